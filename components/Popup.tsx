@@ -1,0 +1,192 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PORTALS, PROCEDURES, procedureById } from '../procedures';
+import type { Lang, Procedure, Step } from '../procedures/types';
+import { LANGS } from '../procedures/types';
+import { currentStep } from '../lib/progress';
+import { changeLang } from '../lib/i18n';
+import { usePopup } from './store';
+
+/** The popup: which procedure, which step, and the steps that happen off the portal. 360 px wide. */
+export function Popup() {
+  const s = usePopup();
+  const { t } = useTranslation();
+  useEffect(() => {
+    void s.load();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  useEffect(() => {
+    void changeLang(s.lang);
+  }, [s.lang]);
+
+  if (!s.loaded) return <main className="popup" aria-busy="true" />;
+
+  const tab = s.tab;
+  const tabProc = tab?.procedure ? procedureById(tab.procedure) : undefined;
+  const proc = tabProc ?? procedureById(s.progress.active);
+
+  return (
+    <main className="popup">
+      <header className="top">
+        <img src="/icon/48.png" alt="" width={32} height={32} />
+        <div className="brand">
+          <h1>{t('ui.appName')}</h1>
+          <p className="tagline">{t('ui.tagline')}</p>
+        </div>
+        <label className="lang">
+          <span className="sr-only">{t('ui.language')}</span>
+          <select data-qadam-lang value={s.lang} onChange={(e) => void s.setLang(e.target.value as Lang)} aria-label={t('ui.language')}>
+            {LANGS.map((l) => (
+              <option key={l} value={l} lang={l}>
+                {t(`ui.langName.${l}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </header>
+
+      {s.progress.notice === 'reset' && (
+        <div className="notice" role="alert">
+          <p>{t('ui.storageReset')}</p>
+          <button type="button" onClick={() => void s.dismissNotice()}>
+            {t('overlay.close')}
+          </button>
+        </div>
+      )}
+
+      <p className="where" role="status">
+        {tab ? (tab.procedure ? t('ui.followingTab', { portal: t(`ui.portalName.${tab.portal}`) }) : t('ui.unrecognisedPage')) : t('ui.notPortalTab')}
+      </p>
+
+      <ProcedurePicker value={proc?.id ?? ''} onPick={(id) => void s.follow(id)} />
+
+      {proc ? <ProcedureView proc={proc} /> : <p className="empty">{t('ui.noProcedure')}</p>}
+
+      <footer className="privacy">{t('ui.privacy')}</footer>
+    </main>
+  );
+}
+
+function ProcedurePicker({ value, onPick }: { value: string; onPick: (id: string) => void }) {
+  const { t } = useTranslation();
+  return (
+    <label className="picker">
+      <span>{t('ui.procedure')}</span>
+      <select data-qadam-select-procedure value={value} onChange={(e) => e.target.value && onPick(e.target.value)}>
+        {!value && <option value="">{t('ui.chooseProcedure')}</option>}
+        {PORTALS.filter((p) => PROCEDURES.some((x) => x.portal === p.id)).map((p) => (
+          <optgroup key={p.id} label={t(`ui.portalName.${p.id}`)}>
+            {PROCEDURES.filter((x) => x.portal === p.id).map((x) => (
+              <option key={x.id} value={x.id}>
+                {t(`procedures.${x.id}.title`)}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function ProcedureView({ proc }: { proc: Procedure }) {
+  const s = usePopup();
+  const { t } = useTranslation();
+  const [confirming, setConfirming] = useState(false);
+  const pp = s.progress.procedures[proc.id];
+  const tabHere = s.tab?.procedure === proc.id ? s.tab : null;
+  const current = useMemo(() => {
+    if (tabHere?.step && !pp?.done[tabHere.step]) return tabHere.step;
+    return currentStep(s.progress, proc.id);
+  }, [tabHere, pp, s.progress, proc.id]);
+  const idx = proc.steps.findIndex((x) => x.id === current);
+  const missing = tabHere?.fields.filter((f) => !f.found && !f.optional) ?? [];
+  const base = `procedures.${proc.id}`;
+
+  return (
+    <section className="procedure" data-procedure-id={proc.id} aria-labelledby="proc-title">
+      <h2 id="proc-title">{t(`${base}.title`)}</h2>
+      <p className="summary">{t(`${base}.summary`)}</p>
+      <p className="progress-line">{idx >= 0 ? t('ui.stepOf', { current: idx + 1, total: proc.steps.length }) : t('ui.done')}</p>
+      <ol className="steps" aria-label={t('ui.steps')}>
+        {proc.steps.map((step, i) => (
+          <StepItem key={step.id} proc={proc} step={step} n={i + 1} current={step.id === current} done={!!pp?.done[step.id]} missing={step.id === tabHere?.step ? missing.map((f) => f.id) : []} />
+        ))}
+      </ol>
+      {pp?.seenAt ? <p className="updated">{t('ui.lastUpdated', { time: new Date(pp.seenAt).toLocaleString(s.lang) })}</p> : null}
+      <div className="actions">
+        {confirming ? (
+          <div className="confirm" role="alertdialog" aria-label={t('ui.reset')}>
+            <p>{t('ui.resetConfirm')}</p>
+            <button
+              type="button"
+              className="danger"
+              autoFocus
+              onClick={() => {
+                void s.reset(proc.id);
+                setConfirming(false);
+              }}
+            >
+              {t('ui.reset')}
+            </button>
+            <button type="button" onClick={() => setConfirming(false)}>
+              {t('overlay.close')}
+            </button>
+          </div>
+        ) : (
+          <button type="button" data-qadam-reset onClick={() => setConfirming(true)}>
+            {t('ui.reset')}
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function StepItem({ proc, step, n, current, done, missing }: { proc: Procedure; step: Step; n: number; current: boolean; done: boolean; missing: string[] }) {
+  const s = usePopup();
+  const { t, i18n } = useTranslation();
+  const key = `procedures.${proc.id}.steps.${step.id}`;
+  const boxId = `done-${step.id}`;
+  const warning = i18n.exists(`${key}.warning`) ? t(`${key}.warning`) : null;
+  const link = step.kind === 'manual' ? step.link : undefined;
+  return (
+    <li className="step" data-step-id={step.id} data-kind={step.kind} aria-current={current ? 'step' : undefined} data-done={done ? 'true' : undefined}>
+      <div className="step-row">
+        <span className="num" aria-hidden="true">
+          {done ? '✓' : n}
+        </span>
+        <div className="step-main">
+          <span className="step-title">{t(`${key}.title`)}</span>
+          <span className="kind">{step.kind === 'manual' ? t('ui.kindManual') : t('ui.kindPage')}</span>
+          {current && <span className="here">{t('ui.current')}</span>}
+        </div>
+        <label className="tick" htmlFor={boxId}>
+          <input id={boxId} type="checkbox" checked={done} onChange={(e) => void s.toggleDone(proc.id, step.id, e.target.checked)} />
+          <span className="sr-only">
+            {t('ui.markDone')}: {t(`${key}.title`)}
+          </span>
+        </label>
+      </div>
+      {(current || warning) && (
+        <div className="step-body">
+          {current && <p>{t(`${key}.text`)}</p>}
+          {warning && (
+            <p className="warning" role="note">
+              {warning}
+            </p>
+          )}
+          {current && link && (
+            <a href={link} target="_blank" rel="noreferrer">
+              {t('ui.openLink')}
+            </a>
+          )}
+          {missing.length > 0 && (
+            <p className="missing" role="alert">
+              {t('ui.missingFields', { fields: missing.map((id) => t(`fields.${id}`)).join(', ') })}
+            </p>
+          )}
+        </div>
+      )}
+    </li>
+  );
+}

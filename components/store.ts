@@ -1,0 +1,79 @@
+import { create } from 'zustand';
+import { browser } from 'wxt/browser';
+import {
+  browserLang,
+  EMPTY_PROGRESS,
+  follow,
+  loadProgress,
+  loadSettings,
+  progressItem,
+  resetProcedure,
+  setDone,
+  settingsItem,
+  updateProgress,
+  type Progress,
+} from '../lib/progress';
+import type { StateAnswer } from '../lib/messages';
+import type { Lang } from '../procedures/types';
+
+/**
+ * The popup's state: a view of what is stored (progress, settings) plus what the active tab's
+ * content script says. Writes go to storage first; the store follows storage changes, so a page
+ * that moves on while the popup is open shows at once.
+ */
+export interface PopupState {
+  loaded: boolean;
+  progress: Progress;
+  lang: Lang;
+  /** the active tab's answer, null when it is not a portal page Qadam runs on */
+  tab: StateAnswer | null;
+  load(): Promise<void>;
+  follow(procedureId: string): Promise<void>;
+  toggleDone(procedureId: string, stepId: string, done: boolean): Promise<void>;
+  reset(procedureId: string): Promise<void>;
+  setLang(lang: Lang): Promise<void>;
+  dismissNotice(): Promise<void>;
+}
+
+async function askActiveTab(): Promise<StateAnswer | null> {
+  try {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id === undefined) return null;
+    const answer = (await browser.tabs.sendMessage(tab.id, { type: 'qadam:state' })) as StateAnswer | undefined;
+    return answer && typeof answer === 'object' && 'portal' in answer ? answer : null;
+  } catch {
+    return null; // no content script there: not a portal page
+  }
+}
+
+export const usePopup = create<PopupState>((set, get) => ({
+  loaded: false,
+  progress: EMPTY_PROGRESS,
+  lang: 'en',
+  tab: null,
+  async load() {
+    const [progress, settings, tab] = await Promise.all([loadProgress(), loadSettings(), askActiveTab()]);
+    set({ progress, lang: settings.lang ?? browserLang(browser.i18n.getUILanguage()), tab, loaded: true });
+    progressItem.watch(() => {
+      void loadProgress().then((p) => set({ progress: p }));
+      void askActiveTab().then((t) => set({ tab: t }));
+    });
+  },
+  async follow(id) {
+    set({ progress: await updateProgress((p) => follow(p, id)) });
+  },
+  async toggleDone(procedureId, stepId, done) {
+    set({ progress: await updateProgress((p) => setDone(p, procedureId, stepId, done)) });
+  },
+  async reset(procedureId) {
+    set({ progress: await updateProgress((p) => resetProcedure(p, procedureId)) });
+  },
+  async setLang(lang) {
+    set({ lang });
+    await settingsItem.setValue({ lang });
+  },
+  async dismissNotice() {
+    set({ progress: await updateProgress((p) => ({ ...p, notice: null })) });
+    void get;
+  },
+}));

@@ -1,0 +1,350 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { portalOfHost, proceduresOfPortal } from '../procedures';
+import type { FieldDef, Lang, PageStep, PortalId, Procedure } from '../procedures/types';
+import { checkRule, checkSame, type RuleProblem } from '../lib/rules';
+import { browserLang, loadProgress, loadSettings, recordStep, updateProgress } from '../lib/progress';
+import { isQadamMessage, type StateAnswer } from '../lib/messages';
+import { has, procKey, t } from '../lib/strings';
+import { readPageText, BIG_CONTAINER } from './page-text';
+import { anyUrlFits, choose, isDone, pageFacts, recogniseAll, type Recognised } from './recognise';
+import { Overlay, type RingSpec } from './overlay';
+
+/**
+ * The content script's loop. One MutationObserver; its records are only sorted (cheaply) into
+ * "may change what Qadam shows" or not, and the work is coalesced to one animation frame.
+ * A busy page whose changes are irrelevant (a journal ticking) costs a rescan at most once a second.
+ */
+
+/** elements whose arrival or change can change the step or its fields */
+const RELEVANT = 'input:not([type=hidden]):not([type=checkbox]):not([type=radio]),select,textarea,button,[role=tab],[role=button],[role=dialog],[role=menuitem],label,legend,h1,h2,h3,h4,h5,h6,.gwt-TabBarItem';
+/** where a change of text alone can change the step (captions, tabs, headings) */
+const CAPTION = 'h1,h2,h3,h4,h5,h6,legend,label,button,caption,[role=tab],[role=heading],[role=dialog],.gwt-TabBarItem,[class*=title],[class*=caption],[class*=step],[class*=header]';
+const DETAIL_LIMIT = 60;
+const SLOW_SCAN_MS = 1000;
+const MAX_ERRORS = 5;
+
+type Current = { rec: Recognised; located: Map<string, Element> };
+
+export function startEngine(ctx: ContentScriptContext): void {
+  const portal = portalOfHost(location.hostname);
+  if (!portal) return;
+  const procedures = proceduresOfPortal(portal);
+  if (!procedures.length) return; // a portal with no procedure yet: nothing to do
+  new Engine(ctx, portal, procedures).start();
+}
+
+class Engine {
+  private overlay = new Overlay();
+  private observer: MutationObserver | null = null;
+  private followed: string | null = null;
+  private lang: Lang = 'en';
+  private current: Current | null = null;
+  private used = new Set<string>();
+  private recorded = '';
+  private href = '';
+  private frame = 0;
+  private relevant = false;
+  private slowTimer: number | null = null;
+  private errors = 0;
+  private ready = false;
+
+  constructor(
+    private ctx: ContentScriptContext,
+    private portal: PortalId,
+    private procedures: readonly Procedure[],
+  ) {}
+
+  start(): void {
+    const { ctx } = this;
+    browser.runtime.onMessage.addListener(this.onMessage);
+    ctx.onInvalidated(() => {
+      browser.runtime.onMessage.removeListener(this.onMessage);
+      browser.storage.onChanged.removeListener(this.onStorage);
+      this.observer?.disconnect();
+      this.overlay.destroy();
+    });
+    ctx.addEventListener(window, 'hashchange', () => this.request(true));
+    ctx.addEventListener(window, 'popstate', () => this.request(true));
+    ctx.addEventListener(document, 'focusin', (e) => this.onFocus(e), { capture: true });
+    ctx.addEventListener(document, 'input', (e) => this.onInput(e), { capture: true });
+    ctx.addEventListener(document, 'change', (e) => this.onInput(e), { capture: true });
+    ctx.addEventListener(document, 'focusout', (e) => this.onInput(e), { capture: true });
+    ctx.addEventListener(document, 'click', (e) => this.onClick(e), { capture: true });
+    ctx.addEventListener(document, 'keydown', (e) => {
+      if ((e as KeyboardEvent).key === 'Escape') this.overlay.closeActive();
+    }, { capture: true });
+    browser.storage.onChanged.addListener(this.onStorage);
+    void Promise.all([loadProgress(), loadSettings()])
+      .then(([p, s]) => {
+        this.followed = p.active;
+        this.lang = s.lang ?? browserLang(browser.i18n?.getUILanguage?.() ?? navigator.language);
+      })
+      .catch(() => {})
+      .finally(() => {
+        this.ready = true;
+        this.request(true);
+      });
+  }
+
+  // ---- scheduling -------------------------------------------------------------------------
+
+  /** ask for a scan in the next animation frame (relevant = certainly rescan) */
+  private request(relevant: boolean): void {
+    if (relevant) this.relevant = true;
+    if (this.frame || !this.ready || this.ctx.isInvalid) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      const hrefChanged = location.href !== this.href;
+      if (this.relevant || hrefChanged) {
+        this.relevant = false;
+        this.scan();
+      } else this.slow();
+    });
+  }
+
+  private slow(): void {
+    if (this.slowTimer !== null) return;
+    this.slowTimer = window.setTimeout(() => {
+      this.slowTimer = null;
+      this.request(true);
+    }, SLOW_SCAN_MS);
+  }
+
+  private observe(on: boolean): void {
+    if (on && !this.observer) {
+      this.observer = new MutationObserver((records) => this.onMutations(records));
+      this.observer.observe(document.documentElement, {
+        childList: true,
+        subtree: true,
+        characterData: true,
+        attributes: true,
+        attributeFilter: ['class', 'style', 'hidden', 'aria-hidden', 'aria-selected', 'open', 'disabled'],
+      });
+    } else if (!on && this.observer) {
+      this.observer.disconnect();
+      this.observer = null;
+    }
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    if (this.relevant) return this.request(true);
+    const n = Math.min(records.length, DETAIL_LIMIT);
+    for (let i = 0; i < n; i++) {
+      if (this.isRelevant(records[i]!)) return this.request(true);
+    }
+    this.request(false);
+  }
+
+  private isRelevant(r: MutationRecord): boolean {
+    const target = r.target;
+    if (r.type === 'childList') {
+      for (const list of [r.addedNodes, r.removedNodes]) {
+        for (let i = 0; i < list.length; i++) {
+          const node = list[i]!;
+          if (node.nodeType === Node.ELEMENT_NODE) {
+            const el = node as Element;
+            if (el.localName === 'qadam-overlay') continue;
+            if (el.matches(RELEVANT) || (el.childElementCount && el.querySelector(RELEVANT))) return true;
+            if (list === r.removedNodes && this.holdsTarget(el)) return true;
+          } else if (node.nodeType === Node.TEXT_NODE && target instanceof Element && target.closest(CAPTION)) return true;
+        }
+      }
+      return false;
+    }
+    const el = r.type === 'characterData' ? target.parentElement : (target as Element);
+    if (!el) return false;
+    if (r.type === 'characterData') return !!el.closest(CAPTION);
+    return el.matches(RELEVANT) || (el.childElementCount > 0 && el.childElementCount <= BIG_CONTAINER && !!el.querySelector(RELEVANT));
+  }
+
+  private holdsTarget(el: Element): boolean {
+    if (!this.current) return false;
+    for (const t of this.current.located.values()) if (el === t || el.contains(t)) return true;
+    return false;
+  }
+
+  // ---- the scan ---------------------------------------------------------------------------
+
+  private scan(): void {
+    if (this.ctx.isInvalid) return;
+    try {
+      this.href = location.href;
+      const where = { pathname: location.pathname, hash: location.hash };
+      if (!anyUrlFits(this.procedures, where)) {
+        // nothing of ours can be on this URL: no observer, no text read; wait for navigation
+        this.observe(false);
+        this.show(null, null);
+        return;
+      }
+      this.observe(true);
+      const facts = pageFacts(where, readPageText());
+      const all = recogniseAll(this.procedures, facts);
+      const chosen = choose(all, this.followed);
+      if (!chosen) return this.show(null, null);
+      const located = facts.located(chosen.step);
+      // the page may move the user to another procedure only when it cannot belong to the one
+      // they chose (e.g. #!/change-email); a login page shared by three procedures does not
+      const mayRecord = !this.followed || this.followed === chosen.procedure.id || all.every((r) => r.procedure === chosen.procedure);
+      this.show({ rec: chosen, located }, isDone(chosen.step, facts), mayRecord);
+      this.errors = 0;
+    } catch (err) {
+      // never loop on errors and never break the portal: give up after a few
+      if (++this.errors >= MAX_ERRORS) {
+        this.observe(false);
+        this.overlay.clear();
+      }
+      console.warn('Qadam: could not read this page', err instanceof Error ? err.message : '');
+    }
+  }
+
+  private show(cur: Current | null, stepDone: boolean | null, mayRecord = false): void {
+    const prev = this.current;
+    const sameStep = !!prev && !!cur && prev.rec.procedure === cur.rec.procedure && prev.rec.step === cur.rec.step;
+    if (!sameStep) this.used.clear();
+    this.current = cur;
+    if (!cur) {
+      this.overlay.clear();
+      return;
+    }
+    this.render();
+    this.validateAll();
+    this.pickActive();
+    const key = `${cur.rec.procedure.id}/${cur.rec.step.id}/${stepDone ? 1 : 0}`;
+    if (mayRecord && key !== this.recorded) {
+      this.recorded = key;
+      this.followed = cur.rec.procedure.id;
+      void updateProgress((p) => recordStep(p, cur.rec.procedure.id, cur.rec.step.id, !!stepDone)).catch(() => {});
+    }
+  }
+
+  private render(): void {
+    const cur = this.current;
+    if (!cur) return;
+    const { procedure, step, index } = cur.rec;
+    const L = this.lang;
+    const base = `${procKey(procedure.id)}.steps.${step.id}`;
+    const specs: RingSpec[] = [];
+    step.fields.forEach((f, i) => {
+      const el = cur.located.get(f.id);
+      if (!el) return;
+      const key = `${base}.fields.${f.id}`;
+      specs.push({ id: f.id, el, n: i + 1, hint: has(L, key) || has('en', key) ? t(L, key) : t(L, `${base}.text`), important: !!f.important || !!step.warning });
+    });
+    this.overlay.set(specs, {
+      brand: t(L, 'ui.appName'),
+      stepLine: t(L, 'overlay.stepOf', { current: index + 1, total: procedure.steps.length, title: t(L, `${base}.title`) }),
+      close: t(L, 'overlay.close'),
+      reopen: t(L, 'overlay.reopen'),
+      important: t(L, 'overlay.important'),
+    });
+  }
+
+  // ---- rules ------------------------------------------------------------------------------
+
+  private fieldDef(id: string): FieldDef | undefined {
+    return this.current?.rec.step.fields.find((f) => f.id === id);
+  }
+
+  /** the rule's verdict on the value typed now; undefined when empty or nothing to check */
+  private judge(f: FieldDef): RuleProblem | null | undefined {
+    const el = this.current?.located.get(f.id);
+    if (!el || !('value' in el)) return undefined;
+    const value = String((el as HTMLInputElement).value ?? '');
+    if (!value) return undefined;
+    if (f.sameAs) {
+      const other = this.current?.located.get(f.sameAs) as HTMLInputElement | undefined;
+      return other ? checkSame(value, other.value) : undefined;
+    }
+    return f.rule ? checkRule(f.rule, value) : undefined;
+  }
+
+  private validate(f: FieldDef, showOk: boolean): void {
+    const p = this.judge(f);
+    this.overlay.setProblem(f.id, p ? t(this.lang, `rules.${p.key}`, p.params) : p === null && showOk ? null : undefined);
+  }
+
+  private validateAll(): void {
+    for (const f of this.current?.rec.step.fields ?? []) if (f.rule || f.sameAs) this.validate(f, true);
+  }
+
+  private onInput(e: Event): void {
+    const id = this.overlay.fieldOf(e.target);
+    if (!id) return;
+    const f = this.fieldDef(id);
+    if (!f) return;
+    if (f.rule || f.sameAs) this.validate(f, true);
+    // the confirmation depends on the first entry too
+    for (const g of this.current?.rec.step.fields ?? []) if (g.sameAs === id) this.validate(g, true);
+    if (e.type === 'focusout' || e.type === 'change') this.pickActive();
+  }
+
+  private onFocus(e: Event): void {
+    const id = this.overlay.fieldOf(e.target);
+    if (id && id !== this.overlay.activeId) this.overlay.activate(id);
+  }
+
+  private onClick(e: Event): void {
+    const id = this.overlay.fieldOf(e.target);
+    if (!id || this.fieldDef(id)?.kind !== 'action') return;
+    this.used.add(id);
+    this.pickActive();
+    this.request(true); // a tab or button usually changes the page
+  }
+
+  /** the hint to show: the focused field, else the first with a problem, else the first not done */
+  private pickActive(): void {
+    const cur = this.current;
+    if (!cur) return;
+    const focused = this.overlay.fieldOf(document.activeElement);
+    if (focused) return this.overlay.activate(focused);
+    const fields = cur.rec.step.fields.filter((f) => cur.located.has(f.id));
+    const bad = fields.find((f) => this.judge(f));
+    if (bad) return this.overlay.activate(bad.id);
+    const open = fields.find((f) => {
+      if (f.kind === 'action') return !this.used.has(f.id);
+      const el = cur.located.get(f.id) as HTMLInputElement;
+      return !el.value;
+    });
+    const pick = open ?? fields[fields.length - 1];
+    if (pick) this.overlay.activate(pick.id);
+  }
+
+  // ---- messages and storage ---------------------------------------------------------------
+
+  private onMessage = (msg: unknown): Promise<StateAnswer> | undefined => {
+    if (!isQadamMessage(msg)) return undefined;
+    return Promise.resolve(this.state());
+  };
+
+  private state(): StateAnswer {
+    const cur = this.current;
+    if (!cur) return { portal: this.portal, procedure: null, step: null, fields: [] };
+    const step: PageStep = cur.rec.step;
+    return {
+      portal: this.portal,
+      procedure: cur.rec.procedure.id,
+      step: step.id,
+      fields: step.fields.map((f) => ({ id: f.id, found: cur.located.has(f.id), valid: !this.judge(f), optional: !!f.optional })),
+    };
+  }
+
+  private onStorage = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
+    if (area !== 'local') return;
+    if (changes.settings) {
+      void loadSettings().then((s) => {
+        this.lang = s.lang ?? browserLang(browser.i18n?.getUILanguage?.() ?? navigator.language);
+        this.render();
+        this.validateAll();
+      });
+    }
+    if (changes.progress) {
+      const active = (changes.progress.newValue as { active?: string | null } | undefined)?.active ?? null;
+      if (active !== this.followed) {
+        this.followed = active;
+        this.recorded = '';
+        this.request(true);
+      }
+    }
+  };
+}

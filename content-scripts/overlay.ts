@@ -1,0 +1,305 @@
+import { autoUpdate, computePosition, flip, hide, offset, shift, type Middleware } from '@floating-ui/dom';
+import css from './overlay.css?inline';
+
+/**
+ * Everything Qadam draws in a portal page: one <qadam-overlay> host with an open shadow root,
+ * holding a ring per located field (data-qadam-field) and one tooltip per ring (role="tooltip"),
+ * of which the active one is shown. Page text is never parsed as HTML (textContent only).
+ * Positions come from floating-ui; autoUpdate follows scrolling, resizing and layout shifts.
+ */
+
+export interface RingSpec {
+  id: string;
+  el: Element;
+  /** 1-based place of the field in the step */
+  n: number;
+  hint: string;
+  important: boolean;
+}
+
+export interface OverlayTexts {
+  brand: string;
+  stepLine: string;
+  close: string;
+  reopen: string;
+  important: string;
+}
+
+interface Ring {
+  spec: RingSpec;
+  ring: HTMLElement;
+  tip: HTMLElement;
+  hint: HTMLElement;
+  problem: HTMLElement;
+  stopRing: () => void;
+  stopTip: (() => void) | null;
+  closed: boolean;
+}
+
+const PAD = 3;
+
+/** place the ring around the reference: its box is the field's box grown by PAD on each side */
+const enclose: Middleware = {
+  name: 'enclose',
+  fn({ rects }) {
+    return { x: rects.reference.x - PAD, y: rects.reference.y - PAD, data: { w: rects.reference.width + 2 * PAD, h: rects.reference.height + 2 * PAD } };
+  },
+};
+
+function h<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  if (text) e.textContent = text;
+  return e;
+}
+
+export class Overlay {
+  private host: HTMLElement | null = null;
+  private layer: HTMLElement | null = null;
+  private live: HTMLElement | null = null;
+  private rings = new Map<string, Ring>();
+  private active: string | null = null;
+  private texts: OverlayTexts | null = null;
+
+  get size(): number {
+    return this.rings.size;
+  }
+
+  private ensureHost(): HTMLElement {
+    if (this.host?.isConnected && this.layer) return this.layer;
+    const host = document.createElement('qadam-overlay');
+    // our own element: fixed, zero-sized, above everything, untouched by the page's styles
+    host.setAttribute('style', 'all:initial;position:fixed;top:0;left:0;width:0;height:0;z-index:2147483647;');
+    const shadow = host.attachShadow({ mode: 'open' });
+    const style = document.createElement('style');
+    style.textContent = css;
+    const layer = h('div', 'layer');
+    const live = h('div', 'sr');
+    live.setAttribute('aria-live', 'polite');
+    live.setAttribute('role', 'status');
+    shadow.append(style, layer, live);
+    (document.body ?? document.documentElement).append(host);
+    this.host = host;
+    this.layer = layer;
+    this.live = live;
+    return layer;
+  }
+
+  /** show rings for exactly these fields (kept rings keep their state, targets are re-anchored) */
+  set(specs: readonly RingSpec[], texts: OverlayTexts): void {
+    this.texts = texts;
+    const want = new Map(specs.map((s) => [s.id, s]));
+    for (const [id, r] of this.rings) {
+      const s = want.get(id);
+      if (!s || s.el !== r.spec.el) this.drop(id);
+    }
+    for (const s of specs) {
+      const r = this.rings.get(s.id);
+      if (r) {
+        r.spec = s;
+        this.fill(r);
+      } else this.add(s);
+    }
+    if (!this.rings.size) {
+      this.active = null;
+      return;
+    }
+    if (!this.active || !this.rings.has(this.active)) this.activate(specs[0]!.id);
+  }
+
+  private add(spec: RingSpec): void {
+    const layer = this.ensureHost();
+    const ring = h('div', 'ring');
+    ring.dataset.qadamField = spec.id;
+    const badge = h('span', 'badge', String(spec.n));
+    badge.setAttribute('aria-hidden', 'true');
+    const reopen = h('button', 'reopen', '?');
+    reopen.type = 'button';
+    reopen.hidden = true;
+    ring.append(badge, reopen);
+    const tip = h('div', 'tip');
+    tip.setAttribute('role', 'tooltip');
+    tip.id = `qadam-tip-${spec.id}`;
+    tip.dataset.for = spec.id;
+    tip.hidden = true;
+    const head = h('div', 'head');
+    const brand = h('span', 'brand');
+    const step = h('span', 'step');
+    const close = h('button', 'close', '×');
+    close.type = 'button';
+    head.append(brand, step, close);
+    const flag = h('span', 'flag');
+    const hint = h('p', 'hint');
+    const problem = h('p', 'problem');
+    tip.append(head, flag, hint, problem);
+    layer.append(ring, tip);
+    const r: Ring = { spec, ring, tip, hint, problem, stopRing: () => {}, stopTip: null, closed: false };
+    close.addEventListener('click', () => this.close(spec.id));
+    reopen.addEventListener('click', () => {
+      r.closed = false;
+      this.activate(spec.id, true);
+    });
+    this.rings.set(spec.id, r);
+    this.fill(r);
+    r.stopRing = autoUpdate(spec.el, ring, () => this.placeRing(r), { animationFrame: false });
+  }
+
+  private fill(r: Ring): void {
+    const t = this.texts!;
+    const { ring, tip, spec } = r;
+    (ring.querySelector('.badge') as HTMLElement).textContent = String(spec.n);
+    const reopen = ring.querySelector('.reopen') as HTMLButtonElement;
+    reopen.setAttribute('aria-label', t.reopen);
+    reopen.title = t.reopen;
+    toggle(ring, 'important', spec.important);
+    toggle(tip, 'important', spec.important);
+    (tip.querySelector('.brand') as HTMLElement).textContent = t.brand;
+    (tip.querySelector('.step') as HTMLElement).textContent = t.stepLine;
+    const close = tip.querySelector('.close') as HTMLButtonElement;
+    close.setAttribute('aria-label', t.close);
+    close.title = t.close;
+    const flag = tip.querySelector('.flag') as HTMLElement;
+    flag.textContent = spec.important ? t.important : '';
+    flag.hidden = !spec.important;
+    if (r.hint.textContent !== spec.hint) {
+      r.hint.textContent = spec.hint;
+      if (this.active === spec.id) this.announce(r);
+    }
+  }
+
+  private placeRing(r: Ring): void {
+    computePosition(r.spec.el, r.ring, { strategy: 'fixed', placement: 'bottom-start', middleware: [enclose, hide()] })
+      .then(({ x, y, middlewareData }) => {
+        const d = middlewareData.enclose as { w: number; h: number };
+        Object.assign(r.ring.style, { transform: `translate(${Math.round(x)}px, ${Math.round(y)}px)`, width: `${Math.round(d.w)}px`, height: `${Math.round(d.h)}px` });
+        toggle(r.ring, 'hidden', !!middlewareData.hide?.referenceHidden || d.w <= 2 * PAD);
+      })
+      .catch(() => {});
+  }
+
+  private placeTip(r: Ring): void {
+    computePosition(r.spec.el, r.tip, {
+      strategy: 'fixed',
+      placement: 'bottom-start',
+      middleware: [offset(10), flip({ fallbackPlacements: ['top-start', 'right-start', 'left-start'] }), shift({ padding: 8 }), hide()],
+    })
+      .then(({ x, y, middlewareData }) => {
+        Object.assign(r.tip.style, { transform: `translate(${Math.round(x)}px, ${Math.round(y)}px)` });
+        toggle(r.tip, 'hidden', !!middlewareData.hide?.referenceHidden);
+      })
+      .catch(() => {});
+  }
+
+  /** show the tooltip of this field (and only it) */
+  activate(id: string, focusClose = false): void {
+    const r = this.rings.get(id);
+    if (!r) return;
+    if (this.active && this.active !== id) {
+      const old = this.rings.get(this.active);
+      if (old) this.hideTip(old);
+    }
+    this.active = id;
+    for (const x of this.rings.values()) toggle(x.ring, 'active', x === r);
+    if (r.closed) return;
+    r.tip.hidden = false;
+    (r.ring.querySelector('.reopen') as HTMLElement).hidden = true;
+    r.stopTip?.();
+    r.stopTip = autoUpdate(r.spec.el, r.tip, () => this.placeTip(r), { animationFrame: false });
+    this.announce(r);
+    if (focusClose) (r.tip.querySelector('.close') as HTMLElement).focus();
+  }
+
+  get activeId(): string | null {
+    return this.active;
+  }
+
+  private hideTip(r: Ring): void {
+    r.tip.hidden = true;
+    r.stopTip?.();
+    r.stopTip = null;
+  }
+
+  /** the user closed the hint: hide it, keep the ring, offer a "?" to reopen */
+  close(id: string): void {
+    const r = this.rings.get(id);
+    if (!r) return;
+    r.closed = true;
+    this.hideTip(r);
+    const reopen = r.ring.querySelector('.reopen') as HTMLElement;
+    reopen.hidden = false;
+  }
+
+  closeActive(): boolean {
+    if (!this.active) return false;
+    const r = this.rings.get(this.active);
+    if (!r || r.tip.hidden) return false;
+    this.close(this.active);
+    return true;
+  }
+
+  /** a rule result for what is typed: message null = fine, undefined = nothing to judge (empty) */
+  setProblem(id: string, message: string | null | undefined): void {
+    const r = this.rings.get(id);
+    if (!r) return;
+    const invalid = typeof message === 'string';
+    if (invalid) r.ring.dataset.qadamInvalid = id;
+    else delete r.ring.dataset.qadamInvalid;
+    toggle(r.tip, 'invalid', invalid);
+    toggle(r.ring, 'ok', message === null);
+    const text = invalid ? message : '';
+    if (r.problem.textContent !== text) {
+      r.problem.textContent = text;
+      if (invalid) {
+        if (r.closed) {
+          r.closed = false;
+        }
+        this.activate(id);
+        this.announce(r);
+      }
+    }
+  }
+
+  private announce(r: Ring): void {
+    if (!this.live) return;
+    const text = [r.spec.hint, r.problem.textContent].filter(Boolean).join(' ');
+    if (this.live.textContent !== text) this.live.textContent = text;
+  }
+
+  private drop(id: string): void {
+    const r = this.rings.get(id);
+    if (!r) return;
+    r.stopRing();
+    r.stopTip?.();
+    r.ring.remove();
+    r.tip.remove();
+    this.rings.delete(id);
+    if (this.active === id) this.active = null;
+  }
+
+  clear(): void {
+    for (const id of [...this.rings.keys()]) this.drop(id);
+    if (this.live) this.live.textContent = '';
+  }
+
+  destroy(): void {
+    this.clear();
+    this.host?.remove();
+    this.host = this.layer = this.live = null;
+  }
+
+  /** which field a page element is (for focus and input events) */
+  fieldOf(target: EventTarget | null): string | null {
+    if (!(target instanceof Element)) return null;
+    for (const [id, r] of this.rings) if (r.spec.el === target || r.spec.el.contains(target)) return id;
+    return null;
+  }
+
+  elementOf(id: string): Element | undefined {
+    return this.rings.get(id)?.spec.el;
+  }
+}
+
+function toggle(el: HTMLElement, flag: string, on: boolean): void {
+  if (on) el.setAttribute(`data-${flag}`, '');
+  else el.removeAttribute(`data-${flag}`);
+}

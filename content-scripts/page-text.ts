@@ -1,0 +1,87 @@
+import { norm } from '../lib/text';
+
+/**
+ * The visible text of a page as the recognisers and locators read it: headings, tab captions,
+ * labels, buttons, wizard stage captions. One walk over the DOM that skips what cannot be a
+ * caption (scripts, styles, hidden subtrees) and big repeated containers (data grids: a journal
+ * of thousands of rows is never a caption), so its cost does not grow with the journal.
+ */
+export interface TextChunk {
+  /** the element that holds the text */
+  el: Element;
+  /** normalised text */
+  text: string;
+  /** offset in `joined` */
+  at: number;
+}
+
+export interface PageText {
+  chunks: TextChunk[];
+  /** all chunks' text, separated by " | " */
+  joined: string;
+  /** the chunk that holds the position `i` of `joined` */
+  chunkAt(i: number): TextChunk | undefined;
+}
+
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'CANVAS', 'IFRAME', 'OBJECT', 'SELECT', 'TEXTAREA', 'QADAM-OVERLAY', 'HEAD']);
+/** a container with more children than this is a data grid or a long list, not a caption */
+export const BIG_CONTAINER = 100;
+/** text longer than this is an article or a cell, not a caption (still counted for recognition) */
+const MAX_CHUNK = 400;
+const SEP = ' | ';
+
+/** cheap hiddenness that needs no style or layout: attributes and inline style only */
+export function hiddenByMarkup(el: Element): boolean {
+  if ((el as HTMLElement).hidden || el.getAttribute('aria-hidden') === 'true') return true;
+  const st = (el as HTMLElement).style;
+  return !!st && (st.display === 'none' || st.visibility === 'hidden');
+}
+
+export function readPageText(root: ParentNode = document.body ?? document.documentElement): PageText {
+  const chunks: TextChunk[] = [];
+  const parts: string[] = [];
+  let at = 0;
+  const doc = (root as Node).ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(root as Node, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+    acceptNode(node) {
+      if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
+      const el = node as Element;
+      if (SKIP.has(el.tagName.toUpperCase()) || hiddenByMarkup(el) || el.childElementCount > BIG_CONTAINER) return NodeFilter.FILTER_REJECT;
+      return NodeFilter.FILTER_SKIP;
+    },
+  });
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const raw = n.nodeValue;
+    if (!raw || !raw.trim()) continue;
+    const text = norm(raw.length > MAX_CHUNK ? raw.slice(0, MAX_CHUNK) : raw);
+    if (!text) continue;
+    const el = n.parentElement;
+    if (!el) continue;
+    chunks.push({ el, text, at });
+    parts.push(text);
+    at += text.length + SEP.length;
+  }
+  // button-like inputs carry their caption in value
+  for (const b of Array.from((root as ParentNode).querySelectorAll<HTMLInputElement>('input[type=submit],input[type=button],input[type=reset]'))) {
+    const text = norm(b.value || '');
+    if (!text || hiddenByMarkup(b)) continue;
+    chunks.push({ el: b, text, at });
+    parts.push(text);
+    at += text.length + SEP.length;
+  }
+  const joined = parts.join(SEP);
+  return {
+    chunks,
+    joined,
+    chunkAt(i) {
+      let lo = 0;
+      let hi = chunks.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if ((chunks[mid]?.at ?? 0) <= i) lo = mid;
+        else hi = mid - 1;
+      }
+      return chunks[lo];
+    },
+  };
+}

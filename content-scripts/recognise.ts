@@ -1,0 +1,145 @@
+import type { PageMatch, PageStep, Procedure } from '../procedures/types';
+import { normWords } from '../lib/text';
+import { locateFields, isShown, type Located } from './locate';
+import type { PageText } from './page-text';
+
+/**
+ * Recognisers: which steps of which procedures the page is. Pure functions of the URL, the page
+ * text and the located fields; every procedure is data (procedures/), nothing here knows a portal.
+ */
+
+export interface Where {
+  pathname: string;
+  hash: string;
+}
+
+/** `#!/change-email`, `#! / change-email`, `#/change-email?x=1` → `/change-email?x=1` */
+export function hashRoute(hash: string): string {
+  const h = hash.replace(/^#!?/, '').replace(/\s+/g, '');
+  if (!h) return '';
+  return h.startsWith('/') ? h : `/${h}`;
+}
+
+const reCache = new Map<string, RegExp>();
+function re(src: string): RegExp {
+  let r = reCache.get(src);
+  if (!r) {
+    r = new RegExp(src, 'i');
+    reCache.set(src, r);
+  }
+  return r;
+}
+
+/** the URL part of a match: cheap, checked before any text is read */
+export function urlFits(m: PageMatch, where: Where): boolean {
+  if (m.path && !m.path.some((p) => re(p).test(where.pathname))) return false;
+  const route = hashRoute(where.hash);
+  if (m.hash && !m.hash.some((p) => re(p).test(route))) return false;
+  if (m.notHash && m.notHash.some((p) => re(p).test(route))) return false;
+  return true;
+}
+
+export function matchesOf(step: PageStep): readonly PageMatch[] {
+  return Array.isArray(step.match) ? (step.match as readonly PageMatch[]) : [step.match as PageMatch];
+}
+
+/** is any of the words on the page, in text that is shown */
+function wordsShown(words: readonly string[], text: PageText): boolean {
+  for (const w of normWords(words)) {
+    let i = text.joined.indexOf(w);
+    while (i >= 0) {
+      const chunk = text.chunkAt(i);
+      if (chunk && isShown(chunk.el)) return true;
+      i = text.joined.indexOf(w, i + 1);
+    }
+  }
+  return false;
+}
+
+function wordsPresent(words: readonly string[], text: PageText): boolean {
+  return normWords(words).some((w) => text.joined.includes(w));
+}
+
+export interface PageFacts {
+  where: Where;
+  text: PageText;
+  /** fields of a step, located once per scan */
+  located(step: PageStep): Located;
+}
+
+export function pageFacts(where: Where, text: PageText, root: ParentNode = document): PageFacts {
+  const cache = new Map<PageStep, Located>();
+  return {
+    where,
+    text,
+    located(step) {
+      let l = cache.get(step);
+      if (!l) {
+        l = locateFields(step, text, root);
+        cache.set(step, l);
+      }
+      return l;
+    },
+  };
+}
+
+export function pageMatches(m: PageMatch, step: PageStep, facts: PageFacts): boolean {
+  if (!urlFits(m, facts.where)) return false;
+  if (m.text && !m.text.every((group) => wordsPresent(group, facts.text))) return false;
+  if (m.notText && wordsPresent(m.notText, facts.text) && wordsShown(m.notText, facts.text)) return false;
+  if (m.text && !m.text.every((group) => wordsShown(group, facts.text))) return false;
+  if (m.fields) {
+    const found = facts.located(step);
+    if (!m.fields.every((f) => found.has(f))) return false;
+  }
+  return true;
+}
+
+export function stepMatches(step: PageStep, facts: PageFacts): boolean {
+  return matchesOf(step).some((m) => pageMatches(m, step, facts));
+}
+
+/** could any step of these procedures be on this URL at all (no text read) */
+export function anyUrlFits(procedures: readonly Procedure[], where: Where): boolean {
+  return procedures.some((p) => p.steps.some((s) => s.kind === 'page' && matchesOf(s).some((m) => urlFits(m, where))));
+}
+
+export interface Recognised {
+  procedure: Procedure;
+  step: PageStep;
+  index: number;
+}
+
+/** every (procedure, step) the page is, in catalogue order */
+export function recogniseAll(procedures: readonly Procedure[], facts: PageFacts): Recognised[] {
+  const out: Recognised[] = [];
+  const verdict = new Map<PageStep, boolean>();
+  for (const procedure of procedures) {
+    procedure.steps.forEach((step, index) => {
+      if (step.kind !== 'page') return;
+      let ok = verdict.get(step);
+      if (ok === undefined) {
+        ok = stepMatches(step, facts);
+        verdict.set(step, ok);
+      }
+      if (ok) out.push({ procedure, step, index });
+    });
+  }
+  return out;
+}
+
+/**
+ * One answer for the page. The procedure the user follows wins when the page is one of its steps;
+ * else the first procedure in catalogue order. Within a procedure the latest matching step wins:
+ * a page that shows both the tab and the button behind it means the user is already at the button.
+ */
+export function choose(all: readonly Recognised[], followed: string | null): Recognised | null {
+  if (!all.length) return null;
+  const inFollowed = followed ? all.filter((r) => r.procedure.id === followed) : [];
+  const pool = inFollowed.length ? inFollowed : all.filter((r) => r.procedure === all[0]!.procedure);
+  return pool.reduce((a, b) => (b.index > a.index ? b : a));
+}
+
+export function isDone(step: PageStep, facts: PageFacts): boolean {
+  return !!step.done && pageMatches(step.done, step, facts);
+}

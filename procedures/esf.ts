@@ -1,0 +1,143 @@
+import type { FieldDef, PageMatch, PageStep, Procedure } from './types';
+import { W } from './words';
+
+/**
+ * ИС ЭСФ, esf.gov.kz (seed 000). The app lives under /esf-web/, the login page at /esf-web/login/,
+ * its services after `#!/` (change-email, reset-password). Captions in Russian and Kazakh.
+ */
+
+const APP = '^/esf-web(/|$)';
+const LOGIN = '^/esf-web/login';
+const NOT_IN_APP_ROUTES = ['^/(change-email|reset-password|new-password|password)'];
+
+const passwordField = (important: boolean): FieldDef => ({
+  id: 'password',
+  kind: 'input',
+  labels: W.password,
+  notLabels: W.repeat,
+  inputTypes: ['password'],
+  names: ['password', 'pass'],
+  important,
+});
+
+const loginPage: PageMatch = { path: [LOGIN], notHash: NOT_IN_APP_ROUTES };
+
+const signIn: PageStep = {
+  id: 'sign-in',
+  kind: 'page',
+  match: { ...loginPage, fields: ['sign-in'] },
+  fields: [
+    { id: 'select-certificate', kind: 'action', labels: W.selectCertificate, optional: true },
+    { ...passwordField(false), optional: true },
+    { id: 'sign-in', kind: 'action', labels: W.signInButton },
+  ],
+};
+
+const registrationData = (important: boolean): PageStep => ({
+  id: 'registration-data',
+  kind: 'page',
+  match: { path: [APP], text: [W.step2, W.registrationData], fields: ['password'] },
+  fields: [passwordField(important)],
+  done: { text: [W.step3] },
+});
+
+const legalEntityTab: PageStep = {
+  id: 'legal-entity-tab',
+  kind: 'page',
+  match: { path: [APP], notHash: NOT_IN_APP_ROUTES, text: [[...W.registration, ...W.registrationAccount]], notText: W.step2, fields: ['legal-entity-tab'] },
+  fields: [{ id: 'legal-entity-tab', kind: 'action', labels: W.legalEntity }],
+};
+
+export const ESF: readonly Procedure[] = [
+  {
+    id: 'esf.ie-after-individual',
+    portal: 'esf',
+    steps: [
+      signIn,
+      {
+        id: 'registration-account',
+        kind: 'page',
+        match: [
+          { path: [APP], notHash: NOT_IN_APP_ROUTES, text: [[...W.registrationAccount, ...W.invoiceJournal]], notText: W.step2, fields: ['ie-tab'] },
+          { path: [APP], notHash: NOT_IN_APP_ROUTES, text: [W.invoiceJournal], notText: W.step2, fields: ['registration-account-menu'] },
+        ],
+        fields: [
+          { id: 'registration-account-menu', kind: 'action', labels: W.registrationAccount, optional: true },
+          { id: 'ie-tab', kind: 'action', labels: W.ieTab },
+        ],
+      },
+      {
+        id: 'register-as-ie',
+        kind: 'page',
+        match: { path: [APP], notHash: NOT_IN_APP_ROUTES, notText: W.step2, fields: ['register-button'] },
+        fields: [{ id: 'register-button', kind: 'action', labels: W.registerAsIe }],
+      },
+      registrationData(true),
+    ],
+  },
+  {
+    id: 'esf.legal-entity-after-individual',
+    portal: 'esf',
+    steps: [signIn, legalEntityTab, registrationData(true)],
+  },
+  {
+    id: 'esf.second-enterprise',
+    portal: 'esf',
+    steps: [
+      {
+        id: 'select-certificate',
+        kind: 'page',
+        match: { ...loginPage, fields: ['select-certificate'] },
+        fields: [{ id: 'select-certificate', kind: 'action', labels: W.selectCertificate }],
+      },
+      {
+        id: 'confirm-registration',
+        kind: 'page',
+        match: { path: [APP], text: [W.notRegistered], fields: ['yes'] },
+        fields: [{ id: 'yes', kind: 'action', labels: W.yes }],
+      },
+      legalEntityTab,
+      registrationData(true),
+    ],
+  },
+  {
+    id: 'esf.recover-access',
+    portal: 'esf',
+    steps: [
+      {
+        id: 'change-email',
+        kind: 'page',
+        warning: true,
+        match: { path: [APP], hash: ['^/change-email'] },
+        fields: [
+          { id: 'login', kind: 'input', labels: W.login, names: ['login', 'iin', 'username'], rule: 'iin', inputTypes: ['text', 'number', 'tel'] },
+          { id: 'email', kind: 'input', labels: W.email, names: ['email', 'mail'], rule: 'email', inputTypes: ['email', 'text'] },
+        ],
+      },
+      {
+        id: 'reset-password',
+        kind: 'page',
+        match: { path: [APP], hash: ['^/reset-password'] },
+        fields: [
+          { id: 'login', kind: 'input', labels: W.login, names: ['login', 'iin', 'username'], rule: 'iin', inputTypes: ['text', 'number', 'tel'] },
+          { id: 'email', kind: 'input', labels: W.email, names: ['email', 'mail'], rule: 'email', inputTypes: ['email', 'text'] },
+        ],
+      },
+      { id: 'open-link', kind: 'manual' },
+      {
+        id: 'new-password',
+        kind: 'page',
+        match: [
+          { path: [APP], hash: ['^/(new-password|password-recovery|restore-password|set-password)'] },
+          { path: [APP], notHash: ['^/(change-email|reset-password)'], text: [W.newPassword], fields: ['password', 'password-repeat'] },
+        ],
+        fields: [
+          { id: 'password', kind: 'input', labels: [...W.newPassword, ...W.password], notLabels: W.repeat, inputTypes: ['password'], names: ['password'] },
+          { id: 'password-repeat', kind: 'input', labels: [...W.repeat.map((w) => w), 'Повторите пароль', 'Құпия сөзді қайталаңыз'], inputTypes: ['password'], names: ['repeat', 'confirm', 'password2'], sameAs: 'password' },
+          { id: 'send', kind: 'action', labels: W.send },
+        ],
+        done: { text: [['Пароль успешно изменен', 'Пароль изменен', 'Құпия сөз сәтті өзгертілді', 'Құпия сөз өзгертілді', 'Password changed']] },
+      },
+    ],
+  },
+];

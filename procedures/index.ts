@@ -1,0 +1,20 @@
+import { ESF } from './esf';
+import type { PortalId, Procedure, Step } from './types';
+
+export * from './types';
+export { PORTALS, portalOfHost, portalById, contentScriptMatches } from './portals';
+
+/** The catalogue, in catalogue order (the order of ../shared/spec/procedures.md). */
+export const PROCEDURES: readonly Procedure[] = [...ESF];
+
+export function procedureById(id: string | null | undefined): Procedure | undefined {
+  return id ? PROCEDURES.find((p) => p.id === id) : undefined;
+}
+
+export function proceduresOfPortal(portal: PortalId): Procedure[] {
+  return PROCEDURES.filter((p) => p.portal === portal);
+}
+
+export function stepOf(procedureId: string, stepId: string): Step | undefined {
+  return procedureById(procedureId)?.steps.find((s) => s.id === stepId);
+}

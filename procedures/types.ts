@@ -1,0 +1,112 @@
+/**
+ * The procedure catalogue as typed data. The engine (content-scripts/) and the popup
+ * (components/) both read it; adding a procedure means adding data, not engine code.
+ *
+ * Ids are stable (see ../shared/spec/procedures.md): locale keys, tests and the popup use them.
+ */
+
+export type Lang = 'kk' | 'ru' | 'en' | 'uz';
+export const LANGS: readonly Lang[] = ['kk', 'ru', 'en', 'uz'];
+
+export type PortalId = 'esf' | 'singlewindow' | 'oneid' | 'nca' | 'oofd';
+
+/**
+ * Words as they appear on a portal, in any of its languages. Matching is case-insensitive on
+ * normalised text (ё→е, dashes and quotes unified, white space folded); a phrase matches when the
+ * page text contains it.
+ */
+export type Words = readonly string[];
+
+export type RuleId =
+  | 'iin'
+  | 'bin'
+  | 'iin-or-bin'
+  | 'email'
+  | 'pinfl'
+  | 'passport-uz'
+  | 'phone-kz'
+  | 'phone-uz'
+  | 'password-oneid'
+  | 'login-oneid';
+
+export type FieldKind =
+  /** a text-like input, select or textarea, found by its label */
+  | 'input'
+  /** a button, link, tab or menu item, found by its caption */
+  | 'action';
+
+export interface FieldDef {
+  id: string;
+  kind: FieldKind;
+  /** label or caption words (any language of the portal) */
+  labels: Words;
+  /** words that, when present in the label, mean this is NOT the field (e.g. "repeat" for a password) */
+  notLabels?: Words;
+  /** for inputs: the input types that fit, e.g. ['password'] */
+  inputTypes?: readonly string[];
+  /** name/id attribute tokens that fit (GWT/JSF ids are generated; names sometimes survive) */
+  names?: readonly string[];
+  rule?: RuleId;
+  /** the value must equal the value of this other field of the same step */
+  sameAs?: string;
+  /** the hint is a warning the user must not miss (wrong password = a lost day) */
+  important?: boolean;
+  /** present on the page only in some variants; not finding it is not reported as a problem */
+  optional?: boolean;
+}
+
+/** A test on the page: the URL and the visible text. All parts given must hold. */
+export interface PageMatch {
+  /** regular expression sources tested against location.pathname (case-insensitive) */
+  path?: readonly string[];
+  /** regular expression sources tested against the normalised route of the hash (`#!/x` → `/x`) */
+  hash?: readonly string[];
+  /** hash routes that must NOT be there (e.g. the login page but not its #!/reset-password) */
+  notHash?: readonly string[];
+  /** every group must be present in the visible text (each group: any of its words) */
+  text?: readonly Words[];
+  /** none of these may be present */
+  notText?: Words;
+  /** these fields of the step must be found on the page (visible) */
+  fields?: readonly string[];
+}
+
+export interface PageStep {
+  id: string;
+  kind: 'page';
+  /** one test, or alternatives of which any may hold (the same page in different shapes) */
+  match: PageMatch | readonly PageMatch[];
+  fields: readonly FieldDef[];
+  /** the page shows this when the step is finished (the next stage appeared) */
+  done?: PageMatch;
+  /** a warning shown with the step in the popup and over the page */
+  warning?: boolean;
+}
+
+export interface ManualStep {
+  id: string;
+  kind: 'manual';
+  /** an official link that helps with the step */
+  link?: string;
+}
+
+export type Step = PageStep | ManualStep;
+
+export interface Procedure {
+  /** `<portal>.<name>` */
+  id: string;
+  portal: PortalId;
+  steps: readonly Step[];
+  /** procedures to finish first (shown in the popup) */
+  requires?: readonly string[];
+}
+
+export interface Portal {
+  id: PortalId;
+  /** host names; `*.` prefix means the host and all its subdomains */
+  hosts: readonly string[];
+  /** the portal's own languages, the first is its default */
+  langs: readonly Lang[];
+  /** the address a user starts from */
+  home: string;
+}

@@ -1,0 +1,368 @@
+/**
+ * Playwright fixtures and helpers for testing the BUILT extension (.output/chrome-mv3) in real
+ * Chromium against the replica ESF pages of tests/fixtures/esf/ (served by ./server.ts).
+ *
+ * Worker fixtures: `server` (one replica server per worker, random port, mapped by the browser's
+ * host resolver rules) and `qadam` (one browser context with the extension per worker, shared by the
+ * tests that need no fresh profile). Test fixtures: `portal` (a new tab in the shared context,
+ * closed afterwards) and `fresh` (a browser with a new, empty profile, for storage and popup tests).
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
+import { launch, type Qadam } from './browser';
+import { FIXTURES_DIR, ROOT, startServer, type ReplicaServer } from './server';
+
+export { expect };
+export type { Qadam };
+
+// ---------------------------------------------------------------------------------------------
+// The manifest of replica pages
+
+export interface Case {
+  /** file name in tests/fixtures/esf/, e.g. "registration-data-ru.html" */
+  file: string;
+  /** the address the page has on the real portal, e.g. https://esf.gov.kz:8443/esf-web/#!/... */
+  url: string;
+  lang: string;
+  shape: string;
+  /** the steps this page may be recognised as (any of them); [] = a page that must match nothing */
+  steps: string[];
+  /** per step: the field ids whose elements carry data-expect and must be ringed */
+  fields: Record<string, string[]>;
+  browserOnly?: boolean;
+}
+
+export const CASES_FILE = path.join(FIXTURES_DIR, 'cases.json');
+
+export function loadCases(): Case[] {
+  if (!fs.existsSync(CASES_FILE)) return [];
+  const raw = JSON.parse(fs.readFileSync(CASES_FILE, 'utf8')) as Case[] | { cases: Case[] };
+  return Array.isArray(raw) ? raw : raw.cases;
+}
+
+export function fixtureName(c: Case | string): string {
+  const file = typeof c === 'string' ? c : c.file;
+  return path.basename(file).replace(/\.html$/, '');
+}
+
+export function fixtureSource(c: Case | string): string {
+  const file = typeof c === 'string' ? c : c.file;
+  return fs.readFileSync(path.join(FIXTURES_DIR, path.basename(file)), 'utf8');
+}
+
+/** The case's URL with `qadam-fixture=<name>` added to the query (the hash route kept after it). */
+export function fixtureUrl(c: Case): string {
+  const u = new URL(c.url);
+  u.searchParams.set('qadam-fixture', fixtureName(c));
+  return u.toString();
+}
+
+export const isPortal = (c: Case) => /(^|\.)esf\.gov\.kz$/i.test(new URL(c.url).hostname);
+export const caseTitle = (c: Case) => `${fixtureName(c)} [${c.lang}, ${c.shape}]`;
+
+// ---------------------------------------------------------------------------------------------
+// Fixtures
+
+type WorkerFixtures = { server: ReplicaServer; qadam: Qadam };
+type TestFixtures = { portal: Page; fresh: Qadam };
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  server: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const server = await startServer();
+      await use(server);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+  qadam: [
+    async ({ server }, use) => {
+      const q = await launch(server);
+      await use(q);
+      await q.close();
+    },
+    { scope: 'worker', timeout: 60_000 },
+  ],
+  portal: async ({ qadam }, use) => {
+    const page = await qadam.context.newPage();
+    await use(page);
+    await page.close();
+  },
+  fresh: async ({ server }, use) => {
+    const q = await launch(server);
+    await use(q);
+    await q.close();
+  },
+});
+
+// ---------------------------------------------------------------------------------------------
+// What the content script says: { type: "qadam:state" } through the extension's service worker
+
+export interface FieldState {
+  id: string;
+  found: boolean;
+  valid: boolean | null;
+}
+export interface QadamState {
+  portal: string | null;
+  procedure: string | null;
+  step: string | null;
+  fields: FieldState[];
+}
+
+/**
+ * Asks every tab's content script for its state (tabs.query without the `tabs` permission gives no
+ * URLs, so each tab is asked; tabs without a content script fail and are skipped). The answer of
+ * the active tab wins; pass `page` to bring that tab to the front first.
+ */
+export async function qadamState(q: Qadam, page?: Page): Promise<QadamState | null> {
+  if (page) await page.bringToFront();
+  const sw = await q.serviceWorker();
+  return sw.evaluate(async () => {
+    type Tab = { id?: number; active: boolean };
+    const c = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Tab[]>; sendMessage(id: number, m: object): Promise<unknown> } } }).chrome;
+    const tabs = await c.tabs.query({});
+    const answers: { active: boolean; state: unknown }[] = [];
+    for (const t of tabs) {
+      if (t.id == null) continue;
+      try {
+        const state = await c.tabs.sendMessage(t.id, { type: 'qadam:state' });
+        if (state) answers.push({ active: t.active, state });
+      } catch {
+        /* no content script in this tab */
+      }
+    }
+    return ((answers.find((a) => a.active) ?? answers[0])?.state ?? null) as never;
+  });
+}
+
+/** Waits until the content script reports one of `steps`; returns that state. */
+export async function waitForStep(q: Qadam, page: Page, steps: readonly string[], timeout = 10_000): Promise<QadamState> {
+  let last: QadamState | null = null;
+  await expect
+    .poll(
+      async () => {
+        last = await qadamState(q, page).catch(() => null);
+        return last && last.step !== null && steps.includes(last.step) ? 'recognised' : `state ${JSON.stringify(last)}`;
+      },
+      { timeout, message: `qadam:state.step should become one of ${JSON.stringify(steps)}` },
+    )
+    .toBe('recognised');
+  return last as unknown as QadamState;
+}
+
+/** Waits until the content script of the page answers at all (state non-null). */
+export async function waitForAnswer(q: Qadam, page: Page, timeout = 10_000): Promise<QadamState> {
+  let last: QadamState | null = null;
+  await expect
+    .poll(
+      async () => {
+        last = await qadamState(q, page).catch(() => null);
+        return last !== null;
+      },
+      { timeout, message: 'the content script should answer { type: "qadam:state" }' },
+    )
+    .toBe(true);
+  return last as unknown as QadamState;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The overlay, read from the page
+
+export interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+  width: number;
+  height: number;
+}
+export interface RingInfo {
+  field: string;
+  invalid: string | null;
+  visible: boolean;
+  box: Box;
+}
+export interface OverlayInfo {
+  hosts: number;
+  openShadow: boolean;
+  rings: RingInfo[];
+  tooltips: { text: string; visible: boolean; box: Box }[];
+  warnings: string[];
+}
+
+export async function overlay(page: Page): Promise<OverlayInfo> {
+  return page.evaluate(() => {
+    const box = (r: DOMRect) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height });
+    const visible = (e: Element) => {
+      const r = e.getBoundingClientRect();
+      return r.width > 0 && r.height > 0 && e.checkVisibility({ opacityProperty: true, visibilityProperty: true });
+    };
+    const hosts = document.querySelectorAll('qadam-overlay');
+    const root = hosts[0]?.shadowRoot ?? null;
+    const rings = root
+      ? [...root.querySelectorAll('[data-qadam-field]')].map((e) => ({
+          field: e.getAttribute('data-qadam-field') ?? '',
+          invalid: e.getAttribute('data-qadam-invalid'),
+          visible: visible(e),
+          box: box(e.getBoundingClientRect()),
+        }))
+      : [];
+    const tooltips = root
+      ? [...root.querySelectorAll('[role="tooltip"]')].map((e) => ({
+          text: ((e as HTMLElement).innerText || e.textContent || '').replace(/\s+/g, ' ').trim(),
+          visible: visible(e),
+          box: box(e.getBoundingClientRect()),
+        }))
+      : [];
+    const warnings = root ? [...root.querySelectorAll('[data-qadam-warning]')].map((e) => e.getAttribute('data-qadam-warning') ?? '') : [];
+    return { hosts: hosts.length, openShadow: !!root, rings, tooltips, warnings };
+  });
+}
+
+/** Texts of the visible tooltips, joined (what the user reads now). */
+export async function visibleTooltipText(page: Page): Promise<string> {
+  const o = await overlay(page);
+  return o.tooltips
+    .filter((t) => t.visible)
+    .map((t) => t.text)
+    .join(' | ');
+}
+
+/** How far (px) a ring's edge may lie from its target's edge, either way (contract.md: ±4 px). */
+export const RING_TOLERANCE = 4;
+
+export interface Enclosure {
+  ok: boolean;
+  why: string;
+  ring: Box | null;
+  target: Box | null;
+}
+
+/**
+ * Does the ring `[data-qadam-field=<field>]` enclose the visible element `[data-expect=<field>]`
+ * (every edge of the ring within ±RING_TOLERANCE px of the target's edge, the ring around it)?
+ * With several rings or several targets of that id, any visible pair that fits will do.
+ */
+export async function enclosure(page: Page, field: string, tol = RING_TOLERANCE): Promise<Enclosure> {
+  return page.evaluate(
+    ({ field, tol }) => {
+      const box = (r: DOMRect) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height });
+      const shown = (e: Element) => {
+        const r = e.getBoundingClientRect();
+        return r.width > 0 && r.height > 0 && e.checkVisibility({ opacityProperty: true, visibilityProperty: true });
+      };
+      const targets = [...document.querySelectorAll(`[data-expect="${CSS.escape(field)}"]`)].filter(shown);
+      const root = document.querySelector('qadam-overlay')?.shadowRoot;
+      const rings = root ? [...root.querySelectorAll(`[data-qadam-field="${CSS.escape(field)}"]`)].filter(shown) : [];
+      if (!targets.length) return { ok: false, why: `no visible [data-expect="${field}"] in the page`, ring: null, target: null };
+      if (!root) return { ok: false, why: 'no <qadam-overlay> with an open shadow root', ring: null, target: null };
+      if (!rings.length) return { ok: false, why: `no visible ring [data-qadam-field="${field}"] in the overlay`, ring: null, target: box(targets[0]!.getBoundingClientRect()) };
+      let best: { ok: boolean; why: string; ring: ReturnType<typeof box>; target: ReturnType<typeof box>; err: number } | null = null;
+      for (const t of targets) {
+        const tb = t.getBoundingClientRect();
+        for (const r of rings) {
+          const rb = r.getBoundingClientRect();
+          // outward distance of each ring edge from the target edge (positive = ring outside)
+          const d = { left: tb.left - rb.left, top: tb.top - rb.top, right: rb.right - tb.right, bottom: rb.bottom - tb.bottom };
+          const err = Math.max(...Object.values(d).map((v) => Math.abs(v)));
+          const ok = Object.values(d).every((v) => v >= -tol - 0.5 && v <= tol + 0.5);
+          const why = ok ? 'encloses' : `ring edges off the target by left ${d.left.toFixed(1)}, top ${d.top.toFixed(1)}, right ${d.right.toFixed(1)}, bottom ${d.bottom.toFixed(1)} px (allowed ±${tol})`;
+          if (!best || err < best.err) best = { ok, why, ring: box(rb), target: box(tb), err };
+        }
+      }
+      const { ok, why, ring, target } = best!;
+      return { ok, why, ring, target };
+    },
+    { field, tol },
+  );
+}
+
+/** Waits until the ring of `field` encloses its target; fails with the geometry when it does not. */
+export async function expectRingEncloses(page: Page, field: string, timeout = 5_000): Promise<Enclosure> {
+  let last: Enclosure | null = null;
+  await expect
+    .poll(
+      async () => {
+        last = await enclosure(page, field);
+        return last.ok ? 'encloses' : last.why;
+      },
+      { timeout, message: `ring of field "${field}" should enclose [data-expect="${field}"] ±${RING_TOLERANCE}px` },
+    )
+    .toBe('encloses');
+  return last as unknown as Enclosure;
+}
+
+/** Resolves after `n` animation frames of the page. */
+export async function frames(page: Page, n = 2): Promise<void> {
+  await page.evaluate(
+    (n) =>
+      new Promise<void>((resolve) => {
+        let left = n;
+        const tick = () => (--left <= 0 ? resolve() : requestAnimationFrame(tick));
+        requestAnimationFrame(tick);
+      }),
+    n,
+  );
+}
+
+export const SCREENSHOTS = path.join(ROOT, 'test-results/screenshots');
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const file = path.join(SCREENSHOTS, `${name.replace(/[^\w.-]+/g, '_')}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Extension pages
+
+export async function openPopup(q: Qadam, lang?: string): Promise<Page> {
+  const page = await q.context.newPage();
+  await page.setViewportSize({ width: 360, height: 720 });
+  await page.goto(`chrome-extension://${q.extensionId}/popup.html`);
+  if (lang) await page.locator('select[data-qadam-lang]').selectOption(lang);
+  return page;
+}
+
+/** Everything in chrome.storage.local, read from an extension page. */
+export async function dumpStorage(q: Qadam): Promise<Record<string, unknown>> {
+  const page = await q.context.newPage();
+  try {
+    await page.goto(`chrome-extension://${q.extensionId}/popup.html`);
+    return await page.evaluate(async () => {
+      const c = (globalThis as unknown as { chrome: { storage: { local: { get(k: null): Promise<Record<string, unknown>> } } } }).chrome;
+      return c.storage.local.get(null);
+    });
+  } finally {
+    await page.close();
+  }
+}
+
+/** Types like a user (key by key), so that input and keyup handlers all run. */
+export async function typeInto(page: Page, selector: string, value: string): Promise<void> {
+  const el = page.locator(selector).first();
+  await el.click();
+  await el.fill('');
+  await el.pressSequentially(value, { delay: 5 });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rules (see ../shared/spec/procedures.md)
+
+/**
+ * The Kazakhstan IIN/BIN check digit: weights 1..11 over the first 11 digits, sum mod 11; when that
+ * is 10, weights 3,4,5,6,7,8,9,10,11,1,2; when again 10 the number is invalid (returns null).
+ */
+export function iinCheckDigit(first11: string): number | null {
+  const d = [...first11].map(Number);
+  const w1 = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
+  const w2 = [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2];
+  let c = d.reduce((s, x, i) => s + x * w1[i]!, 0) % 11;
+  if (c === 10) c = d.reduce((s, x, i) => s + x * w2[i]!, 0) % 11;
+  return c === 10 ? null : c;
+}
+
+export const repoPath = (...p: string[]) => path.join(ROOT, ...p);
