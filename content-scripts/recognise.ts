@@ -1,5 +1,5 @@
 import type { PageMatch, PageStep, Procedure } from '../procedures/types';
-import { normWords } from '../lib/text';
+import { indexOfWord, normWords } from '../lib/text';
 import { locateFields, isShown, type Located } from './locate';
 import type { PageText } from './page-text';
 
@@ -46,18 +46,16 @@ export function matchesOf(step: PageStep): readonly PageMatch[] {
 /** is any of the words on the page, in text that is shown */
 function wordsShown(words: readonly string[], text: PageText): boolean {
   for (const w of normWords(words)) {
-    let i = text.joined.indexOf(w);
-    while (i >= 0) {
+    for (let i = indexOfWord(text.joined, w); i >= 0; i = indexOfWord(text.joined, w, i + 1)) {
       const chunk = text.chunkAt(i);
       if (chunk && isShown(chunk.el)) return true;
-      i = text.joined.indexOf(w, i + 1);
     }
   }
   return false;
 }
 
 function wordsPresent(words: readonly string[], text: PageText): boolean {
-  return normWords(words).some((w) => text.joined.includes(w));
+  return normWords(words).some((w) => indexOfWord(text.joined, w) >= 0);
 }
 
 export interface PageFacts {

@@ -13,7 +13,7 @@ export type PortalId = 'esf' | 'singlewindow' | 'oneid' | 'nca' | 'oofd';
 /**
  * Words as they appear on a portal, in any of its languages. Matching is case-insensitive on
  * normalised text (ё→е, dashes and quotes unified, white space folded); a phrase matches when the
- * page text contains it.
+ * page text contains it as whole words (a trailing "*" makes it a stem: "повтор*" fits "повторите").
  */
 export type Words = readonly string[];
 

@@ -7,10 +7,10 @@
  */
 import { PROCEDURES, procedureById } from '../../procedures';
 import {
+  caseSlug,
   caseTitle,
   expect,
   expectRingEncloses,
-  fixtureName,
   fixtureUrl,
   isPortal,
   loadCases,
@@ -71,7 +71,7 @@ for (const c of cases) {
           expect(t.text, 'no raw i18n key in the tooltip').not.toMatch(RAW_KEY);
         }
       }
-      await screenshot(portal, `case-${fixtureName(c)}`);
+      await screenshot(portal, `case-${caseSlug(c)}`);
     });
   } else if (isPortal(c)) {
     test(`leaves ${caseTitle(c)} alone: a portal page of no step`, async ({ qadam, portal }) => {
@@ -83,7 +83,7 @@ for (const c of cases) {
       expect(state!.step, 'no step recognised').toBeNull();
       const o = await overlay(portal);
       expect(o.rings.map((r) => r.field), 'no ring').toEqual([]);
-      await screenshot(portal, `case-${fixtureName(c)}`);
+      await screenshot(portal, `case-${caseSlug(c)}`);
     });
   } else {
     test(`does not run on ${caseTitle(c)}: not a portal`, async ({ qadam, portal }) => {
@@ -91,7 +91,7 @@ for (const c of cases) {
       await portal.waitForTimeout(1_500);
       expect(await portal.locator('qadam-overlay').count(), 'no <qadam-overlay> element').toBe(0);
       expect(await qadamState(qadam, portal), 'no content script answers').toBeNull();
-      await screenshot(portal, `case-${fixtureName(c)}`);
+      await screenshot(portal, `case-${caseSlug(c)}`);
     });
   }
 }

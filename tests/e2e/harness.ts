@@ -59,7 +59,16 @@ export function fixtureUrl(c: Case): string {
 }
 
 export const isPortal = (c: Case) => /(^|\.)esf\.gov\.kz$/i.test(new URL(c.url).hostname);
-export const caseTitle = (c: Case) => `${fixtureName(c)} [${c.lang}, ${c.shape}]`;
+/** unique per case (one replica may serve several routes, e.g. login-spa-ru.html#!/change-email) */
+export const caseTitle = (c: Case) => {
+  const u = new URL(c.url);
+  return `${fixtureName(c)} at ${u.host}${u.pathname}${u.search}${u.hash} [${c.lang}, ${c.shape}]`;
+};
+/** a file-name-safe id per case */
+export const caseSlug = (c: Case) => {
+  const route = new URL(c.url).hash.replace(/^#!?\/?/, '').split(/[?/]/)[0];
+  return route ? `${fixtureName(c)}-${route}` : fixtureName(c);
+};
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { PROCEDURES, proceduresOfPortal, portalOfHost } from '../../procedures';
+import type { PageStep } from '../../procedures/types';
+import { readPageText } from '../../content-scripts/page-text';
+import { choose, hashRoute, pageFacts, recogniseAll } from '../../content-scripts/recognise';
+import { locateFields } from '../../content-scripts/locate';
+import { loadReplica, replicaCases, whereOf } from './replicas';
+
+const cases = replicaCases('esf').filter((c) => !c.browserOnly);
+const esf = proceduresOfPortal('esf');
+
+function analyse(file: string, url: string) {
+  const doc = loadReplica('esf', file);
+  const text = readPageText(doc.body);
+  const facts = pageFacts(whereOf(url), text, doc);
+  const onPortal = portalOfHost(new URL(url).hostname) === 'esf';
+  return { doc, text, facts, all: onPortal ? recogniseAll(esf, facts) : [] };
+}
+
+function stepDef(stepId: string): PageStep {
+  for (const p of esf) for (const s of p.steps) if (s.id === stepId && s.kind === 'page') return s;
+  throw new Error(`no page step ${stepId}`);
+}
+
+describe('hash routes', () => {
+  it.each([
+    ['#!/change-email', '/change-email'],
+    ['#! / change-email', '/change-email'],
+    ['#!change-email', '/change-email'],
+    ['#/reset-password?x=1', '/reset-password?x=1'],
+    ['', ''],
+  ])('%s → %s', (h, r) => expect(hashRoute(h)).toBe(r));
+});
+
+describe('the replicas cover every ESF page step in two shapes and two languages', () => {
+  const pageSteps = new Set(esf.flatMap((p) => p.steps.filter((s) => s.kind === 'page').map((s) => s.id)));
+  it.each([...pageSteps])('%s', (id) => {
+    const mine = replicaCases('esf').filter((c) => c.steps.includes(id));
+    expect(new Set(mine.map((c) => c.shape)).size, `${id}: shapes`).toBeGreaterThanOrEqual(2);
+    expect(new Set(mine.map((c) => c.lang))).toEqual(expect.objectContaining(new Set(['ru', 'kk'])));
+  });
+});
+
+// The cross-test: each replica is recognised as exactly its steps, and no other step fires on it.
+describe.each(cases)('recognise $file at $url', (c) => {
+  it(`is exactly [${c.steps.join(', ')}]`, () => {
+    const { all } = analyse(c.file, c.url);
+    expect([...new Set(all.map((r) => r.step.id))].sort()).toEqual([...c.steps].sort());
+  });
+
+  for (const [stepId, fieldIds] of Object.entries(c.fields)) {
+    it(`locates the fields of ${stepId}: ${fieldIds.join(', ')}`, () => {
+      const { doc, text } = analyse(c.file, c.url);
+      const found = locateFields(stepDef(stepId), text, doc);
+      for (const id of fieldIds) {
+        const expected = doc.querySelector(`[data-expect="${id}"]`);
+        expect(expected, `${c.file}: the replica marks ${id}`).not.toBeNull();
+        const got = found.get(id);
+        expect(got === expected, `${c.file} ${stepId}.${id}: expected <${expected?.tagName.toLowerCase()} ${expected?.outerHTML.slice(0, 80)}>, got <${got?.outerHTML.slice(0, 80)}>`).toBe(true);
+      }
+    });
+  }
+});
+
+describe('choosing among procedures', () => {
+  const login = cases.find((c) => c.file === 'login-table-ru.html')!;
+  it('takes the first procedure in catalogue order when none is followed', () => {
+    const { all } = analyse(login.file, login.url);
+    const r = choose(all, null)!;
+    expect([r.procedure.id, r.step.id]).toEqual(['esf.ie-after-individual', 'sign-in']);
+  });
+  it('keeps the procedure the user follows', () => {
+    const { all } = analyse(login.file, login.url);
+    expect(choose(all, 'esf.second-enterprise')!.step.id).toBe('select-certificate');
+    expect(choose(all, 'esf.legal-entity-after-individual')!.procedure.id).toBe('esf.legal-entity-after-individual');
+  });
+  it('prefers the later step of the followed procedure on a page that shows both', () => {
+    const c = cases.find((x) => x.file === 'account-ie-table-ru.html')!;
+    const { all } = analyse(c.file, c.url);
+    expect(choose(all, 'esf.ie-after-individual')!.step.id).toBe('register-as-ie');
+    const d = cases.find((x) => x.file === 'confirm-table-kk.html')!;
+    expect(choose(analyse(d.file, d.url).all, 'esf.second-enterprise')!.step.id).toBe('confirm-registration');
+  });
+  it('every catalogue step id is unique within its procedure', () => {
+    for (const p of PROCEDURES) expect(new Set(p.steps.map((s) => s.id)).size).toBe(p.steps.length);
+  });
+});
