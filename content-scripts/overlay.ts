@@ -1,4 +1,4 @@
-import { autoUpdate, computePosition, flip, hide, offset, shift, type Middleware } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, hide, offset, shift, type Middleware, type VirtualElement } from '@floating-ui/dom';
 import css from './overlay.css?inline';
 
 /**
@@ -37,6 +37,8 @@ interface Ring {
 }
 
 const PAD = 3;
+/** how far below a field the tooltip may reach (px) */
+const REACH = 180;
 
 /** place the ring around the reference: its box is the field's box grown by PAD on each side */
 const enclose: Middleware = {
@@ -177,11 +179,34 @@ export class Overlay {
       .catch(() => {});
   }
 
+  /**
+   * The tooltip stands beside the field, clear of the other ringed fields near it: its reference
+   * is the field's box stretched to the right edge of the ringed fields within reach below it
+   * (a narrow button above a wide input must not get a tooltip over that input).
+   */
+  private tipReference(r: Ring): VirtualElement {
+    const el = r.spec.el;
+    return {
+      contextElement: el,
+      getBoundingClientRect: () => {
+        const b = el.getBoundingClientRect();
+        let right = b.right;
+        for (const o of this.rings.values()) {
+          if (o === r) continue;
+          const ob = o.spec.el.getBoundingClientRect();
+          if (ob.top < b.bottom + REACH && ob.bottom > b.top - 8 && ob.left < b.right + 40) right = Math.max(right, ob.right);
+        }
+        return { x: b.x, y: b.y, top: b.top, left: b.left, bottom: b.bottom, right, width: right - b.left, height: b.height };
+      },
+    };
+  }
+
   private placeTip(r: Ring): void {
-    computePosition(r.spec.el, r.tip, {
+    computePosition(this.tipReference(r), r.tip, {
       strategy: 'fixed',
-      placement: 'bottom-start',
-      middleware: [offset(10), flip({ fallbackPlacements: ['top-start', 'right-start', 'left-start'] }), shift({ padding: 8 }), hide()],
+      // beside the field first: below it would cover the next field of the form
+      placement: 'right-start',
+      middleware: [offset(12), flip({ fallbackPlacements: ['bottom-start', 'top-start', 'left-start'] }), shift({ padding: 8 }), hide()],
     })
       .then(({ x, y, middlewareData }) => {
         Object.assign(r.tip.style, { transform: `translate(${Math.round(x)}px, ${Math.round(y)}px)` });

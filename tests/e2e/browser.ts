@@ -8,7 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { ROOT, type ReplicaServer } from './server';
 
-export const EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3');
+/** the built extension; QADAM_EXTENSION_DIR may point at another build (e.g. a copy kept while rebuilding) */
+export const EXTENSION_DIR = path.resolve(process.env.QADAM_EXTENSION_DIR ?? path.join(ROOT, '.output/chrome-mv3'));
 
 /** CHROMIUM_PATH, else /usr/bin/chromium, else Playwright's own Chromium if one is installed. */
 export function chromiumPath(): string {

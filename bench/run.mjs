@@ -1,0 +1,196 @@
+#!/usr/bin/env node
+/**
+ * npm run bench (= npm run build && node bench/run.mjs)
+ *
+ * On bench/page.html (a 3,000-row ESF invoice journal updated every animation frame while the
+ * registration form appears late and is removed/re-added several times), served under
+ * https://esf.gov.kz:8443/esf-web/ by the test server, in ONE node process:
+ *   - main-thread task time over a fixed window (CDP Performance.getMetrics TaskDuration delta),
+ *     with the built extension and with the same Chromium without it, runs alternating (ABBA),
+ *     median of BENCH_RUNS (default 5) each, and their ratio;
+ *   - ring latency: from the form entering the DOM to the ring [data-qadam-field="password"]
+ *     enclosing the new field in <qadam-overlay>'s open shadow root (measured by the page), p50/max;
+ *   - the content script's size gzipped (.output/chrome-mv3/content-scripts/*.js).
+ * Prints a table and writes bench/results.json. Targets are reported, never enforced.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { register } from 'tsx/esm/api';
+
+register();
+const here = path.dirname(fileURLToPath(import.meta.url));
+const { startServer } = await import('../tests/e2e/server.ts');
+const { launch, assertBuilt, chromiumPath, EXTENSION_DIR } = await import('../tests/e2e/browser.ts');
+
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
+const CYCLES = 6;
+const SHOWN_MS = 700;
+const HIDDEN_MS = 400;
+/** the measured window: every cycle of the form plus a margin, the same for both browsers */
+const WINDOW_MS = HIDDEN_MS + CYCLES * (SHOWN_MS + HIDDEN_MS) + 600;
+const SETTLE_MS = 1500;
+const TARGETS = { overhead: 1.05, ringP50Ms: 50, contentScriptGzKB: 60 };
+const URL_ = `https://esf.gov.kz:8443/esf-web/?qadam-fixture=page&cycles=${CYCLES}&shown=${SHOWN_MS}&hidden=${HIDDEN_MS}#!/journal`;
+
+const median = (xs) => {
+  if (!xs.length) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const pct = (xs, p) => {
+  if (!xs.length) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+};
+const r1 = (x) => (Number.isFinite(x) ? Math.round(x * 10) / 10 : null);
+const r3 = (x) => (Number.isFinite(x) ? Math.round(x * 1000) / 1000 : null);
+
+function contentScriptSize() {
+  const dir = path.join(EXTENSION_DIR, 'content-scripts');
+  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.js')) : [];
+  const each = files.map((f) => {
+    const buf = fs.readFileSync(path.join(dir, f));
+    return { file: `content-scripts/${f}`, bytes: buf.length, gzipBytes: zlib.gzipSync(buf, { level: 9 }).length };
+  });
+  const gzipBytes = each.reduce((s, x) => s + x.gzipBytes, 0);
+  return { files: each, bytes: each.reduce((s, x) => s + x.bytes, 0), gzipBytes, gzipKB: gzipBytes / 1024 };
+}
+
+async function metrics(cdp) {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return Object.fromEntries(metrics.map((m) => [m.name, m.value]));
+}
+
+/** one run: load the page, let it settle, then measure a fixed window while the form comes and goes */
+async function run(q, withExtension) {
+  const page = await q.context.newPage();
+  try {
+    await page.bringToFront();
+    await page.goto(URL_, { waitUntil: 'load' });
+    await page.waitForFunction(() => window.__bench?.ready === true);
+    await page.waitForTimeout(SETTLE_MS);
+    const cdp = await q.context.newCDPSession(page);
+    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' }).catch(() => cdp.send('Performance.enable'));
+    const m0 = await metrics(cdp);
+    await page.evaluate(() => window.__benchStart());
+    await page.waitForTimeout(WINDOW_MS);
+    const m1 = await metrics(cdp);
+    const b = await page.evaluate(() => window.__bench);
+    const d = (k) => ((m1[k] ?? 0) - (m0[k] ?? 0)) * 1000;
+    return {
+      extension: withExtension,
+      taskMs: d('TaskDuration'),
+      scriptMs: d('ScriptDuration'),
+      layoutMs: d('LayoutDuration'),
+      styleMs: d('RecalcStyleDuration'),
+      fps: (b.frames * 1000) / WINDOW_MS,
+      inserts: b.inserts.length,
+      rings: b.latencies.length,
+      missed: b.missed,
+      latencies: b.latencies,
+      done: b.done,
+      overlay: await page.evaluate(() => document.querySelectorAll('qadam-overlay').length),
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+function table(rows) {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
+  const line = (r) => '| ' + r.map((c, i) => String(c).padEnd(widths[i])).join(' | ') + ' |';
+  return [line(rows[0]), '|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|', ...rows.slice(1).map(line)].join('\n');
+}
+
+async function main() {
+  assertBuilt();
+  const size = contentScriptSize();
+  const server = await startServer({ dirs: [here] });
+  const withExt = await launch(server, { extension: true });
+  const without = await launch(server, { extension: false });
+  const runs = { with: [], without: [] };
+  let userAgent = '';
+  try {
+    userAgent = await (async () => {
+      const p = await without.context.newPage();
+      const ua = await p.evaluate(() => navigator.userAgent);
+      await p.close();
+      return ua;
+    })();
+    process.stderr.write(`bench: ${RUNS} runs each, window ${WINDOW_MS} ms, Chromium ${chromiumPath()}\n`);
+    // warm-up (not counted): caches, the extension's service worker, JIT
+    await run(withExt, true);
+    await run(without, false);
+    for (let i = 0; i < RUNS; i++) {
+      const order = i % 2 === 0 ? [true, false] : [false, true];
+      for (const ext of order) {
+        const r = await run(ext ? withExt : without, ext);
+        (ext ? runs.with : runs.without).push(r);
+        process.stderr.write(
+          `  run ${i + 1}/${RUNS} ${ext ? 'with   ' : 'without'}: task ${r.taskMs.toFixed(0)} ms, ${r.fps.toFixed(0)} fps` +
+            (ext ? `, rings ${r.rings}/${r.inserts}, latency ${r.latencies.map((x) => x.toFixed(0)).join(' ')} ms` : '') +
+            '\n',
+        );
+      }
+    }
+  } finally {
+    await withExt.close();
+    await without.close();
+    await server.close();
+  }
+
+  const taskWith = median(runs.with.map((r) => r.taskMs));
+  const taskWithout = median(runs.without.map((r) => r.taskMs));
+  const ratio = taskWith / taskWithout;
+  const lat = runs.with.flatMap((r) => r.latencies);
+  const inserts = runs.with.reduce((s, r) => s + r.inserts, 0);
+  const missed = runs.with.reduce((s, r) => s + r.missed, 0);
+  const summary = {
+    mainThreadTaskMs: { with: r1(taskWith), without: r1(taskWithout), ratio: r3(ratio), target: TARGETS.overhead, met: ratio <= TARGETS.overhead },
+    scriptMs: { with: r1(median(runs.with.map((r) => r.scriptMs))), without: r1(median(runs.without.map((r) => r.scriptMs))) },
+    fps: { with: r1(median(runs.with.map((r) => r.fps))), without: r1(median(runs.without.map((r) => r.fps))) },
+    ringLatencyMs: {
+      p50: r1(pct(lat, 50)),
+      p95: r1(pct(lat, 95)),
+      max: r1(lat.length ? Math.max(...lat) : NaN),
+      samples: lat.length,
+      formInsertions: inserts,
+      missed,
+      target: TARGETS.ringP50Ms,
+      met: lat.length > 0 && missed === 0 && pct(lat, 50) <= TARGETS.ringP50Ms,
+    },
+    contentScript: { bytes: size.bytes, gzipBytes: size.gzipBytes, gzipKB: r1(size.gzipKB), target: TARGETS.contentScriptGzKB, met: size.gzipKB <= TARGETS.contentScriptGzKB, files: size.files },
+  };
+  const results = {
+    date: new Date().toISOString(),
+    userAgent,
+    runsEach: RUNS,
+    windowMs: WINDOW_MS,
+    page: { url: URL_, rows: 3000, formCycles: CYCLES, shownMs: SHOWN_MS, hiddenMs: HIDDEN_MS },
+    summary,
+    runs,
+  };
+  fs.writeFileSync(path.join(here, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+
+  const yes = (b) => (b ? 'yes' : 'NO');
+  console.log(
+    '\n' +
+      table([
+        ['measure', 'with Qadam', 'without', 'result', 'target', 'met'],
+        [`main-thread task time, ${WINDOW_MS} ms window (median of ${RUNS})`, `${summary.mainThreadTaskMs.with} ms`, `${summary.mainThreadTaskMs.without} ms`, `×${summary.mainThreadTaskMs.ratio}`, `≤ ×${TARGETS.overhead}`, yes(summary.mainThreadTaskMs.met)],
+        ['script time (median)', `${summary.scriptMs.with} ms`, `${summary.scriptMs.without} ms`, '', '', ''],
+        ['frames per second (median)', `${summary.fps.with}`, `${summary.fps.without}`, '', '', ''],
+        [`ring latency p50 (${lat.length} of ${inserts} insertions ringed)`, `${summary.ringLatencyMs.p50} ms`, '', `max ${summary.ringLatencyMs.max} ms`, `p50 ≤ ${TARGETS.ringP50Ms} ms`, yes(summary.ringLatencyMs.met)],
+        ['content script, gzip -9', `${summary.contentScript.gzipKB} KB`, '', `${(size.bytes / 1024).toFixed(1)} KB raw`, `≤ ${TARGETS.contentScriptGzKB} KB`, yes(summary.contentScript.met)],
+      ]) +
+      `\n\nwritten: bench/results.json\n`,
+  );
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
