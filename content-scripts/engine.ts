@@ -5,7 +5,8 @@ import type { FieldDef, Lang, PageStep, PortalId, Procedure } from '../procedure
 import { checkRule, checkSame, type RuleProblem } from '../lib/rules';
 import { browserLang, loadProgress, loadSettings, recordStep, updateProgress } from '../lib/progress';
 import { isQadamMessage, type StateAnswer } from '../lib/messages';
-import { has, procKey, t } from '../lib/strings';
+import { procKey } from '../lib/lookup';
+import { has, t } from './strings';
 import { readPageText, BIG_CONTAINER } from './page-text';
 import { anyUrlFits, choose, isDone, pageFacts, recogniseAll, type Recognised } from './recognise';
 import { Overlay, type RingSpec } from './overlay';
@@ -232,7 +233,7 @@ class Engine {
       specs.push({ id: f.id, el, n: i + 1, hint: has(L, key) || has('en', key) ? t(L, key) : t(L, `${base}.text`), important: !!f.important || !!step.warning });
     });
     this.overlay.set(specs, {
-      brand: t(L, 'ui.appName'),
+      brand: 'Qadam',
       stepLine: t(L, 'overlay.stepOf', { current: index + 1, total: procedure.steps.length, title: t(L, `${base}.title`) }),
       close: t(L, 'overlay.close'),
       reopen: t(L, 'overlay.reopen'),
