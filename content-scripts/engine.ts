@@ -3,12 +3,12 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { portalOfHost, proceduresOfPortal } from '../procedures';
 import type { FieldDef, Lang, PageStep, PortalId, Procedure } from '../procedures/types';
 import { checkRule, checkSame, type RuleProblem } from '../lib/rules';
-import { browserLang, loadProgress, loadSettings, recordStep, updateProgress } from '../lib/progress';
+import { browserLang, loadProgress, loadSettings, recordStep, setDone, updateProgress } from '../lib/progress';
 import { isQadamMessage, type StateAnswer } from '../lib/messages';
 import { procKey } from '../lib/lookup';
 import { has, t } from './strings';
 import { readPageText, BIG_CONTAINER } from './page-text';
-import { anyUrlFits, choose, isDone, pageFacts, recogniseAll, type Recognised } from './recognise';
+import { anyUrlFits, choose, isDone, pageFacts, recogniseAll, type PageFacts, type Recognised } from './recognise';
 import { Overlay, type RingSpec } from './overlay';
 
 /**
@@ -39,10 +39,13 @@ class Engine {
   private overlay = new Overlay();
   private observer: MutationObserver | null = null;
   private followed: string | null = null;
+  /** the step last recorded for the followed procedure (from storage, so it survives a reload) */
+  private lastStep: string | null = null;
   private lang: Lang = 'en';
   private current: Current | null = null;
   private used = new Set<string>();
   private recorded = '';
+  private doneRecorded = '';
   private href = '';
   private frame = 0;
   private relevant = false;
@@ -79,6 +82,7 @@ class Engine {
     void Promise.all([loadProgress(), loadSettings()])
       .then(([p, s]) => {
         this.followed = p.active;
+        this.lastStep = p.active ? (p.procedures[p.active]?.step ?? null) : null;
         this.lang = s.lang ?? browserLang(browser.i18n?.getUILanguage?.() ?? navigator.language);
       })
       .catch(() => {})
@@ -180,6 +184,7 @@ class Engine {
       }
       this.observe(true);
       const facts = pageFacts(where, readPageText());
+      this.checkLastStepDone(facts);
       const all = recogniseAll(this.procedures, facts);
       const chosen = choose(all, this.followed);
       if (!chosen) return this.show(null, null);
@@ -199,6 +204,20 @@ class Engine {
     }
   }
 
+  /**
+   * A step is finished when the page shows its result: the wizard's next stage, a success notice.
+   * That page is usually no longer the step itself, so the step last recorded is checked here.
+   */
+  private checkLastStepDone(facts: PageFacts): void {
+    const proc = this.procedures.find((p) => p.id === this.followed);
+    const step = proc?.steps.find((s) => s.id === this.lastStep);
+    if (!proc || !step || step.kind !== 'page' || !step.done || !isDone(step, facts)) return;
+    const key = `${proc.id}/${step.id}/done`;
+    if (this.doneRecorded === key) return;
+    this.doneRecorded = key;
+    void updateProgress((p) => (p.procedures[proc.id]?.done[step.id] ? p : setDone(p, proc.id, step.id, true))).catch(() => {});
+  }
+
   private show(cur: Current | null, stepDone: boolean | null, mayRecord = false): void {
     const prev = this.current;
     const sameStep = !!prev && !!cur && prev.rec.procedure === cur.rec.procedure && prev.rec.step === cur.rec.step;
@@ -215,6 +234,7 @@ class Engine {
     if (mayRecord && key !== this.recorded) {
       this.recorded = key;
       this.followed = cur.rec.procedure.id;
+      this.lastStep = cur.rec.step.id;
       void updateProgress((p) => recordStep(p, cur.rec.procedure.id, cur.rec.step.id, !!stepDone)).catch(() => {});
     }
   }
@@ -340,7 +360,9 @@ class Engine {
       });
     }
     if (changes.progress) {
-      const active = (changes.progress.newValue as { active?: string | null } | undefined)?.active ?? null;
+      const next = changes.progress.newValue as { active?: string | null; procedures?: Record<string, { step?: string | null }> } | undefined;
+      const active = next?.active ?? null;
+      this.lastStep = active ? (next?.procedures?.[active]?.step ?? null) : null;
       if (active !== this.followed) {
         this.followed = active;
         this.recorded = '';

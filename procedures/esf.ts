@@ -38,7 +38,8 @@ const registrationData = (important: boolean): PageStep => ({
   kind: 'page',
   match: { path: [APP], text: [W.step2, W.registrationData], fields: ['password'] },
   fields: [passwordField(important)],
-  done: { text: [W.step3] },
+  // done when the next stage shows (wizards that list every stage keep showing «Шаг 2» until then)
+  done: { text: [W.step3], notText: W.step2 },
 });
 
 const legalEntityTab: PageStep = {

@@ -3,7 +3,7 @@
  * has it). Quoted exactly as the portals print them; matching ignores case, ё/е, dashes and spacing.
  */
 export const W = {
-  password: ['Пароль', 'Құпия сөз', 'Құпиясөз', 'Password'],
+  password: ['Пароль*', 'Құпия сөз*', 'Құпиясөз*', 'Password'],
   /** what tells a password field from its confirmation */
   /** stems end with "*": «повтор*» fits «Повторите пароль» */
   repeat: ['повтор*', 'подтвер*', 'еще раз', 'ещё раз', 'қайта*', 'растау', 'растаңыз', 'repeat*', 'confirm*', 'again'],
@@ -11,7 +11,7 @@ export const W = {
   login: ['Логин', 'Login', 'ИИН', 'ЖСН', 'IIN', 'Имя пользователя', 'Пайдаланушы аты'],
   email: ['E-mail', 'Email', 'Эл. почта', 'Электронная почта', 'Адрес электронной почты', 'Электрондық пошта', 'Электрондық пошта мекенжайы', 'Почта', 'Пошта'],
   selectCertificate: ['Выбрать сертификат', 'Сертификатты таңдау', 'Select certificate', 'Choose certificate'],
-  signInButton: ['Войти', 'Вход', 'Кіру', 'Login', 'Log in', 'Sign in'],
+  signInButton: ['Войти', 'Вход', 'Кіру', 'Log in', 'Sign in'],
   yes: ['Да', 'Иә', 'Yes'],
   send: ['Отправить', 'Жіберу', 'Send', 'Submit'],
   step2: ['Шаг 2', '2 - қадам', '2-қадам', '2 қадам', 'Step 2'],
@@ -22,6 +22,6 @@ export const W = {
   ieTab: ['ИП', 'ЖК', 'IE', 'Индивидуальный предприниматель', 'Жеке кәсіпкер'],
   registerAsIe: ['Зарегистрироваться как ИП', 'ЖК ретінде тіркелу', 'Register as IE'],
   legalEntity: ['Юридическое лицо', 'Заңды тұлға', 'ЮЛ', 'ЗТ', 'Legal entity'],
-  registration: ['Регистрация', 'Тіркеу', 'Registration'],
+  registration: ['Регистрация', 'Тіркеу', 'Тіркелу', 'Registration'],
   notRegistered: ['не зарегистрирован', 'тіркелмеген*', 'пройти регистрацию', 'тіркеуден өт*', 'зарегистрироваться?', 'тіркелу керек', 'not registered'],
 } as const;

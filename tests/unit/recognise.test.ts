@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PROCEDURES, proceduresOfPortal, portalOfHost } from '../../procedures';
 import type { PageStep } from '../../procedures/types';
 import { readPageText } from '../../content-scripts/page-text';
-import { choose, hashRoute, pageFacts, recogniseAll } from '../../content-scripts/recognise';
+import { choose, hashRoute, isDone, pageFacts, recogniseAll } from '../../content-scripts/recognise';
 import { locateFields } from '../../content-scripts/locate';
 import { loadReplica, replicaCases, whereOf } from './replicas';
 
@@ -83,5 +83,20 @@ describe('choosing among procedures', () => {
   });
   it('every catalogue step id is unique within its procedure', () => {
     for (const p of PROCEDURES) expect(new Set(p.steps.map((s) => s.id)).size).toBe(p.steps.length);
+  });
+});
+
+describe('a step is done when the page shows its result', () => {
+  const regdata = stepDef('registration-data');
+  const facts = (html: string) => {
+    const doc = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
+    return pageFacts({ pathname: '/esf-web/', hash: '#!/profile/registration/ip' }, readPageText(doc.body), doc);
+  };
+  it('the next wizard stage finishes «Шаг 2»', () => {
+    expect(isDone(regdata, facts('<h3>Шаг 3 - подтверждение</h3><button>Подписать</button>'))).toBe(true);
+    expect(isDone(regdata, facts('<h3>3 - қадам - растау</h3>'))).toBe(true);
+  });
+  it('not while stage 2 is still shown, even when the wizard lists stage 3 ahead', () => {
+    expect(isDone(regdata, facts('<ol><li>Шаг 2 - регистрационные данные</li><li>Шаг 3 - подтверждение</li></ol><label>Пароль <input type=password></label>'))).toBe(false);
   });
 });
