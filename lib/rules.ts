@@ -67,8 +67,22 @@ export function checkRule(rule: RuleId, value: string): RuleProblem | null {
     }
     case 'email':
       return EMAIL.test(v) ? null : { key: 'email.format' };
+    case 'pinfl': {
+      // 14 digits; its check-digit algorithm is not confirmed, so it is never judged on one
+      const d = digitsOnly(v);
+      if (!/^\d*$/.test(d)) return { key: 'pinfl.digits' };
+      return d.length === 14 ? null : { key: 'pinfl.length', params: { count: d.length } };
+    }
+    case 'passport-uz':
+      return /^[A-Z]{2}\d{7}$/.test(v.replace(/\s/g, '')) ? null : { key: 'passport-uz.format' };
+    case 'password-oneid':
+      if (v.length < 8) return { key: 'password-oneid.length', params: { count: v.length } };
+      return /[^\p{L}\p{N}\s]/u.test(v) ? null : { key: 'password-oneid.special' };
+    case 'login-oneid':
+      return v.length >= 5 ? null : { key: 'login-oneid.length', params: { count: v.length } };
     default:
-      // rules of the other portals arrive with their procedures; an unknown rule never blocks
+      // phone-kz and phone-uz come with the portals that ask for phones (libphonenumber metadata);
+      // an unknown rule never blocks
       return null;
   }
 }

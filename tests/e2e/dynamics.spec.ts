@@ -20,6 +20,8 @@ import {
   screenshot,
   test,
   waitForStep,
+  waitForSettledStep,
+  lateDelay,
   type Case,
 } from './harness';
 
@@ -66,7 +68,8 @@ test.describe('late rendering', () => {
         requestAnimationFrame(tick);
       }, fields);
       await portal.goto(fixtureUrl(c));
-      const state = await waitForStep(qadam, portal, c.steps, 15_000);
+      await portal.waitForTimeout(lateDelay(c) + 300);
+      const state = await waitForSettledStep(qadam, portal, c);
       const listed = (c.fields[state.step!] ?? []).filter((f) => fields.includes(f));
       expect(listed.length, `late fields ${JSON.stringify(fields)} should belong to step ${state.step}`).toBeGreaterThan(0);
       for (const f of listed) await expectRingEncloses(portal, f, 10_000);

@@ -162,6 +162,33 @@ export async function waitForStep(q: Qadam, page: Page, steps: readonly string[]
   return last as unknown as QadamState;
 }
 
+/** The longest `<template data-late="ms">` delay of a replica (0 when nothing renders late). */
+export function lateDelay(c: Case): number {
+  return Math.max(0, ...[...fixtureSource(c).matchAll(/<template\b[^>]*\bdata-late="(\d+)"/gi)].map((m) => Number(m[1])));
+}
+
+/**
+ * Waits until the page is recognised as one of the case's steps AND every field the case lists for
+ * that step is reported found (a page may pass through another of its steps while content arrives).
+ */
+export async function waitForSettledStep(q: Qadam, page: Page, c: Case, timeout = 15_000): Promise<QadamState> {
+  let last: QadamState | null = null;
+  await expect
+    .poll(
+      async () => {
+        const s = await qadamState(q, page).catch(() => null);
+        last = s;
+        if (!s?.step || !c.steps.includes(s.step)) return `state ${JSON.stringify(s)}`;
+        const listed = c.fields[s.step] ?? [];
+        const missing = listed.filter((id) => !s.fields.find((f) => f.id === id)?.found);
+        return missing.length ? `step ${s.step}: fields ${JSON.stringify(missing)} not found; state ${JSON.stringify(s)}` : 'settled';
+      },
+      { timeout, message: `one of ${JSON.stringify(c.steps)} recognised with every field the replica lists for it found` },
+    )
+    .toBe('settled');
+  return last as unknown as QadamState;
+}
+
 /** Waits until the content script of the page answers at all (state non-null). */
 export async function waitForAnswer(q: Qadam, page: Page, timeout = 10_000): Promise<QadamState> {
   let last: QadamState | null = null;

@@ -92,8 +92,13 @@ test('a ticked manual step stays ticked after the popup is closed and reopened, 
   await expect(popup.locator('[data-step-id="open-link"]').first()).toHaveAttribute('data-done', 'true');
   await screenshot(popup, 'popup-manual-step-ticked');
 
+  // reset, confirming when asked (a window.confirm, or an alertdialog whose button repeats the caption)
   popup.on('dialog', (d) => void d.accept());
-  await popup.locator('[data-qadam-reset]').first().click();
+  const reset = popup.locator('[data-qadam-reset]').first();
+  const caption = ((await reset.textContent()) ?? '').trim();
+  await reset.click();
+  const ask = popup.getByRole('alertdialog');
+  if (await ask.isVisible().catch(() => false)) await ask.getByRole('button', { name: caption, exact: true }).click();
   await expect(box(), 'reset clears the tick').not.toBeChecked();
   await expect(popup.locator('[data-step-id="open-link"]').first()).not.toHaveAttribute('data-done', 'true');
 });

@@ -53,3 +53,28 @@ describe('same-as', () => {
   it('accepts equal entries', () => expect(checkSame('Qwerty!234', 'Qwerty!234')).toBeNull());
   it('rejects different entries', () => expect(checkSame('Qwerty!234', 'Qwerty!235')).toEqual({ key: 'sameAs.mismatch' }));
 });
+
+describe('Uzbekistan rules', () => {
+  it('pinfl: 14 digits, never judged on a check digit', () => {
+    expect(checkRule('pinfl', '31234567890123')).toBeNull();
+    expect(checkRule('pinfl', '31234567890124')).toBeNull();
+    expect(checkRule('pinfl', '3123456789012')).toEqual({ key: 'pinfl.length', params: { count: 13 } });
+    expect(checkRule('pinfl', '3123456789012x')).toEqual({ key: 'pinfl.digits' });
+  });
+  it('passport-uz: two Latin capitals and seven digits', () => {
+    expect(checkRule('passport-uz', 'AA1234567')).toBeNull();
+    expect(checkRule('passport-uz', 'AA 1234567')).toBeNull();
+    expect(checkRule('passport-uz', 'aa1234567')).toEqual({ key: 'passport-uz.format' });
+    expect(checkRule('passport-uz', 'АА1234567')).toEqual({ key: 'passport-uz.format' }); // Cyrillic А
+    expect(checkRule('passport-uz', 'AA123456')).toEqual({ key: 'passport-uz.format' });
+  });
+  it('password-oneid: at least 8 characters with a special one', () => {
+    expect(checkRule('password-oneid', 'Toshkent#2024')).toBeNull();
+    expect(checkRule('password-oneid', 'Tosh#24')).toEqual({ key: 'password-oneid.length', params: { count: 7 } });
+    expect(checkRule('password-oneid', 'Toshkent2024')).toEqual({ key: 'password-oneid.special' });
+  });
+  it('login-oneid: at least 5 characters', () => {
+    expect(checkRule('login-oneid', 'aziz1')).toBeNull();
+    expect(checkRule('login-oneid', 'aziz')).toEqual({ key: 'login-oneid.length', params: { count: 4 } });
+  });
+});
