@@ -20,8 +20,20 @@ import { Overlay, type RingSpec } from './overlay';
 /** elements whose arrival or change can change the step or its fields */
 const RELEVANT = 'input:not([type=hidden]):not([type=checkbox]):not([type=radio]),select,textarea,button,[role=tab],[role=button],[role=dialog],[role=menuitem],label,legend,h1,h2,h3,h4,h5,h6,.gwt-TabBarItem';
 /** where a change of text alone can change the step (captions, tabs, headings) */
-const CAPTION = 'h1,h2,h3,h4,h5,h6,legend,label,button,caption,[role=tab],[role=heading],[role=dialog],.gwt-TabBarItem,[class*=title],[class*=caption],[class*=step],[class*=header]';
+const CAPTION = 'h1,h2,h3,h4,h5,h6,legend,label,button,caption,th,[role=tab],[role=heading],[role=dialog],.gwt-TabBarItem';
 const DETAIL_LIMIT = 60;
+/** a batch this large comes from a region that changes all the time (a journal ticking) */
+const STORM = 300;
+/** how long such a region stays unobserved before it is looked at again */
+const ISOLATE_MS = 3000;
+const FULL: MutationObserverInit = {
+  childList: true,
+  subtree: true,
+  characterData: true,
+  attributes: true,
+  attributeFilter: ['class', 'style', 'hidden', 'aria-hidden', 'aria-selected', 'open', 'disabled'],
+};
+const SHALLOW: MutationObserverInit = { childList: true, attributes: true, attributeFilter: FULL.attributeFilter };
 const SLOW_SCAN_MS = 1000;
 const MAX_ERRORS = 5;
 
@@ -50,6 +62,8 @@ class Engine {
   private frame = 0;
   private relevant = false;
   private slowTimer: number | null = null;
+  private isolated: Element | null = null;
+  private isolateTimer: number | null = null;
   private errors = 0;
   private ready = false;
 
@@ -119,20 +133,70 @@ class Engine {
   private observe(on: boolean): void {
     if (on && !this.observer) {
       this.observer = new MutationObserver((records) => this.onMutations(records));
-      this.observer.observe(document.documentElement, {
-        childList: true,
-        subtree: true,
-        characterData: true,
-        attributes: true,
-        attributeFilter: ['class', 'style', 'hidden', 'aria-hidden', 'aria-selected', 'open', 'disabled'],
-      });
+      this.observer.observe(document.documentElement, FULL);
     } else if (!on && this.observer) {
+      this.unisolate(false);
       this.observer.disconnect();
       this.observer = null;
     }
   }
 
+  /**
+   * A region that changes every frame (a data grid) would make the browser build thousands of
+   * mutation records a frame for us to ignore. Observe everything but that region instead: its
+   * ancestors shallowly, their other children fully; after ISOLATE_MS look at the whole page again.
+   */
+  private isolate(records: MutationRecord[]): void {
+    let noisy: Element | null = null;
+    for (let i = 0; i < Math.min(records.length, 40); i++) {
+      const t = records[i]!.target;
+      const el = t.nodeType === Node.ELEMENT_NODE ? (t as Element) : t.parentElement;
+      if (!el) continue;
+      if (!noisy) noisy = el;
+      while (noisy && !noisy.contains(el)) noisy = noisy.parentElement;
+    }
+    const root = document.documentElement;
+    if (!noisy || noisy === root || noisy === document.body || !this.observer) return;
+    // a region that may hold a form is not left unobserved; a grid of rows is
+    if (noisy.childElementCount <= BIG_CONTAINER && noisy.querySelector(RELEVANT)) return;
+    const mo = this.observer;
+    mo.disconnect();
+    this.isolated = noisy;
+    for (let el: Element = noisy; el.parentElement; el = el.parentElement) {
+      const parent = el.parentElement;
+      mo.observe(parent, SHALLOW);
+      for (const sib of Array.from(parent.children)) if (sib !== el) mo.observe(sib, FULL);
+    }
+    mo.observe(noisy, { attributes: true, attributeFilter: FULL.attributeFilter });
+    this.isolateTimer = window.setTimeout(() => this.unisolate(true), ISOLATE_MS);
+  }
+
+  private unisolate(observeAll: boolean): void {
+    if (!this.isolated) return;
+    this.isolated = null;
+    if (this.isolateTimer !== null) window.clearTimeout(this.isolateTimer);
+    this.isolateTimer = null;
+    if (observeAll && this.observer) {
+      this.observer.disconnect();
+      this.observer.observe(document.documentElement, FULL);
+      this.request(true); // what changed inside the region meanwhile
+    }
+  }
+
+  /** while a region is isolated, new children of its ancestors are observed too */
+  private followIsolation(records: MutationRecord[]): void {
+    const noisy = this.isolated;
+    if (!noisy || !this.observer) return;
+    if (!noisy.isConnected) return this.unisolate(true);
+    for (const r of records) {
+      if (r.type !== 'childList' || r.target === noisy || !(r.target as Node).contains(noisy)) continue;
+      for (const n of Array.from(r.addedNodes)) if (n.nodeType === Node.ELEMENT_NODE) this.observer.observe(n, FULL);
+    }
+  }
+
   private onMutations(records: MutationRecord[]): void {
+    if (this.isolated) this.followIsolation(records);
+    else if (records.length > STORM) this.isolate(records);
     if (this.relevant) return this.request(true);
     const n = Math.min(records.length, DETAIL_LIMIT);
     for (let i = 0; i < n; i++) {
