@@ -2,8 +2,6 @@
  * The page changes under the extension: content rendered late, SPA hash routes, scrolling, resizing,
  * a form re-rendered in place. The ring must follow each time.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { stepOf } from '../../procedures';
 import {
   enclosure,
@@ -16,7 +14,6 @@ import {
   loadCases,
   overlay,
   qadamState,
-  repoPath,
   screenshot,
   test,
   waitForStep,
@@ -196,25 +193,5 @@ test.describe('following the field', () => {
       expect((await qadamState(qadam, portal))?.step).toBe(state.step);
       await screenshot(portal, `rerender-${fixtureName(c)}`);
     });
-  }
-});
-
-test('a picture of a ring and its tooltip for the README (Russian registration data)', async ({ qadam, portal }) => {
-  const c =
-    positive.find((x) => fixtureName(x) === 'registration-data-ru') ??
-    positive.find((x) => x.lang === 'ru' && x.steps.includes('registration-data'));
-  expect(c, 'a Russian registration-data replica').toBeTruthy();
-  await portal.setViewportSize({ width: 1100, height: 640 });
-  await portal.goto(fixtureUrl(c!));
-  await waitForStep(qadam, portal, ['registration-data'], 15_000);
-  await expectRingEncloses(portal, 'password', 10_000);
-  await expect.poll(async () => (await overlay(portal)).tooltips.filter((t) => t.visible).length).toBeGreaterThan(0);
-  await frames(portal, 3);
-  const file = await screenshot(portal, 'readme-ring-registration-data-ru');
-  // docs/ring.png is made once (or again with QADAM_README_SHOT=1), so a test run leaves git clean
-  const doc = path.join(repoPath('docs'), 'ring.png');
-  if (!fs.existsSync(doc) || process.env.QADAM_README_SHOT === '1') {
-    fs.mkdirSync(path.dirname(doc), { recursive: true });
-    fs.copyFileSync(file, doc);
   }
 });

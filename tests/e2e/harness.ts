@@ -359,6 +359,7 @@ export async function openPopup(q: Qadam, lang?: string): Promise<Page> {
   const page = await q.context.newPage();
   await page.setViewportSize({ width: 360, height: 720 });
   await page.goto(`chrome-extension://${q.extensionId}/popup.html`);
+  await page.locator('select[data-qadam-lang]').waitFor();
   if (lang) await page.locator('select[data-qadam-lang]').selectOption(lang);
   return page;
 }

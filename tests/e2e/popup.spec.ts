@@ -66,8 +66,9 @@ test('a step shared by several procedures keeps the procedure the user chose', a
 test('the picker shows the steps of each ESF procedure', async ({ fresh }) => {
   const popup = await openPopup(fresh);
   const picker = popup.locator('select[data-qadam-select-procedure]');
-  const values = await picker.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
-  expect(values).toEqual(expect.arrayContaining(ESF.map((p) => p.id)));
+  await expect
+    .poll(() => picker.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)), { message: 'the picker offers every ESF procedure' })
+    .toEqual(expect.arrayContaining(ESF.map((p) => p.id)));
   for (const p of ESF) {
     await picker.selectOption(p.id);
     await expectSteps(popup, p.id);
@@ -81,9 +82,19 @@ test('a ticked manual step stays ticked after the popup is closed and reopened, 
   const box = () => popup.locator('[data-step-id="open-link"] input[type="checkbox"]').first();
   await expect(box()).toBeVisible();
   await expect(box()).not.toBeChecked();
-  await box().check();
+  // click, not check(): the box is controlled by the stored progress and may tick a moment later
+  await box().click();
   await expect(box()).toBeChecked();
   await expect(popup.locator('[data-step-id="open-link"]').first()).toHaveAttribute('data-done', 'true');
+  // the tick is written to storage (asynchronously) before the popup goes away
+  await expect
+    .poll(() =>
+      popup.evaluate(async () => {
+        const c = (globalThis as unknown as { chrome: { storage: { local: { get(k: null): Promise<unknown> } } } }).chrome;
+        return JSON.stringify(await c.storage.local.get(null));
+      }),
+    )
+    .toContain('open-link');
   await popup.close();
 
   popup = await openPopup(fresh);
@@ -98,7 +109,8 @@ test('a ticked manual step stays ticked after the popup is closed and reopened, 
   const caption = ((await reset.textContent()) ?? '').trim();
   await reset.click();
   const ask = popup.getByRole('alertdialog');
-  if (await ask.isVisible().catch(() => false)) await ask.getByRole('button', { name: caption, exact: true }).click();
+  await expect.poll(async () => (await ask.isVisible()) || !(await box().isChecked()), { message: 'reset asks to confirm or resets' }).toBe(true);
+  if (await ask.isVisible()) await ask.getByRole('button', { name: caption, exact: true }).click();
   await expect(box(), 'reset clears the tick').not.toBeChecked();
   await expect(popup.locator('[data-step-id="open-link"]').first()).not.toHaveAttribute('data-done', 'true');
 });
