@@ -23,7 +23,7 @@ export function Popup() {
 
   const tab = s.tab;
   const tabProc = tab?.procedure ? procedureById(tab.procedure) : undefined;
-  const proc = tabProc ?? procedureById(s.progress.active);
+  const proc = procedureById(s.picked) ?? tabProc ?? procedureById(s.progress.active);
 
   return (
     <main className="popup">

@@ -27,6 +27,8 @@ export interface PopupState {
   lang: Lang;
   /** the active tab's answer, null when it is not a portal page Qadam runs on */
   tab: StateAnswer | null;
+  /** the procedure picked in this popup (it wins over the tab's until the popup closes) */
+  picked: string | null;
   load(): Promise<void>;
   follow(procedureId: string): Promise<void>;
   toggleDone(procedureId: string, stepId: string, done: boolean): Promise<void>;
@@ -51,6 +53,7 @@ export const usePopup = create<PopupState>((set, get) => ({
   progress: EMPTY_PROGRESS,
   lang: 'en',
   tab: null,
+  picked: null,
   async load() {
     const [progress, settings, tab] = await Promise.all([loadProgress(), loadSettings(), askActiveTab()]);
     set({ progress, lang: settings.lang ?? browserLang(browser.i18n.getUILanguage()), tab, loaded: true });
@@ -60,9 +63,11 @@ export const usePopup = create<PopupState>((set, get) => ({
     });
   },
   async follow(id) {
+    set({ progress: follow(get().progress, id), picked: id });
     set({ progress: await updateProgress((p) => follow(p, id)) });
   },
   async toggleDone(procedureId, stepId, done) {
+    set({ progress: setDone(get().progress, procedureId, stepId, done) }); // at once, then stored
     set({ progress: await updateProgress((p) => setDone(p, procedureId, stepId, done)) });
   },
   async reset(procedureId) {
@@ -74,6 +79,5 @@ export const usePopup = create<PopupState>((set, get) => ({
   },
   async dismissNotice() {
     set({ progress: await updateProgress((p) => ({ ...p, notice: null })) });
-    void get;
   },
 }));

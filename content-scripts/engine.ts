@@ -253,10 +253,7 @@ class Engine {
       const chosen = choose(all, this.followed);
       if (!chosen) return this.show(null, null);
       const located = facts.located(chosen.step);
-      // the page may move the user to another procedure only when it cannot belong to the one
-      // they chose (e.g. #!/change-email); a login page shared by three procedures does not
-      const mayRecord = !this.followed || this.followed === chosen.procedure.id || all.every((r) => r.procedure === chosen.procedure);
-      this.show({ rec: chosen, located }, isDone(chosen.step, facts), mayRecord);
+this.show({ rec: chosen, located }, isDone(chosen.step, facts));
       this.errors = 0;
     } catch (err) {
       // never loop on errors and never break the portal: give up after a few
@@ -282,7 +279,7 @@ class Engine {
     void updateProgress((p) => (p.procedures[proc.id]?.done[step.id] ? p : setDone(p, proc.id, step.id, true))).catch(() => {});
   }
 
-  private show(cur: Current | null, stepDone: boolean | null, mayRecord = false): void {
+  private show(cur: Current | null, stepDone: boolean | null): void {
     const prev = this.current;
     const sameStep = !!prev && !!cur && prev.rec.procedure === cur.rec.procedure && prev.rec.step === cur.rec.step;
     if (!sameStep) this.used.clear();
@@ -295,7 +292,9 @@ class Engine {
     this.validateAll();
     this.pickActive();
     const key = `${cur.rec.procedure.id}/${cur.rec.step.id}/${stepDone ? 1 : 0}`;
-    if (mayRecord && key !== this.recorded) {
+    // recorded once per step shown: a procedure picked in the popup while this page stays open is
+    // kept (the page is not recorded again); the next step the page shows is
+    if (key !== this.recorded) {
       this.recorded = key;
       this.followed = cur.rec.procedure.id;
       this.lastStep = cur.rec.step.id;
@@ -429,7 +428,6 @@ class Engine {
       this.lastStep = active ? (next?.procedures?.[active]?.step ?? null) : null;
       if (active !== this.followed) {
         this.followed = active;
-        this.recorded = '';
         this.request(true);
       }
     }
