@@ -148,3 +148,39 @@ for (const lang of ['kk', 'ru', 'en', 'uz']) {
     await expect(again.locator('select[data-qadam-lang]')).toHaveValue(lang);
   });
 }
+
+test('a page whose step is not in the followed procedure moves the progress to the procedure it belongs to', async ({ fresh }) => {
+  // following recover-access, the user opens the registration wizard: that step is in three other
+  // procedures and none is followed, so the first of them in catalogue order takes it
+  const popup = await openPopup(fresh);
+  await popup.locator('select[data-qadam-select-procedure]').selectOption('esf.recover-access');
+  await popup.close();
+  const tab = await fresh.context.newPage();
+  await tab.goto(fixtureUrl(pick('registration-data')!));
+  const state = await waitForStep(fresh, tab, ['registration-data'], 15_000);
+  expect(state.procedure).toBe('esf.ie-after-individual');
+  await expect
+    .poll(async () => {
+      const p = (await dumpStorage(fresh)).progress as { active: string; procedures: Record<string, { step: string }> };
+      return [p.active, p.procedures['esf.ie-after-individual']?.step];
+    })
+    .toEqual(['esf.ie-after-individual', 'registration-data']);
+});
+
+test('the popup follows the active portal tab, and a procedure picked in it wins over the tab', async ({ fresh }) => {
+  const tab = await fresh.context.newPage();
+  await tab.goto(fixtureUrl(pick('change-email')!));
+  await waitForStep(fresh, tab, ['change-email'], 15_000);
+  // load the popup while the portal tab is the active one, as when the toolbar button is pressed
+  const popup = await fresh.context.newPage();
+  await popup.setViewportSize({ width: 360, height: 720 });
+  await tab.bringToFront();
+  await popup.goto(`chrome-extension://${fresh.extensionId}/popup.html`);
+  await expect(popup.locator('[data-procedure-id="esf.recover-access"]').first()).toBeVisible();
+  await expect(popup.locator('[data-step-id="change-email"]').first()).toHaveAttribute('aria-current', 'step');
+  await expect(popup.locator('p.where')).not.toHaveText(/^$/);
+  await screenshot(popup, 'popup-following-tab');
+  await popup.locator('select[data-qadam-select-procedure]').selectOption('esf.second-enterprise');
+  await expect(popup.locator('[data-procedure-id="esf.second-enterprise"]').first()).toBeVisible();
+  await expect(popup.locator('select[data-qadam-select-procedure]')).toHaveValue('esf.second-enterprise');
+});
