@@ -1,11 +1,11 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PORTALS, PROCEDURES, procedureById } from '../procedures';
-import type { Lang, Procedure, Step } from '../procedures/types';
-import { LANGS } from '../procedures/types';
+import type { Procedure, Step } from '../procedures/types';
 import { currentStep } from '../lib/progress';
 import { changeLang } from '../lib/i18n';
 import { usePopup } from './store';
+import { ConfirmButton, LanguageSelect } from './shared';
 
 /** The popup: which procedure, which step, and the steps that happen off the portal. 360 px wide. */
 export function Popup() {
@@ -35,13 +35,7 @@ export function Popup() {
         </div>
         <label className="lang">
           <span className="sr-only">{t('ui.language')}</span>
-          <select data-qadam-lang value={s.lang} onChange={(e) => void s.setLang(e.target.value as Lang)} aria-label={t('ui.language')}>
-            {LANGS.map((l) => (
-              <option key={l} value={l} lang={l}>
-                {t(`ui.langName.${l}`)}
-              </option>
-            ))}
-          </select>
+          <LanguageSelect value={s.lang} onChange={(l) => void s.setLang(l)} />
         </label>
       </header>
 
@@ -91,7 +85,6 @@ function ProcedurePicker({ value, onPick }: { value: string; onPick: (id: string
 function ProcedureView({ proc }: { proc: Procedure }) {
   const s = usePopup();
   const { t } = useTranslation();
-  const [confirming, setConfirming] = useState(false);
   const pp = s.progress.procedures[proc.id];
   const tabHere = s.tab?.procedure === proc.id ? s.tab : null;
   const current = useMemo(() => {
@@ -114,29 +107,7 @@ function ProcedureView({ proc }: { proc: Procedure }) {
       </ol>
       {pp?.seenAt ? <p className="updated">{t('ui.lastUpdated', { time: new Date(pp.seenAt).toLocaleString(s.lang) })}</p> : null}
       <div className="actions">
-        {confirming ? (
-          <div className="confirm" role="alertdialog" aria-label={t('ui.reset')}>
-            <p>{t('ui.resetConfirm')}</p>
-            <button
-              type="button"
-              className="danger"
-              autoFocus
-              onClick={() => {
-                void s.reset(proc.id);
-                setConfirming(false);
-              }}
-            >
-              {t('ui.reset')}
-            </button>
-            <button type="button" onClick={() => setConfirming(false)}>
-              {t('overlay.close')}
-            </button>
-          </div>
-        ) : (
-          <button type="button" data-qadam-reset onClick={() => setConfirming(true)}>
-            {t('ui.reset')}
-          </button>
-        )}
+        <ConfirmButton label={t('ui.reset')} question={t('ui.resetConfirm')} marker={{ 'data-qadam-reset': true }} onConfirm={() => void s.reset(proc.id)} />
       </div>
     </section>
   );

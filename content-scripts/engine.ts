@@ -147,18 +147,8 @@ class Engine {
    * ancestors shallowly, their other children fully; after ISOLATE_MS look at the whole page again.
    */
   private isolate(records: MutationRecord[]): void {
-    let noisy: Element | null = null;
-    for (let i = 0; i < Math.min(records.length, 40); i++) {
-      const t = records[i]!.target;
-      const el = t.nodeType === Node.ELEMENT_NODE ? (t as Element) : t.parentElement;
-      if (!el) continue;
-      if (!noisy) noisy = el;
-      while (noisy && !noisy.contains(el)) noisy = noisy.parentElement;
-    }
-    const root = document.documentElement;
-    if (!noisy || noisy === root || noisy === document.body || !this.observer) return;
-    // a region that may hold a form is not left unobserved; a grid of rows is
-    if (noisy.childElementCount <= BIG_CONTAINER && noisy.querySelector(RELEVANT)) return;
+    const noisy = this.noisyRegion(records);
+    if (!noisy || !this.observer) return;
     const mo = this.observer;
     mo.disconnect();
     this.isolated = noisy;
@@ -169,6 +159,28 @@ class Engine {
     }
     mo.observe(noisy, { attributes: true, attributeFilter: FULL.attributeFilter });
     this.isolateTimer = window.setTimeout(() => this.unisolate(true), ISOLATE_MS);
+  }
+
+  /**
+   * The big container (a grid of more than BIG_CONTAINER rows) that most of the batch's records
+   * come from, or null. Sampled: a status line ticking elsewhere does not hide the grid.
+   */
+  private noisyRegion(records: MutationRecord[]): Element | null {
+    const root = document.documentElement;
+    const step = Math.max(1, Math.floor(records.length / 64));
+    const counts = new Map<Element, number>();
+    let n = 0;
+    for (let i = 0; i < records.length; i += step) {
+      const t = records[i]!.target;
+      let el: Element | null = t.nodeType === Node.ELEMENT_NODE ? (t as Element) : t.parentElement;
+      while (el && el !== root && el.childElementCount <= BIG_CONTAINER) el = el.parentElement;
+      n++;
+      if (el && el !== root && el !== document.body) counts.set(el, (counts.get(el) ?? 0) + 1);
+    }
+    let best: Element | null = null;
+    let most = 0;
+    for (const [el, c] of counts) if (c > most) [best, most] = [el, c];
+    return best && most >= n * 0.8 ? best : null;
   }
 
   private unisolate(observeAll: boolean): void {
@@ -289,6 +301,7 @@ this.show({ rec: chosen, located }, isDone(chosen.step, facts));
       return;
     }
     this.render();
+    this.overlay.reposition(); // the change that made us rescan may have moved the fields
     this.validateAll();
     this.pickActive();
     const key = `${cur.rec.procedure.id}/${cur.rec.step.id}/${stepDone ? 1 : 0}`;
