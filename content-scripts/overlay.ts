@@ -242,6 +242,11 @@ export class Overlay {
   activate(id: string, focusClose = false): void {
     const r = this.rings.get(id);
     if (!r) return;
+    if (this.active === id && r.stopTip && !r.tip.hidden) {
+      // already shown and followed: a rescan does not restart it
+      if (focusClose) (r.tip.querySelector('.close') as HTMLElement).focus();
+      return;
+    }
     if (this.active && this.active !== id) {
       const old = this.rings.get(this.active);
       if (old) this.hideTip(old);
