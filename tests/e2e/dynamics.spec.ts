@@ -195,3 +195,24 @@ test.describe('following the field', () => {
     });
   }
 });
+
+test.describe('history routes (SPA without hash events)', () => {
+  test('pushState to #!/change-email and a view re-rendered in place: the step and rings follow', async ({ portal, qadam }) => {
+    const login = cases.find((c) => c.file === 'login-table-ru.html')!;
+    const target = cases.find((c) => c.file === 'change-email-table-ru.html')!;
+    await portal.goto(fixtureUrl(login));
+    await waitForStep(qadam, portal, login.steps, 15_000);
+    const html = fixtureSource(target);
+    const body = html.slice(html.indexOf('<body>') + 6, html.lastIndexOf('</body>'));
+    // a router that uses the History API: no hashchange, no popstate; the view is swapped in place
+    await portal.evaluate((b) => {
+      history.pushState(null, '', `${location.pathname}${location.search}#!/change-email`);
+      document.body.innerHTML = b;
+    }, body);
+    const state = await waitForStep(qadam, portal, ['change-email'], 5_000);
+    expect(state.procedure).toBe('esf.recover-access');
+    await expectRingEncloses(portal, 'login');
+    await expectRingEncloses(portal, 'email');
+    expect((await overlay(portal)).rings.map((r) => r.field).sort()).toEqual(['email', 'login']);
+  });
+});
