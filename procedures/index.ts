@@ -1,11 +1,15 @@
 import { ESF } from './esf';
+import { SINGLE_WINDOW } from './singlewindow';
+import { ONEID } from './oneid';
+import { NCA } from './nca';
+import { OOFD } from './oofd';
 import type { PortalId, Procedure, Step } from './types';
 
 export * from './types';
 export { PORTALS, portalOfHost, portalById, contentScriptMatches } from './portals';
 
 /** The catalogue, in catalogue order (the order of ../shared/spec/procedures.md). */
-export const PROCEDURES: readonly Procedure[] = [...ESF];
+export const PROCEDURES: readonly Procedure[] = [...ESF, ...SINGLE_WINDOW, ...ONEID, ...NCA, ...OOFD];
 
 export function procedureById(id: string | null | undefined): Procedure | undefined {
   return id ? PROCEDURES.find((p) => p.id === id) : undefined;

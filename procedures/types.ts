@@ -81,6 +81,8 @@ export interface PageStep {
   done?: PageMatch;
   /** a warning shown with the step in the popup and over the page */
   warning?: boolean;
+  /** the step signs with an EDS: the popup checks the procedure's signing program */
+  signature?: boolean;
 }
 
 export interface ManualStep {
@@ -99,6 +101,8 @@ export interface Procedure {
   steps: readonly Step[];
   /** procedures to finish first (shown in the popup) */
   requires?: readonly string[];
+  /** the signing program its EDS steps need */
+  signer?: 'ncalayer' | 'e-imzo';
 }
 
 export interface Portal {

@@ -1,0 +1,93 @@
+import type { PageStep, Procedure } from './types';
+
+/**
+ * Connecting a legacy cash register (KKM) to the OFD, oofd.kz (seed 004). The personal cabinet
+ * runs on subdomains (org.oofd.kz) as an Angular app with hash routes. Kazakh and Russian.
+ */
+
+const W = {
+  register: ['Регистрация', 'Зарегистрироваться', 'Тіркелу', 'Тіркеу', 'Вход по ЭЦП', 'ЭЦҚ арқылы кіру', 'Войти с ЭЦП'],
+  contract: ['публичн* договор*', 'договор*', 'келісімшарт*', 'шарт*'],
+  sign: ['Подписать', 'Подписать ЭЦП', 'Қол қою', 'ЭЦҚ-мен қол қою', 'Sign'],
+  kkmSection: ['Управление ККМ', 'БКМ басқару', 'ККМ басқару'],
+  addKkm: ['Добавить ККМ', 'Добавить кассу', 'БКМ қосу', 'ККМ қосу', 'Тіркеу', 'Регистрация ККМ'],
+  token: ['Токен', 'Получить токен', 'Показать токен', 'Токен алу', 'Токенді алу', 'Token'],
+  orderConnection: ['Заказать подключение', 'Қосылуға тапсырыс беру'],
+} as const;
+
+const registerPortal: PageStep = {
+  id: 'register-portal',
+  kind: 'page',
+  signature: true,
+  match: { hash: ['^/(landing/)?(eds-login|registration|register|sign-up)'] },
+  fields: [],
+};
+
+const signContract: PageStep = {
+  id: 'sign-contract',
+  kind: 'page',
+  signature: true,
+  match: { text: [W.contract], notText: W.kkmSection, fields: ['sign'] },
+  fields: [{ id: 'sign', kind: 'action', labels: W.sign }],
+};
+
+const registerKkm: PageStep = {
+  id: 'register-kkm',
+  kind: 'page',
+  signature: true,
+  match: { text: [W.kkmSection], fields: ['add-kkm'] },
+  fields: [
+    { id: 'kkm-section', kind: 'action', labels: W.kkmSection, optional: true },
+    { id: 'add-kkm', kind: 'action', labels: W.addKkm },
+    { id: 'sign', kind: 'action', labels: W.sign, optional: true },
+  ],
+};
+
+const token: PageStep = {
+  id: 'token',
+  kind: 'page',
+  match: { text: [['Токен', 'Token']], fields: ['token'] },
+  fields: [{ id: 'token', kind: 'action', labels: W.token }],
+};
+
+export const OOFD: readonly Procedure[] = [
+  {
+    id: 'oofd.connect-kkm-wireless',
+    portal: 'oofd',
+    requires: ['nca.get-eds'],
+    signer: 'ncalayer',
+    steps: [
+      registerPortal,
+      signContract,
+      { id: 'check-coverage', kind: 'manual', link: 'https://altel.kz/' },
+      { id: 'buy-kkm', kind: 'manual', link: 'https://adilet.zan.kz/rus/docs/V080005453_' },
+      { id: 'sim-card', kind: 'manual' },
+      { id: 'register-kgd', kind: 'manual' },
+      registerKkm,
+      token,
+      { id: 'first-receipt', kind: 'manual' },
+    ],
+  },
+  {
+    id: 'oofd.connect-kkm-wired',
+    portal: 'oofd',
+    requires: ['nca.get-eds'],
+    signer: 'ncalayer',
+    steps: [
+      registerPortal,
+      signContract,
+      { id: 'buy-kkm', kind: 'manual', link: 'https://adilet.zan.kz/rus/docs/V080005453_' },
+      { id: 'register-kgd', kind: 'manual' },
+      registerKkm,
+      {
+        id: 'order-connection',
+        kind: 'page',
+        match: { text: [W.kkmSection, ['ККМ', 'БКМ']], fields: ['order-connection'] },
+        fields: [{ id: 'order-connection', kind: 'action', labels: W.orderConnection }],
+      },
+      { id: 'channel', kind: 'manual' },
+      token,
+      { id: 'first-receipt', kind: 'manual' },
+    ],
+  },
+];
