@@ -6,6 +6,7 @@ import { currentStep } from '../lib/progress';
 import { changeLang } from '../lib/i18n';
 import { usePopup } from './store';
 import { ConfirmButton, LanguageSelect } from './shared';
+import { Signers } from './Signers';
 
 /** The popup: which procedure, which step, and the steps that happen off the portal. 360 px wide. */
 export function Popup() {
@@ -92,6 +93,7 @@ function ProcedureView({ proc }: { proc: Procedure }) {
     return currentStep(s.progress, proc.id);
   }, [tabHere, pp, s.progress, proc.id]);
   const idx = proc.steps.findIndex((x) => x.id === current);
+  const currentDef = proc.steps[idx];
   const missing = tabHere?.fields.filter((f) => !f.found && !f.optional) ?? [];
   const base = `procedures.${proc.id}`;
 
@@ -100,6 +102,8 @@ function ProcedureView({ proc }: { proc: Procedure }) {
       <h2 id="proc-title">{t(`${base}.title`)}</h2>
       <p className="summary">{t(`${base}.summary`)}</p>
       <p className="progress-line">{idx >= 0 ? t('ui.stepOf', { current: idx + 1, total: proc.steps.length }) : t('ui.done')}</p>
+      <Prerequisites proc={proc} />
+      {proc.signer && currentDef?.kind === 'page' && currentDef.signature ? <Signers signer={proc.signer} /> : null}
       <ol className="steps" aria-label={t('ui.steps')}>
         {proc.steps.map((step, i) => (
           <StepItem key={step.id} proc={proc} step={step} n={i + 1} current={step.id === current} done={!!pp?.done[step.id]} missing={step.id === tabHere?.step ? missing.map((f) => f.id) : []} />
@@ -159,5 +163,41 @@ function StepItem({ proc, step, n, current, done, missing }: { proc: Procedure; 
         </div>
       )}
     </li>
+  );
+}
+
+/** The procedures to finish first, each with its state and a one-click start; and what comes next. */
+function Prerequisites({ proc }: { proc: Procedure }) {
+  const s = usePopup();
+  const { t } = useTranslation();
+  const finished = (id: string) => {
+    const p = procedureById(id);
+    const done = s.progress.procedures[id]?.done ?? {};
+    return !!p && p.steps.every((x) => done[x.id]);
+  };
+  const before = (proc.requires ?? []).map((id) => ({ id, done: finished(id) }));
+  const next = finished(proc.id) ? PROCEDURES.filter((p) => p.requires?.includes(proc.id) && !finished(p.id)) : [];
+  if (!before.length && !next.length) return null;
+  return (
+    <ul className="prereqs">
+      {before.map(({ id, done }) => (
+        <li key={id} data-requires={id} data-done={done ? 'true' : undefined}>
+          {done ? t('ui.requiresDone', { procedure: t(`procedures.${id}.title`) }) : t('ui.requires', { procedure: t(`procedures.${id}.title`) })}
+          {!done && (
+            <button type="button" onClick={() => void s.follow(id)}>
+              {t('ui.startRequired')}
+            </button>
+          )}
+        </li>
+      ))}
+      {next.map((p) => (
+        <li key={p.id} data-next={p.id}>
+          {t('ui.nextProcedure', { procedure: t(`procedures.${p.id}.title`) })}
+          <button type="button" onClick={() => void s.follow(p.id)}>
+            {t('ui.startNext')}
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }

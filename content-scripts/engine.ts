@@ -6,10 +6,11 @@ import { checkRule, checkSame, type RuleProblem } from '../lib/rules';
 import { browserLang, loadProgress, loadSettings, recordStep, setDone, updateProgress } from '../lib/progress';
 import { isQadamMessage, type StateAnswer } from '../lib/messages';
 import { procKey } from '../lib/lookup';
-import { has, t } from './strings';
+import { has, loadStrings, t } from './strings';
 import { readPageText, BIG_CONTAINER } from './page-text';
 import { anyUrlFits, choose, isDone, pageFacts, recogniseAll, type PageFacts, type Recognised } from './recognise';
 import { Overlay, type RingSpec } from './overlay';
+import { visibleTarget } from './locate';
 
 /**
  * The content script's loop. One MutationObserver; its records are only sorted (cheaply) into
@@ -94,10 +95,11 @@ class Engine {
     }, { capture: true });
     browser.storage.onChanged.addListener(this.onStorage);
     void Promise.all([loadProgress(), loadSettings()])
-      .then(([p, s]) => {
+      .then(async ([p, s]) => {
         this.followed = p.active;
         this.lastStep = p.active ? (p.procedures[p.active]?.step ?? null) : null;
         this.lang = s.lang ?? browserLang(browser.i18n?.getUILanguage?.() ?? navigator.language);
+        await loadStrings(this.portal, this.lang);
       })
       .catch(() => {})
       .finally(() => {
@@ -326,7 +328,7 @@ this.show({ rec: chosen, located }, isDone(chosen.step, facts));
       const el = cur.located.get(f.id);
       if (!el) return;
       const key = `${base}.fields.${f.id}`;
-      specs.push({ id: f.id, el, n: i + 1, hint: has(L, key) || has('en', key) ? t(L, key) : t(L, `${base}.text`), important: !!f.important || !!step.warning });
+      specs.push({ id: f.id, el: visibleTarget(el) ?? el, source: el, n: i + 1, hint: has(L, key) || has('en', key) ? t(L, key) : t(L, `${base}.text`), important: !!f.important || !!step.warning });
     });
     this.overlay.set(specs, {
       brand: 'Qadam',
@@ -429,11 +431,14 @@ this.show({ rec: chosen, located }, isDone(chosen.step, facts));
   private onStorage = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
     if (area !== 'local') return;
     if (changes.settings) {
-      void loadSettings().then((s) => {
-        this.lang = s.lang ?? browserLang(browser.i18n?.getUILanguage?.() ?? navigator.language);
-        this.render();
-        this.validateAll();
-      });
+      void loadSettings()
+        .then(async (s) => {
+          this.lang = s.lang ?? browserLang(browser.i18n?.getUILanguage?.() ?? navigator.language);
+          await loadStrings(this.portal, this.lang);
+          this.render();
+          this.validateAll();
+        })
+        .catch(() => {});
     }
     if (changes.progress) {
       const next = changes.progress.newValue as { active?: string | null; procedures?: Record<string, { step?: string | null }> } | undefined;

@@ -15,6 +15,21 @@ const TEXT_INPUT_TYPES = new Set(['', 'text', 'password', 'email', 'tel', 'numbe
 const CLICKABLE = 'button,a,[role=button],[role=tab],[role=menuitem],[role=link],[role=option],summary,li,.gwt-TabBarItem,[onclick],[tabindex]';
 const MAX_LABEL = 120;
 
+/**
+ * What a person sees and clicks for a form control. JSF/PrimeFaces and Angular Material draw
+ * checkboxes, radios and selects over a hidden native input: the visible box stands for it.
+ */
+const WIDGET = '.ui-chkbox,.ui-radiobutton,.ui-selectonemenu,.ui-selectbooleancheckbox,mat-checkbox,mat-radio-button,mat-select,.mat-mdc-checkbox,.mat-mdc-select';
+const WIDGET_BOX = '.ui-chkbox-box,.ui-radiobutton-box,.mdc-checkbox,.mdc-radio';
+
+export function visibleTarget(el: Element): Element | null {
+  if (isShown(el)) return el;
+  const widget = el.parentElement?.closest(WIDGET);
+  if (!widget) return null;
+  const box = widget.querySelector(WIDGET_BOX) ?? widget;
+  return isShown(box) ? box : null;
+}
+
 /** shown on screen as far as style says (no layout is forced) */
 export function isShown(el: Element): boolean {
   const cv = (el as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
@@ -78,8 +93,21 @@ export function inputLabels(input: Element): Array<{ text: string; strength: num
       if (above && idx >= 0) add(short(above.children[idx]?.textContent), 7);
     }
   }
-  const before = textBefore(input);
+  const widget = input.parentElement?.closest(WIDGET);
+  const anchor = widget ?? input;
+  if (widget) {
+    // PrimeFaces: <div class="ui-chkbox">…</div><label for="…">text</label> beside the widget
+    const next = widget.nextElementSibling;
+    if (next && next.matches('label,span,.ui-outputlabel')) add(short(next.textContent), 9);
+  }
+  const before = textBefore(anchor);
   if (before) add(before.text, 7 - before.depth);
+  if (input instanceof HTMLInputElement && (input.type === 'checkbox' || input.type === 'radio')) {
+    // a box's caption usually follows it
+    const after = (widget ?? input).nextSibling;
+    const t = after ? short(after.textContent) : '';
+    if (t) add(t, 8);
+  }
   return out;
 }
 
@@ -88,7 +116,7 @@ function nameTokens(el: Element): string {
 }
 
 function scoreInput(field: FieldDef, el: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement, labels: Array<{ text: string; strength: number }>): number {
-  const type = el instanceof HTMLInputElement ? (el.getAttribute('type') ?? 'text').toLowerCase() : el.tagName.toLowerCase();
+  const type = el.type.toLowerCase(); // 'text' for an unknown input type, 'select-one' for a select
   if (field.inputTypes && !field.inputTypes.includes(type)) return 0;
   const words = normWords(field.labels);
   const not = field.notLabels ? normWords(field.notLabels) : null;
@@ -140,7 +168,8 @@ export function locateFields(step: PageStep, text: PageText, root: ParentNode = 
   if (inputs.length) {
     for (const el of Array.from(root.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('input,select,textarea'))) {
       order++;
-      if (el instanceof HTMLInputElement && !TEXT_INPUT_TYPES.has((el.getAttribute('type') ?? '').toLowerCase()) && !inputs.some((f) => f.inputTypes?.includes((el.getAttribute('type') ?? '').toLowerCase()))) continue;
+      const type = el.type.toLowerCase();
+      if (el instanceof HTMLInputElement && !TEXT_INPUT_TYPES.has(type) && !inputs.some((f) => f.inputTypes?.includes(type))) continue;
       let labels: ReturnType<typeof inputLabels> | null = null;
       for (const field of inputs) {
         labels ??= inputLabels(el);
@@ -170,7 +199,7 @@ export function locateFields(step: PageStep, text: PageText, root: ParentNode = 
   const used = new Set<Element>();
   for (const c of cands) {
     if (out.has(c.field.id) || used.has(c.el)) continue;
-    if (!isShown(c.el)) continue;
+    if (!visibleTarget(c.el)) continue;
     out.set(c.field.id, c.el);
     used.add(c.el);
   }

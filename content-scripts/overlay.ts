@@ -10,7 +10,10 @@ import css from './overlay.css?inline';
 
 export interface RingSpec {
   id: string;
+  /** what the ring goes around: the field, or the visible box drawn over a hidden input */
   el: Element;
+  /** the field itself (its value, its events) */
+  source: Element;
   /** 1-based place of the field in the step */
   n: number;
   hint: string;
@@ -345,7 +348,12 @@ export class Overlay {
   /** which field a page element is (for focus and input events) */
   fieldOf(target: EventTarget | null): string | null {
     if (!(target instanceof Element)) return null;
-    for (const [id, r] of this.rings) if (r.spec.el === target || r.spec.el.contains(target)) return id;
+    for (const [id, r] of this.rings) {
+      const { el, source } = r.spec;
+      if (el === target || el.contains(target) || source === target || source.contains(target)) return id;
+      // a label or widget part that acts for the field (clicking the text of a checkbox)
+      if (target instanceof HTMLLabelElement && target.control === source) return id;
+    }
     return null;
   }
 

@@ -1,20 +1,20 @@
-import { overlay as enO, procedures as enP, rules as enR } from '../locales/en.json';
-import { overlay as kkO, procedures as kkP, rules as kkR } from '../locales/kk.json';
-import { overlay as ruO, procedures as ruP, rules as ruR } from '../locales/ru.json';
-import { overlay as uzO, procedures as uzP, rules as uzR } from '../locales/uz.json';
-import type { Lang } from '../procedures/types';
+import { browser } from 'wxt/browser';
+import type { Lang, PortalId } from '../procedures/types';
 import { lookup } from '../lib/lookup';
+import type { StringsAnswer } from '../lib/messages';
 
 /**
- * The part of the locale files a portal page needs (overlay, rules, procedure hints), imported by
- * name so that the bundler leaves the popup's strings out of the content script.
+ * The strings a portal page needs (overlay, rules, this portal's procedures, in the user's
+ * language and English as the fallback), asked once from the background: the content script
+ * carries no locale data, so it stays small however many portals and languages there are.
  */
-const RES: Record<Lang, unknown> = {
-  en: { overlay: enO, rules: enR, procedures: enP },
-  kk: { overlay: kkO, rules: kkR, procedures: kkP },
-  ru: { overlay: ruO, rules: ruR, procedures: ruP },
-  uz: { overlay: uzO, rules: uzR, procedures: uzP },
-};
+let res: Record<Lang, unknown> = { en: {}, kk: {}, ru: {}, uz: {} };
 
-export const t = (lang: Lang, key: string, params?: Record<string, string | number>) => lookup(RES, lang, key, params);
-export const has = (lang: Lang, key: string) => lookup(RES, lang, key) !== key;
+export async function loadStrings(portal: PortalId, lang: Lang): Promise<void> {
+  const answer = (await browser.runtime.sendMessage({ type: 'qadam:strings', portal, lang })) as StringsAnswer | undefined;
+  if (!answer) return;
+  res = { ...res, en: answer.en, [lang]: answer.strings };
+}
+
+export const t = (lang: Lang, key: string, params?: Record<string, string | number>) => lookup(res, lang, key, params);
+export const has = (lang: Lang, key: string) => lookup(res, lang, key) !== key;

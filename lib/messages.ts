@@ -1,8 +1,19 @@
-import type { PortalId } from '../procedures/types';
+import type { Lang, PortalId } from '../procedures/types';
+import { LANGS } from '../procedures/types';
 
 /** Messages between the parts of Qadam: typed and allow-listed. */
 export interface StateRequest {
   type: 'qadam:state';
+}
+/** the content script asks the background for its strings (the locale files live there) */
+export interface StringsRequest {
+  type: 'qadam:strings';
+  portal: PortalId;
+  lang: Lang;
+}
+export interface StringsAnswer {
+  strings: unknown;
+  en: unknown;
 }
 export type QadamMessage = StateRequest;
 
@@ -26,4 +37,10 @@ export interface StateAnswer {
 
 export function isQadamMessage(m: unknown): m is QadamMessage {
   return typeof m === 'object' && m !== null && (m as { type?: unknown }).type === 'qadam:state';
+}
+
+export function isStringsRequest(m: unknown): m is StringsRequest {
+  if (typeof m !== 'object' || m === null) return false;
+  const r = m as Partial<StringsRequest>;
+  return r.type === 'qadam:strings' && typeof r.portal === 'string' && LANGS.includes(r.lang as Lang);
 }

@@ -12,3 +12,9 @@ export const t = (lang: Lang, key: string, params?: Record<string, string | numb
 export const has = (lang: Lang, key: string) => lookup(RESOURCES, lang, key) !== key;
 
 export { procKey } from './lookup';
+
+/** what a portal page needs, for one portal and language (answered by the background) */
+export function stringsFor(portal: string, lang: Lang): unknown {
+  const r = RESOURCES[lang] as { overlay?: unknown; rules?: unknown; procedures?: Record<string, unknown> };
+  return { overlay: r.overlay, rules: r.rules, procedures: { [portal]: r.procedures?.[portal] } };
+}

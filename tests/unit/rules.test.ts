@@ -78,3 +78,12 @@ describe('Uzbekistan rules', () => {
     expect(checkRule('login-oneid', 'aziz')).toEqual({ key: 'login-oneid.length', params: { count: 4 } });
   });
 });
+
+describe('phones (libphonenumber metadata for +7 and +998)', () => {
+  it.each(['+7 701 234 56 78', '+7 (727) 250-50-50', '8 701 234 56 78', '+77012345678'])('phone-kz accepts %s', (v) => expect(checkRule('phone-kz', v)).toBeNull());
+  it.each(['+7 495 123 45 67' /* Moscow: +7 but not Kazakhstan */, '+7 701 234 56', '+998 90 123 45 67', 'телефон'])('phone-kz rejects %s', (v) =>
+    expect(checkRule('phone-kz', v)).toEqual({ key: 'phone-kz.invalid' }),
+  );
+  it.each(['+998 90 123 45 67', '+998 71 123 45 67', '90 123 45 67'])('phone-uz accepts %s', (v) => expect(checkRule('phone-uz', v)).toBeNull());
+  it.each(['+998 90 123 45', '+7 701 234 56 78', '12345'])('phone-uz rejects %s', (v) => expect(checkRule('phone-uz', v)).toEqual({ key: 'phone-uz.invalid' }));
+});

@@ -1,0 +1,45 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { checkSigner, SIGNER_DOWNLOADS, type SignerId, type SignerState } from '../lib/signers';
+
+const NAMES: Record<SignerId, string> = { ncalayer: 'NCALayer', 'e-imzo': 'E-IMZO' };
+
+/**
+ * On a step that signs with an EDS: is the signing program running? Checked when the step is shown
+ * and when the user asks again, never on a timer.
+ */
+export function Signers({ signer }: { signer: SignerId }) {
+  const { t } = useTranslation();
+  const [state, setState] = useState<SignerState | null>(null);
+  const [round, setRound] = useState(0);
+  useEffect(() => {
+    let live = true;
+    setState(null);
+    void checkSigner(signer).then((s) => live && setState(s));
+    return () => {
+      live = false;
+    };
+  }, [signer, round]);
+  const name = NAMES[signer];
+  return (
+    <section className="signers" aria-labelledby="signers-h" aria-busy={!state}>
+      <h3 id="signers-h">{t('ui.signerTitle')}</h3>
+      <div className="signer" data-signer={signer} data-signer-state={state?.state ?? 'checking'} role="status">
+        {!state && <p>{name}…</p>}
+        {state?.state === 'running' && <p className="ok">{t('ui.signerRunning', { name, version: state.version })}</p>}
+        {state?.state === 'not-running' && (
+          <p className="bad">
+            {t('ui.signerNotRunning', { name })}{' '}
+            <a href={SIGNER_DOWNLOADS[signer]} target="_blank" rel="noreferrer">
+              {t('ui.signerInstall')}
+            </a>
+          </p>
+        )}
+        {state?.state === 'unknown' && <p className="unsure">{t('ui.signerUnknown', { name })}</p>}
+        <button type="button" onClick={() => setRound((n) => n + 1)} disabled={!state}>
+          {t('ui.signerCheck')}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,88 @@
+import type { Procedure } from '../procedures/types';
+
+/**
+ * Is the signing program running, and which version? Only a version query: Qadam never lists
+ * keys and never signs. Three honest answers: running (with the version it reported), not running
+ * (nothing answers on its port), unknown (the connection opened but the answer was not its own, or
+ * the check could not be made from here: never reported as "not installed").
+ */
+export type SignerId = NonNullable<Procedure['signer']>;
+export interface SignerState {
+  id: SignerId;
+  state: 'running' | 'not-running' | 'unknown';
+  version?: string;
+}
+
+export const SIGNER_ENDPOINTS: Record<SignerId, readonly string[]> = {
+  // NCALayer greets every new connection with a message whose result.version is its version
+  ncalayer: ['wss://127.0.0.1:13579/'],
+  // E-IMZO answers {"name":"version"} with {"success":true,"major":"…","minor":"…"}; older builds listen on ws 64646
+  'e-imzo': ['wss://127.0.0.1:64443/service/cryptapi', 'ws://127.0.0.1:64646/service/cryptapi'],
+};
+
+export const SIGNER_DOWNLOADS: Record<SignerId, string> = {
+  ncalayer: 'https://pki.gov.kz/ncalayer/',
+  'e-imzo': 'https://e-imzo.uz/main/downloads/',
+};
+
+function versionOf(id: SignerId, data: unknown): string | null {
+  let m: unknown;
+  try {
+    m = JSON.parse(String(data));
+  } catch {
+    return null;
+  }
+  if (typeof m !== 'object' || m === null) return null;
+  if (id === 'ncalayer') {
+    const v = (m as { result?: { version?: unknown } }).result?.version;
+    return typeof v === 'string' || typeof v === 'number' ? String(v) : null;
+  }
+  const e = m as { success?: unknown; major?: unknown; minor?: unknown };
+  return e.success === true && e.major !== undefined ? `${String(e.major)}.${String(e.minor ?? 0)}` : null;
+}
+
+export function probe(id: SignerId, url: string, timeoutMs = 3000, WS: typeof WebSocket = WebSocket): Promise<SignerState> {
+  return new Promise((resolve) => {
+    let ws: WebSocket;
+    try {
+      ws = new WS(url);
+    } catch {
+      return resolve({ id, state: 'unknown' }); // the browser refused to even try
+    }
+    let opened = false;
+    let settled = false;
+    const done = (s: SignerState) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      try {
+        ws.close();
+      } catch {
+        /* already closed */
+      }
+      resolve(s);
+    };
+    const timer = setTimeout(() => done({ id, state: 'unknown' }), timeoutMs);
+    ws.onopen = () => {
+      opened = true;
+      if (id === 'e-imzo') ws.send(JSON.stringify({ name: 'version' }));
+    };
+    ws.onmessage = (e) => {
+      const version = versionOf(id, e.data);
+      done(version ? { id, state: 'running', version } : { id, state: 'unknown' });
+    };
+    ws.onerror = () => done({ id, state: opened ? 'unknown' : 'not-running' });
+    ws.onclose = () => done({ id, state: opened ? 'unknown' : 'not-running' });
+  });
+}
+
+/** every endpoint of the program in turn: running wins, then unknown, else not running */
+export async function checkSigner(id: SignerId, timeoutMs?: number): Promise<SignerState> {
+  let unknown = false;
+  for (const url of SIGNER_ENDPOINTS[id]) {
+    const s = await probe(id, url, timeoutMs);
+    if (s.state === 'running') return s;
+    if (s.state === 'unknown') unknown = true;
+  }
+  return { id, state: unknown ? 'unknown' : 'not-running' };
+}
