@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { launch, type Qadam } from './browser';
 import { FIXTURES_DIR, ROOT, startServer, type ReplicaServer } from './server';
+import { PORTALS, portalOfHost } from '../../procedures/portals';
 
 export { expect };
 export type { Qadam };
@@ -31,14 +32,23 @@ export interface Case {
   /** per step: the field ids whose elements carry data-expect and must be ringed */
   fields: Record<string, string[]>;
   browserOnly?: boolean;
+  /** the folder under tests/fixtures/ (the portal id) */
+  dir?: string;
 }
 
 export const CASES_FILE = path.join(FIXTURES_DIR, 'cases.json');
 
-export function loadCases(): Case[] {
-  if (!fs.existsSync(CASES_FILE)) return [];
-  const raw = JSON.parse(fs.readFileSync(CASES_FILE, 'utf8')) as Case[] | { cases: Case[] };
-  return Array.isArray(raw) ? raw : raw.cases;
+/** the replica cases of one portal folder (default: ESF) */
+export function loadCases(dir = 'esf'): Case[] {
+  const file = path.join(ROOT, 'tests/fixtures', dir, 'cases.json');
+  if (!fs.existsSync(file)) return [];
+  const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as Case[] | { cases: Case[] };
+  return (Array.isArray(raw) ? raw : raw.cases).map((c) => ({ ...c, dir }));
+}
+
+/** the replica cases of every portal that has them */
+export function loadAllCases(): Case[] {
+  return PORTALS.flatMap((p) => loadCases(p.id));
 }
 
 export function fixtureName(c: Case | string): string {
@@ -48,7 +58,8 @@ export function fixtureName(c: Case | string): string {
 
 export function fixtureSource(c: Case | string): string {
   const file = typeof c === 'string' ? c : c.file;
-  return fs.readFileSync(path.join(FIXTURES_DIR, path.basename(file)), 'utf8');
+  const dir = typeof c === 'string' ? FIXTURES_DIR : path.join(ROOT, 'tests/fixtures', c.dir ?? 'esf');
+  return fs.readFileSync(path.join(dir, path.basename(file)), 'utf8');
 }
 
 /** The case's URL with `qadam-fixture=<name>` added to the query (the hash route kept after it). */
@@ -58,7 +69,7 @@ export function fixtureUrl(c: Case): string {
   return u.toString();
 }
 
-export const isPortal = (c: Case) => /(^|\.)esf\.gov\.kz$/i.test(new URL(c.url).hostname);
+export const isPortal = (c: Case) => portalOfHost(new URL(c.url).hostname) !== null;
 /** unique per case (one replica may serve several routes, e.g. login-spa-ru.html#!/change-email) */
 export const caseTitle = (c: Case) => {
   const u = new URL(c.url);

@@ -18,12 +18,20 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { PORTALS, portalOfHost } from '../../procedures/portals';
+
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const FIXTURES_DIR = path.join(ROOT, 'tests/fixtures/esf');
 export const CACHE_DIR = path.join(ROOT, 'tests/.cache');
 
-/** Host names the browser is told to resolve to this server. */
-export const MAPPED_HOSTS = ['esf.gov.kz', 'www.esf.gov.kz', 'example.org', 'www.example.org'];
+/** Host names the browser is told to resolve to this server: every portal host, and a non-portal one. */
+export const MAPPED_HOSTS = [...PORTALS.flatMap((p) => p.hosts.flatMap((h) => (h.startsWith('*.') ? [h.slice(2), h] : [h]))), 'example.org', 'www.example.org'];
+
+/** the replicas of the portal a host belongs to (example.org: the ESF folder's non-portal page) */
+function dirsForHost(host: string | undefined): string[] {
+  const portal = portalOfHost((host ?? '').replace(/:\d+$/, ''));
+  return [path.join(ROOT, 'tests/fixtures', portal ?? 'esf')];
+}
 
 export interface ReplicaServer {
   /** the port the server really listens on */
@@ -69,10 +77,11 @@ export function ensureCertificate(): { key: Buffer; cert: Buffer } {
 const NOT_FOUND = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>404 Not Found</title></head>
 <body><h1>Not Found</h1><p>The requested page does not exist on this replica server.</p></body></html>`;
 
-function handler(dirs: string[]): http.RequestListener {
+function handler(fixed: string[] | undefined): http.RequestListener {
   return (req, res) => {
     const url = new URL(req.url ?? '/', 'http://replica.invalid');
     const name = url.searchParams.get('qadam-fixture');
+    const dirs = fixed ?? dirsForHost(req.headers.host);
     if (name && /^[\w.-]+$/.test(name) && !name.includes('..')) {
       for (const dir of dirs) {
         const file = path.join(dir, `${name}.html`);
@@ -105,9 +114,8 @@ function listen(server: net.Server, port: number): Promise<number> {
 }
 
 export async function startServer(opts: ServerOptions = {}): Promise<ReplicaServer> {
-  const dirs = opts.dirs ?? [FIXTURES_DIR];
   const { key, cert } = ensureCertificate();
-  const onRequest = handler(dirs);
+  const onRequest = handler(opts.dirs);
   const httpsServer = https.createServer({ key, cert }, onRequest);
   const httpServer = http.createServer(onRequest);
   const sockets = new Set<net.Socket>();
