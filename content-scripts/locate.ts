@@ -23,9 +23,8 @@ const WIDGET = '.ui-chkbox,.ui-radiobutton,.ui-selectonemenu,.ui-selectbooleanch
 const WIDGET_BOX = '.ui-chkbox-box,.ui-radiobutton-box,.mdc-checkbox,.mdc-radio';
 
 export function visibleTarget(el: Element): Element | null {
-  if (isShown(el)) return el;
   const widget = el.parentElement?.closest(WIDGET);
-  if (!widget) return null;
+  if (!widget) return isShown(el) ? el : null;
   const box = widget.querySelector(WIDGET_BOX) ?? widget;
   return isShown(box) ? box : null;
 }
@@ -86,7 +85,12 @@ export function inputLabels(input: Element): Array<{ text: string; strength: num
     let prev = cell.previousElementSibling;
     while (prev && !short(prev.textContent)) prev = prev.previousElementSibling;
     if (prev) add(short(prev.textContent), 8);
-    else {
+    // a grid: the header of the column
+    const table = cell.closest('table');
+    const col = cell.parentElement ? Array.prototype.indexOf.call(cell.parentElement.children, cell) : -1;
+    const head = col >= 0 ? table?.querySelector(':scope > thead > tr')?.children[col] : undefined;
+    if (head) add(short(head.textContent), 8);
+    if (!prev) {
       const row = cell.parentElement;
       const above = row?.previousElementSibling;
       const idx = row ? Array.prototype.indexOf.call(row.children, cell) : -1;
@@ -96,9 +100,11 @@ export function inputLabels(input: Element): Array<{ text: string; strength: num
   const widget = input.parentElement?.closest(WIDGET);
   const anchor = widget ?? input;
   if (widget) {
+    // the caption inside the widget (PrimeFaces: <span class="ui-chkbox-label">)
+    add(short(widget.textContent), 9);
     // PrimeFaces: <div class="ui-chkbox">…</div><label for="…">text</label> beside the widget
     const next = widget.nextElementSibling;
-    if (next && next.matches('label,span,.ui-outputlabel')) add(short(next.textContent), 9);
+    if (next && !next.matches('input,select,textarea,button')) add(short(next.textContent), 9);
   }
   const before = textBefore(anchor);
   if (before) add(before.text, 7 - before.depth);

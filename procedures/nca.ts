@@ -10,7 +10,8 @@ export const NCA: readonly Procedure[] = [
         id: 'apply',
         kind: 'page',
         match: [
-          { text: [['Получение ключей ЭЦП', 'Получить ключи ЭЦП', 'ЭЦҚ кілттерін алу', 'Get EDS keys', 'Obtaining EDS keys']], fields: ['apply'] },
+          // pki.gov.kz's section (egov.kz's other services mention it in their menus: not there)
+          { path: ['^/(?!cms/)'], text: [['Получение ключей ЭЦП', 'Получить ключи ЭЦП', 'ЭЦҚ кілттерін алу', 'Get EDS keys', 'Obtaining EDS keys']], fields: ['apply'] },
           { path: ['/services/pass_onlineecp'], fields: ['apply'] },
         ],
         fields: [

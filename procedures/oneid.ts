@@ -30,8 +30,9 @@ const W = {
   edsRegistration: ['Регистрация ЭЦП', 'ЭЦП регистрация', 'EIMZO roʻyxatdan oʻtkazish', 'ERI roʻyxatdan oʻtkazish', 'ERI ro\'yxatdan o\'tkazish', 'EDS registration', 'Register EDS'],
   key: ['Цифровая подпись', 'Электронная цифровая подпись', 'Выберите ключ', 'Raqamli imzo', 'Elektron raqamli imzo', 'Kalitni tanlang', 'Digital signature', 'Select key'],
   leRegistration: ['Регистрация юридического лица', 'Yuridik shaxsni roʻyxatdan oʻtkazish', "Yuridik shaxsni ro'yxatdan o'tkazish", 'Legal entity registration', 'Register a legal entity'],
-  registerLe: ['Зарегистрировать юридическое лицо', 'Добавить юридическое лицо', 'Указать юридическое лицо', 'Yuridik shaxsni roʻyxatdan oʻtkazish', 'Yuridik shaxsni qoʻshish', 'Register legal entity', 'Add legal entity'],
-  role: ['Выберите роль', 'Роль', 'Rolni tanlang', 'Rol', 'Select role', 'Choose role', 'Role'],
+  registerLe: ['Зарегистрировать юридическое лицо', 'Добавить юридическое лицо', 'Указать юридическое лицо', 'Yuridik shaxsni roʻyxatdan oʻtkazish', 'Yuridik shaxsni qoʻshish', 'Register a legal entity', 'Register legal entity', 'Add legal entity'],
+  /** the legal entity's entry carries «Common For Head», the head's role: that is the one to pick */
+  role: ['Common For Head', 'Выберите роль', 'Роль', 'Rolni tanlang', 'Rol', 'Select role', 'Choose role', 'Role'],
 } as const;
 
 const REGISTER = '^/(oid/)?cmn/regUser/register\\.do';
@@ -74,7 +75,8 @@ export const ONEID: readonly Procedure[] = [
       {
         id: 'confirm-data',
         kind: 'page',
-        match: { path: [REGISTER], text: [W.birthDate], notText: W.contactData, fields: ['next'] },
+        // every stage shows all stage captions; the registry's data (birth date) is this stage's own
+        match: { path: [REGISTER], text: [W.birthDate], fields: ['next'] },
         fields: [{ id: 'next', kind: 'action', labels: W.next }],
       },
       {
@@ -141,7 +143,7 @@ export const ONEID: readonly Procedure[] = [
       {
         id: 'open-le-registration',
         kind: 'page',
-        match: [{ path: ['^/(oid/)?regLe/index\\.do'] }, { path: [OID], fields: ['le-menu'] }],
+        match: [{ path: ['^/(oid/)?regLe/index\\.do'] }, { path: ['^/(oid/)?main\\.do'], fields: ['le-menu'] }],
         fields: [{ id: 'le-menu', kind: 'action', labels: W.leRegistration, optional: true }],
       },
       {
@@ -155,7 +157,7 @@ export const ONEID: readonly Procedure[] = [
         id: 'choose-role',
         kind: 'page',
         match: { path: [OID], fields: ['role'] },
-        fields: [{ id: 'role', kind: 'input', labels: W.role, inputTypes: ['select-one', 'radio'] }],
+        fields: [{ id: 'role', kind: 'input', labels: W.role, names: ['role'], inputTypes: ['select-one', 'radio'] }],
       },
     ],
   },

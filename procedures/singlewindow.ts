@@ -11,16 +11,16 @@ const W = {
   securityPolicy: ['политик* безопасности', 'политикой безопасности', 'қауіпсіздік саясат*', 'security policy'],
   accept: ['ознакомлен*', 'принимаю', 'согласен', 'танысты*', 'келісемін', 'қабылдаймын', 'I have read', 'I accept', 'I agree', 'accept'],
   userType: ['Тип пользователя', 'Пайдаланушы түрі', 'User type', 'Органы по сертификации', 'Сертификаттау органдары', 'Certification bodies'],
-  userTypeField: ['Тип пользователя', 'Пайдаланушы түрі', 'User type', 'Выберите тип', 'Түрін таңдаңыз', 'Select type'],
+  userTypeField: ['Тип пользователя', 'Пайдаланушы түрі', 'User type', 'Выберите тип', 'Түрін таңдаңыз', 'Select type', 'Органы по сертификации', 'Сертификаттау органдары', 'Certification bodies'],
   eds: ['Выбрать ЭЦП', 'Выберите ЭЦП', 'ЭЦҚ таңдау', 'ЭЦҚ-ны таңдау', 'Select EDS', 'Choose EDS', 'Выбрать сертификат', 'Сертификатты таңдау'],
   edsPage: ['ЭЦП', 'ЭЦҚ', 'EDS'],
-  email: ['E-mail', 'Email', 'Электронная почта', 'Адрес электронной почты', 'Электрондық пошта', 'Эл. пошта'],
+  email: ['E-mail', 'Email', 'Электронная почта', 'Адрес электронной почты', 'Электрондық пошта*', 'Эл. пошта', 'Электрондық поштасы'],
   phone: ['Телефон', 'Рабочий телефон', 'Номер телефона', 'Телефон нөмірі', 'Жұмыс телефоны', 'Phone', 'Phone number', 'Work phone'],
   mobile: ['Мобильный телефон', 'Мобильный', 'Ұялы телефон', 'Ұялы байланыс', 'Mobile phone', 'Mobile'],
   username: ['Имя пользователя', 'Логин', 'Пайдаланушы аты', 'Username', 'Login', 'User name'],
   password: ['Пароль*', 'Құпия сөз*', 'Password'],
   repeat: ['повтор*', 'подтвер*', 'қайта*', 'растау', 'repeat*', 'confirm*'],
-  request: ['Сделать запрос на учетную запись пользователя', 'Отправить заявку на создание учетной записи', 'Запрос на учетную запись', 'Make a request for a user account', 'Пайдаланушы тіркелгісіне сұрау жасау', 'Тіркелгі құруға өтінім жіберу'],
+  request: ['Есептік жазба құруға өтінім жіберу', 'Сделать запрос на учетную запись пользователя', 'Отправить заявку на создание учетной записи', 'Запрос на учетную запись', 'Make a request for a user account', 'Пайдаланушы тіркелгісіне сұрау жасау', 'Тіркелгі құруға өтінім жіберу'],
   signIn: ['Войти', 'Кіру', 'Log in', 'Sign in', 'Login'],
   signInPage: ['Вход в систему', 'Жүйеге кіру', 'Sign in', 'Log in', 'Авторизация'],
   companyProfile: ['Профиль компании', 'Компания профилі', 'Company profile'],
@@ -57,7 +57,8 @@ export const SINGLE_WINDOW: readonly Procedure[] = [
       {
         id: 'open-self-registration',
         kind: 'page',
-        match: { path: [APP], notText: W.securityPolicy, fields: ['self-registration-tab'] },
+        // the tab stays in the menu on every page: the home page is where no later stage shows
+        match: { path: [APP], notText: [...W.securityPolicy, ...W.eds, ...W.request, 'Органы по сертификации', 'Сертификаттау органдары', 'Certification bodies'], fields: ['self-registration-tab'] },
         fields: [{ id: 'self-registration-tab', kind: 'action', labels: W.selfRegistration }],
       },
       {
@@ -69,7 +70,7 @@ export const SINGLE_WINDOW: readonly Procedure[] = [
       {
         id: 'user-type',
         kind: 'page',
-        match: { path: [APP], text: [['Органы по сертификации', 'Сертификаттау органдары', 'Certification bodies']], fields: ['user-type'] },
+        match: { path: [APP], fields: ['user-type'] },
         fields: [{ id: 'user-type', kind: 'input', labels: W.userTypeField, inputTypes: ['radio', 'select-one'] }],
       },
       {
@@ -90,11 +91,11 @@ export const SINGLE_WINDOW: readonly Procedure[] = [
       {
         id: 'sign-in',
         kind: 'page',
-        match: { path: [APP], text: [W.signInPage], notText: W.selfRegistration, fields: ['sign-in'] },
+        match: { path: [APP], notText: W.request, fields: ['password', 'sign-in'] },
         fields: [
           { id: 'username', kind: 'input', labels: W.username, names: ['username', 'login'], inputTypes: ['text'], optional: true },
           { id: 'password', kind: 'input', labels: W.password, inputTypes: ['password'], optional: true },
-          { id: 'sign-in', kind: 'action', labels: W.signIn, optional: true },
+          { id: 'sign-in', kind: 'action', labels: W.signIn },
         ],
       },
     ],
