@@ -37,6 +37,22 @@ export function isShown(el: Element): boolean {
   return true;
 }
 
+/** the caption a person reads on an element: icon ligatures and other aria-hidden parts left out */
+function captionOf(el: Element): string {
+  if (!el.querySelector('[aria-hidden="true"],mat-icon,.material-icons')) return short(el.textContent);
+  let text = '';
+  const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+    acceptNode: (n) =>
+      n.nodeType === Node.TEXT_NODE
+        ? NodeFilter.FILTER_ACCEPT
+        : (n as Element).matches('[aria-hidden="true"],mat-icon,.material-icons')
+          ? NodeFilter.FILTER_REJECT
+          : NodeFilter.FILTER_SKIP,
+  });
+  for (let n = walker.nextNode(); n && text.length < MAX_LABEL * 2; n = walker.nextNode()) text += ` ${n.nodeValue ?? ''}`;
+  return short(text);
+}
+
 function short(s: string | null | undefined): string {
   if (!s) return '';
   const t = s.length > MAX_LABEL * 2 ? s.slice(0, MAX_LABEL * 2) : s;
@@ -192,7 +208,7 @@ export function locateFields(step: PageStep, text: PageText, root: ParentNode = 
       if (seen.has(el)) continue;
       seen.add(el);
       order++;
-      const caption = el instanceof HTMLInputElement ? chunk.text : short(el.textContent) || chunk.text;
+      const caption = el instanceof HTMLInputElement ? chunk.text : captionOf(el) || chunk.text;
       const alt = short(el.getAttribute('aria-label') ?? el.getAttribute('title'));
       for (const field of actions) {
         const score = Math.max(scoreAction(field, caption, el), alt ? scoreAction(field, alt, el) : 0);
