@@ -330,9 +330,11 @@ this.show({ rec: chosen, located }, isDone(chosen.step, facts));
       const key = `${base}.fields.${f.id}`;
       specs.push({ id: f.id, el: visibleTarget(el) ?? el, source: el, n: i + 1, hint: has(L, key) || has('en', key) ? t(L, key) : t(L, `${base}.text`), important: !!f.important || !!step.warning });
     });
+    const stepLine = t(L, 'overlay.stepOf', { current: index + 1, total: procedure.steps.length, title: t(L, `${base}.title`) });
+    this.overlay.setPanel(specs.length ? null : { key: `${procedure.id}/${step.id}`, stepLine, text: t(L, `${base}.text`), close: t(L, 'overlay.close') });
     this.overlay.set(specs, {
       brand: 'Qadam',
-      stepLine: t(L, 'overlay.stepOf', { current: index + 1, total: procedure.steps.length, title: t(L, `${base}.title`) }),
+      stepLine,
       close: t(L, 'overlay.close'),
       reopen: t(L, 'overlay.reopen'),
       important: t(L, 'overlay.important'),

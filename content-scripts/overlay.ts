@@ -113,6 +113,45 @@ export class Overlay {
     return layer;
   }
 
+  private panel: HTMLElement | null = null;
+  private panelClosed = '';
+
+  /**
+   * A step with nothing to ring (a success notice, a page to read) still says where the user is
+   * and what comes next: a small card in the corner, closable. Null removes it.
+   */
+  setPanel(p: { key: string; stepLine: string; text: string; close: string } | null): void {
+    if (!p || this.panelClosed === p.key) {
+      this.panel?.remove();
+      this.panel = null;
+      return;
+    }
+    const layer = this.ensureHost();
+    if (!this.panel) {
+      const panel = h('div', 'panel');
+      panel.setAttribute('role', 'note');
+      const head = h('div', 'head');
+      const brand = h('span', 'brand', 'Qadam');
+      const step = h('span', 'step');
+      const close = h('button', 'close', '×');
+      close.type = 'button';
+      head.append(brand, step, close);
+      panel.append(head, h('p', 'hint'));
+      layer.append(panel);
+      this.panel = panel;
+    }
+    const panel = this.panel;
+    (panel.querySelector('.step') as HTMLElement).textContent = p.stepLine;
+    (panel.querySelector('.hint') as HTMLElement).textContent = p.text;
+    const close = panel.querySelector('.close') as HTMLButtonElement;
+    close.setAttribute('aria-label', p.close);
+    close.onclick = () => {
+      this.panelClosed = p.key;
+      this.setPanel(null);
+    };
+    if (this.live && this.live.textContent !== p.text) this.live.textContent = p.text;
+  }
+
   /** show rings for exactly these fields (kept rings keep their state, targets are re-anchored) */
   set(specs: readonly RingSpec[], texts: OverlayTexts): void {
     this.texts = texts;
@@ -334,6 +373,7 @@ export class Overlay {
 
   clear(): void {
     for (const id of [...this.rings.keys()]) this.drop(id);
+    this.setPanel(null);
     if (this.live) this.live.textContent = '';
   }
 

@@ -37,6 +37,9 @@ for (const c of cases) {
   if (c.steps.length > 0) {
     test(`recognises ${caseTitle(c)} as ${c.steps.join(' | ')} and rings its fields`, async ({ qadam, portal }) => {
       await portal.goto(fixtureUrl(c));
+      // one-URL wizards: show the case's stage as the page's own buttons would
+      const stage = (c as Case & { stage?: number }).stage;
+      if (stage) await portal.evaluate((n) => (window as unknown as { qadamStage(n: number): void }).qadamStage(n), stage);
       // late replicas: let their content arrive (the page may be another of its steps until then)
       const late = lateDelay(c);
       if (late) await portal.waitForTimeout(late + 300);
