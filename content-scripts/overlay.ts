@@ -47,6 +47,7 @@ const PAD = 3;
  * by one ResizeObserver on the document and by the engine's rescans (`reposition`).
  */
 const AUTO = { animationFrame: false, layoutShift: false } as const;
+const CAPTIONED = 'label,.ui-chkbox,.ui-radiobutton,mat-checkbox,mat-radio-button';
 /** how far below a field the tooltip may reach (px) */
 const REACH = 180;
 
@@ -256,6 +257,10 @@ export class Overlay {
       getBoundingClientRect: () => {
         const b = el.getBoundingClientRect();
         let right = b.right;
+        // a box with its caption beside it (a checkbox or radio and its label): clear the caption too
+        const src = r.spec.source;
+        const captions = [src.closest(CAPTIONED), el.closest(CAPTIONED), ...Array.from((src as HTMLInputElement).labels ?? [])];
+        for (const c of captions) if (c) right = Math.max(right, c.getBoundingClientRect().right);
         for (const o of this.rings.values()) {
           if (o === r) continue;
           const ob = o.spec.el.getBoundingClientRect();
