@@ -57,6 +57,7 @@ export const SINGLE_WINDOW: readonly Procedure[] = [
       {
         id: 'open-self-registration',
         kind: 'page',
+        warning: true, // one BIN registers once: the head invites the staff instead
         // the tab stays in the menu on every page: the home page is where no later stage shows
         match: { path: [APP], notText: [...W.securityPolicy, ...W.eds, ...W.request, 'Органы по сертификации', 'Сертификаттау органдары', 'Certification bodies'], fields: ['self-registration-tab'] },
         fields: [{ id: 'self-registration-tab', kind: 'action', labels: W.selfRegistration }],
@@ -77,6 +78,7 @@ export const SINGLE_WINDOW: readonly Procedure[] = [
         id: 'select-eds',
         kind: 'page',
         signature: true,
+        warning: true, // the LEGAL ENTITY's key for a company
         match: { path: [APP], fields: ['eds'] },
         fields: [{ id: 'eds', kind: 'action', labels: W.eds }],
       },
