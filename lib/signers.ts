@@ -21,7 +21,7 @@ export const SIGNER_ENDPOINTS: Record<SignerId, readonly string[]> = {
 };
 
 export const SIGNER_DOWNLOADS: Record<SignerId, string> = {
-  ncalayer: 'https://pki.gov.kz/ncalayer/',
+  ncalayer: 'https://pki.gov.kz/index.php/ru/ncalayer',
   'e-imzo': 'https://e-imzo.uz/main/downloads/',
 };
 

@@ -24,7 +24,7 @@ export const NCA: readonly Procedure[] = [
       },
       { id: 'visit-psc', kind: 'manual' },
       { id: 'id-card', kind: 'manual' },
-      { id: 'install-ncalayer', kind: 'manual', link: 'https://pki.gov.kz/ncalayer/' },
+      { id: 'install-ncalayer', kind: 'manual', link: 'https://pki.gov.kz/index.php/ru/ncalayer' },
     ],
   },
 ];

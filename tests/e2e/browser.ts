@@ -50,9 +50,13 @@ export interface Qadam {
   /** the extension's service worker (looked up again each time: MV3 workers come and go) */
   serviceWorker(): Promise<Worker>;
   close(): Promise<void>;
+  /** close the browser but keep its profile, to start it again on the same one */
+  closeKeepingProfile(): Promise<void>;
 }
 
 export interface LaunchOptions {
+  /** start on this profile (a browser restart) instead of a new one */
+  userDataDir?: string;
   extension?: boolean;
   viewport?: { width: number; height: number };
   extraArgs?: string[];
@@ -61,7 +65,7 @@ export interface LaunchOptions {
 export async function launch(server: ReplicaServer, opts: LaunchOptions = {}): Promise<Qadam> {
   const withExtension = opts.extension ?? true;
   if (withExtension) assertBuilt();
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qadam-profile-'));
+  const userDataDir = opts.userDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'qadam-profile-'));
   const args = [
     '--headless=new',
     '--no-sandbox',
@@ -101,6 +105,9 @@ export async function launch(server: ReplicaServer, opts: LaunchOptions = {}): P
     async close() {
       await context.close().catch(() => {});
       fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+    async closeKeepingProfile() {
+      await context.close().catch(() => {});
     },
   };
 }

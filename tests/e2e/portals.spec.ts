@@ -3,6 +3,7 @@
  * and procedures linked to each other in the popup.
  */
 import { expect, expectRingEncloses, fixtureUrl, loadCases, openPopup, overlay, qadamState, screenshot, test, waitForStep } from './harness';
+import { launch } from './browser';
 
 const spa = loadCases('oneid').find((c) => c.file === 'register-spa-ru.html')!;
 
@@ -59,4 +60,24 @@ test('a prerequisite shows with its state and starts in one click; a finished pr
   await popup.locator('[data-next="singlewindow.self-registration"] button').click();
   await expect(popup.locator('[data-procedure-id="singlewindow.self-registration"]')).toBeVisible();
   await expect(popup.locator('[data-requires="nca.get-eds"]')).toHaveAttribute('data-done', 'true');
+});
+
+test('manual steps ticked in the popup stay ticked after the browser is restarted', async ({ server }) => {
+  const first = await launch(server);
+  let second: Awaited<ReturnType<typeof launch>> | null = null;
+  try {
+    const popup = await openPopup(first);
+    await popup.locator('select[data-qadam-select-procedure]').selectOption('oofd.connect-kkm-wireless');
+    for (const id of ['check-coverage', 'buy-kkm']) await popup.locator(`[data-step-id="${id}"] input[type=checkbox]`).check();
+    await expect(popup.locator('[data-step-id="buy-kkm"]')).toHaveAttribute('data-done', 'true');
+    await first.closeKeepingProfile();
+    second = await launch(server, { userDataDir: first.userDataDir });
+    const again = await openPopup(second);
+    await expect(again.locator('[data-procedure-id="oofd.connect-kkm-wireless"]')).toBeVisible();
+    for (const id of ['check-coverage', 'buy-kkm']) await expect(again.locator(`[data-step-id="${id}"]`)).toHaveAttribute('data-done', 'true');
+    await expect(again.locator('[data-step-id="sim-card"]')).not.toHaveAttribute('data-done', 'true');
+    await screenshot(again, 'popup-after-restart');
+  } finally {
+    await (second ?? first).close();
+  }
 });
