@@ -1,4 +1,4 @@
-import type { PageStep, Procedure } from './types';
+import type { ManualStep, PageStep, Procedure } from './types';
 
 /**
  * Connecting a legacy cash register (KKM) to the OFD, oofd.kz (seed 004). The personal cabinet
@@ -52,6 +52,11 @@ const token: PageStep = {
   fields: [{ id: 'token', kind: 'action', labels: W.token }],
 };
 
+// the steps both ways of connecting share (procedures.md: «steps 1, 2, 4, 6 and 7 as above»)
+const buyKkm: ManualStep = { id: 'buy-kkm', kind: 'manual', link: 'https://adilet.zan.kz/rus/docs/V080005453_' };
+const registerKgd: ManualStep = { id: 'register-kgd', kind: 'manual' };
+const firstReceipt: ManualStep = { id: 'first-receipt', kind: 'manual' };
+
 export const OOFD: readonly Procedure[] = [
   {
     id: 'oofd.connect-kkm-wireless',
@@ -62,12 +67,12 @@ export const OOFD: readonly Procedure[] = [
       registerPortal,
       signContract,
       { id: 'check-coverage', kind: 'manual', link: 'https://altel.kz/' },
-      { id: 'buy-kkm', kind: 'manual', link: 'https://adilet.zan.kz/rus/docs/V080005453_' },
+      buyKkm,
       { id: 'sim-card', kind: 'manual' },
-      { id: 'register-kgd', kind: 'manual' },
+      registerKgd,
       registerKkm,
       token,
-      { id: 'first-receipt', kind: 'manual' },
+      firstReceipt,
     ],
   },
   {
@@ -78,8 +83,8 @@ export const OOFD: readonly Procedure[] = [
     steps: [
       registerPortal,
       signContract,
-      { id: 'buy-kkm', kind: 'manual', link: 'https://adilet.zan.kz/rus/docs/V080005453_' },
-      { id: 'register-kgd', kind: 'manual' },
+      buyKkm,
+      registerKgd,
       registerKkm,
       {
         id: 'order-connection',
@@ -89,7 +94,7 @@ export const OOFD: readonly Procedure[] = [
       },
       { id: 'channel', kind: 'manual' },
       token,
-      { id: 'first-receipt', kind: 'manual' },
+      firstReceipt,
     ],
   },
 ];
