@@ -1,5 +1,6 @@
 import { autoUpdate, computePosition, flip, hide, offset, shift, type Middleware, type VirtualElement } from '@floating-ui/dom';
 import css from './overlay.css?inline';
+import { WIDGET } from './locate';
 
 /**
  * Everything Qadam draws in a portal page: one <qadam-overlay> host with an open shadow root,
@@ -47,7 +48,8 @@ const PAD = 3;
  * by one ResizeObserver on the document and by the engine's rescans (`reposition`).
  */
 const AUTO = { animationFrame: false, layoutShift: false } as const;
-const CAPTIONED = 'label,.ui-chkbox,.ui-radiobutton,mat-checkbox,mat-radio-button';
+/** a field with its caption around it: a label, or a widget drawn over a hidden input (one list: locate.ts) */
+const CAPTIONED = `label,${WIDGET}`;
 /** how far below a field the tooltip may reach (px) */
 const REACH = 180;
 
