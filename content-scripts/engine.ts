@@ -3,13 +3,16 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { portalOfHost, proceduresOfPortal } from '../procedures';
 import type { FieldDef, Lang, PageStep, PortalId, Procedure } from '../procedures/types';
 import { checkRule, checkSame, type RuleProblem } from '../lib/rules';
-import { browserLang, loadProgress, loadSettings, recordStep, setDone, updateProgress } from '../lib/progress';
+import { browserLang, loadProgress, loadSettings, recordStep, setDone, updateProgress, type Progress } from '../lib/progress';
+import { activeProfile, EMPTY_PROFILES, firstRegistered, loadProfiles, profileByIdentifier, type Profiles } from '../lib/profiles';
+import { noteRegistered, setActiveProfile } from '../lib/profile-store';
+import { identifiersIn } from '../lib/identifiers';
 import { isQadamMessage, type StateAnswer } from '../lib/messages';
 import { procKey } from '../lib/lookup';
 import { has, loadStrings, t } from './strings';
 import { readPageText, BIG_CONTAINER } from './page-text';
 import { anyUrlFits, choose, isDone, pageFacts, recogniseAll, type PageFacts, type Recognised } from './recognise';
-import { Overlay, type RingSpec } from './overlay';
+import { Overlay, type RingSpec, type WarningSpec } from './overlay';
 import { visibleTarget } from './locate';
 
 /**
@@ -67,6 +70,7 @@ class Engine {
   private isolateTimer: number | null = null;
   private errors = 0;
   private ready = false;
+  private profiles: Profiles = EMPTY_PROFILES;
 
   constructor(
     private ctx: ContentScriptContext,
@@ -94,10 +98,10 @@ class Engine {
       if ((e as KeyboardEvent).key === 'Escape') this.overlay.closeActive();
     }, { capture: true });
     browser.storage.onChanged.addListener(this.onStorage);
-    void Promise.all([loadProgress(), loadSettings()])
-      .then(async ([p, s]) => {
-        this.followed = p.active;
-        this.lastStep = p.active ? (p.procedures[p.active]?.step ?? null) : null;
+    void Promise.all([loadProgress(), loadSettings(), loadProfiles()])
+      .then(async ([p, s, ps]) => {
+        this.profiles = ps;
+        this.takeProgress(p);
         this.lang = s.lang ?? browserLang(browser.i18n?.getUILanguage?.() ?? navigator.language);
         await loadStrings(this.portal, this.lang);
       })
@@ -290,7 +294,7 @@ this.show({ rec: chosen, located }, isDone(chosen.step, facts));
     const key = `${proc.id}/${step.id}/done`;
     if (this.doneRecorded === key) return;
     this.doneRecorded = key;
-    void updateProgress((p) => (p.procedures[proc.id]?.done[step.id] ? p : setDone(p, proc.id, step.id, true))).catch(() => {});
+    this.save((p) => (p.procedures[proc.id]?.done[step.id] ? p : setDone(p, proc.id, step.id, true)));
   }
 
   private show(cur: Current | null, stepDone: boolean | null): void {
@@ -313,8 +317,21 @@ this.show({ rec: chosen, located }, isDone(chosen.step, facts));
       this.recorded = key;
       this.followed = cur.rec.procedure.id;
       this.lastStep = cur.rec.step.id;
-      void updateProgress((p) => recordStep(p, cur.rec.procedure.id, cur.rec.step.id, !!stepDone)).catch(() => {});
+      this.save((p) => recordStep(p, cur.rec.procedure.id, cur.rec.step.id, !!stepDone));
     }
+  }
+
+  /** write the active profile's progress; a registering procedure's finished step marks the profile */
+  private save(change: (p: Progress) => Progress): void {
+    const profileId = this.profiles.active;
+    void updateProgress(change, profileId)
+      .then((p) => noteRegistered(p, profileId))
+      .catch(() => {});
+  }
+
+  private takeProgress(p: Progress): void {
+    this.followed = p.active;
+    this.lastStep = p.active ? (p.procedures[p.active]?.step ?? null) : null;
   }
 
   private render(): void {
@@ -327,8 +344,8 @@ this.show({ rec: chosen, located }, isDone(chosen.step, facts));
     step.fields.forEach((f, i) => {
       const el = cur.located.get(f.id);
       if (!el) return;
-      const key = `${base}.fields.${f.id}`;
-      specs.push({ id: f.id, el: visibleTarget(el) ?? el, source: el, n: i + 1, hint: has(L, key) || has('en', key) ? t(L, key) : t(L, `${base}.text`), important: !!f.important || !!step.warning });
+      if (f.silent) return;
+      specs.push({ id: f.id, el: visibleTarget(el) ?? el, source: el, n: i + 1, hint: this.hint(f, base), important: !!f.important || !!step.warning });
     });
     const stepLine = t(L, 'overlay.stepOf', { current: index + 1, total: procedure.steps.length, title: t(L, `${base}.title`) });
     this.overlay.setPanel(specs.length ? null : { key: `${procedure.id}/${step.id}`, stepLine, text: t(L, `${base}.text`), close: t(L, 'overlay.close') });
@@ -339,6 +356,68 @@ this.show({ rec: chosen, located }, isDone(chosen.step, facts));
       reopen: t(L, 'overlay.reopen'),
       important: t(L, 'overlay.important'),
     });
+    this.renderWarnings();
+  }
+
+  private hint(f: FieldDef, base: string): string {
+    const L = this.lang;
+    if (f.firstRegistered) {
+      const first = firstRegistered(this.profiles, f.firstRegistered);
+      const at = first?.facts[f.firstRegistered]?.at;
+      if (first && at) return t(L, `${base}.first.${f.id}`, { name: first.name, date: new Date(at).toLocaleDateString(L === 'en' ? 'en-GB' : L) });
+    }
+    const key = `${base}.fields.${f.id}`;
+    return has(L, key) || has('en', key) ? t(L, key) : t(L, `${base}.text`);
+  }
+
+  // ---- profiles: the wrong-company guard and registrations already done ---------------------
+
+  /**
+   * The identifiers the page shows for whose registration it is: the value (or the chosen
+   * option, the checked radio's caption) of the step's `subject` fields. Read now, kept nowhere.
+   */
+  private subjectIds(): string[] {
+    const cur = this.current;
+    if (!cur) return [];
+    const out: string[] = [];
+    for (const f of cur.rec.step.fields) {
+      const el = f.subject ? cur.located.get(f.id) : undefined;
+      if (el) out.push(...identifiersIn(shownValue(el)));
+    }
+    return out;
+  }
+
+  private renderWarnings(): void {
+    const cur = this.current;
+    const me = activeProfile(this.profiles);
+    if (!cur || !me) return this.overlay.setWarnings([], '');
+    const L = this.lang;
+    const warnings: WarningSpec[] = [];
+    const reg = cur.rec.procedure.registers;
+    const fact = reg ? me.facts[reg.portal] : undefined;
+    const steps = cur.rec.procedure.steps;
+    if (reg && fact && cur.rec.index <= steps.findIndex((s) => s.id === reg.step)) {
+      warnings.push({
+        kind: 'already-registered',
+        key: `reg/${me.id}/${cur.rec.procedure.id}`,
+        title: t(L, 'overlay.alreadyRegisteredTitle'),
+        text: t(L, `${procKey(cur.rec.procedure.id)}.registered`, { name: me.name, date: new Date(fact.at).toLocaleDateString(L === 'en' ? 'en-GB' : L) }),
+      });
+    }
+    const mine = new Set([me.identifier, me.head?.id].filter(Boolean));
+    const shown = this.subjectIds();
+    const other = shown.length && !shown.some((id) => mine.has(id)) ? shown[0]! : null;
+    if (other) {
+      const match = profileByIdentifier(this.profiles, other);
+      warnings.push({
+        kind: 'wrong-company',
+        key: `wrong/${me.id}/${other}`,
+        title: t(L, 'overlay.wrongCompanyTitle'),
+        text: t(L, match ? 'overlay.wrongCompanyKnown' : 'overlay.wrongCompany', { shown: other, name: me.name, id: me.identifier, other: match?.name ?? '' }),
+        ...(match ? { action: { label: t(L, 'overlay.switchTo', { name: match.name }), run: () => void setActiveProfile(match.id) } } : {}),
+      });
+    }
+    this.overlay.setWarnings(warnings, t(L, 'overlay.close'));
   }
 
   // ---- rules ------------------------------------------------------------------------------
@@ -378,6 +457,7 @@ this.show({ rec: chosen, located }, isDone(chosen.step, facts));
     // the confirmation depends on the first entry too
     for (const g of this.current?.rec.step.fields ?? []) if (g.sameAs === id) this.validate(g, true);
     if (e.type === 'focusout' || e.type === 'change') this.pickActive();
+    if (f.subject && e.type !== 'focusout') this.renderWarnings();
   }
 
   private onFocus(e: Event): void {
@@ -399,7 +479,7 @@ this.show({ rec: chosen, located }, isDone(chosen.step, facts));
     if (!cur) return;
     const focused = this.overlay.fieldOf(document.activeElement);
     if (focused) return this.overlay.activate(focused);
-    const fields = cur.rec.step.fields.filter((f) => cur.located.has(f.id));
+    const fields = cur.rec.step.fields.filter((f) => !f.silent && cur.located.has(f.id));
     const bad = fields.find((f) => this.judge(f));
     if (bad) return this.overlay.activate(bad.id);
     const open = fields.find((f) => {
@@ -426,7 +506,7 @@ this.show({ rec: chosen, located }, isDone(chosen.step, facts));
       portal: this.portal,
       procedure: cur.rec.procedure.id,
       step: step.id,
-      fields: step.fields.map((f) => ({ id: f.id, found: cur.located.has(f.id), valid: !this.judge(f), optional: !!f.optional })),
+      fields: step.fields.filter((f) => !f.silent).map((f) => ({ id: f.id, found: cur.located.has(f.id), valid: !this.judge(f), optional: !!f.optional })),
     };
   }
 
@@ -442,14 +522,30 @@ this.show({ rec: chosen, located }, isDone(chosen.step, facts));
         })
         .catch(() => {});
     }
-    if (changes.progress) {
-      const next = changes.progress.newValue as { active?: string | null; procedures?: Record<string, { step?: string | null }> } | undefined;
-      const active = next?.active ?? null;
-      this.lastStep = active ? (next?.procedures?.[active]?.step ?? null) : null;
-      if (active !== this.followed) {
-        this.followed = active;
-        this.request(true);
-      }
+    if (changes.progress || changes.profiles) {
+      void Promise.all([loadProfiles(), loadProgress()])
+        .then(([ps, p]) => {
+          const switched = ps.active !== this.profiles.active;
+          this.profiles = ps;
+          if (switched) this.recorded = ''; // the page's step is now the new profile's
+          const before = this.followed;
+          this.takeProgress(p);
+          if (switched || changes.profiles) this.render(); // hints and warnings name the profile
+          if (this.followed !== before || switched) this.request(true);
+        })
+        .catch(() => {});
     }
   };
+}
+
+/** what a field shows: its value, its chosen option's caption, the checked radio's caption */
+function shownValue(el: Element): string {
+  if (el instanceof HTMLSelectElement) return el.selectedOptions[0]?.textContent ?? '';
+  if (el instanceof HTMLInputElement && (el.type === 'radio' || el.type === 'checkbox')) {
+    const group = el.name && el.form ? Array.from(el.form.querySelectorAll<HTMLInputElement>(`input[type=radio][name="${CSS.escape(el.name)}"]`)) : [el];
+    const checked = group.find((r) => r.checked);
+    return checked ? (checked.closest('label')?.textContent ?? checked.value) : '';
+  }
+  if ('value' in el) return String((el as HTMLInputElement).value ?? '');
+  return el.textContent ?? '';
 }

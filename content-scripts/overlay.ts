@@ -21,6 +21,15 @@ export interface RingSpec {
   important: boolean;
 }
 
+export interface WarningSpec {
+  kind: 'wrong-company' | 'already-registered';
+  /** what makes it this warning (a closed one stays closed while the key is the same) */
+  key: string;
+  title: string;
+  text: string;
+  action?: { label: string; run: () => void };
+}
+
 export interface OverlayTexts {
   brand: string;
   stepLine: string;
@@ -153,6 +162,57 @@ export class Overlay {
       this.setPanel(null);
     };
     if (this.live && this.live.textContent !== p.text) this.live.textContent = p.text;
+  }
+
+  private warnings: HTMLElement | null = null;
+  private warningsClosed = new Set<string>();
+
+  /**
+   * Warnings about the page as a whole (`data-qadam-warning="<kind>"`): another company's BIN on
+   * the page, a registration already done. Stacked top right, each closable; a closed warning
+   * stays closed while its key is the same. An empty list removes them.
+   */
+  setWarnings(list: readonly WarningSpec[], closeLabel: string): void {
+    const shown = list.filter((w) => !this.warningsClosed.has(w.key));
+    if (!shown.length) {
+      this.warnings?.remove();
+      this.warnings = null;
+      return;
+    }
+    const layer = this.ensureHost();
+    if (!this.warnings?.isConnected) {
+      this.warnings = h('div', 'warnings');
+      layer.append(this.warnings);
+    }
+    const box = this.warnings;
+    const keep = new Set(shown.map((w) => w.key));
+    for (const el of Array.from(box.children) as HTMLElement[]) if (!keep.has(el.dataset.key ?? '')) el.remove();
+    for (const w of shown) {
+      let el = Array.from(box.children).find((c) => (c as HTMLElement).dataset.key === w.key) as HTMLElement | undefined;
+      if (el) continue; // the same warning: left as it is (focus, screen reader)
+      el = h('div', 'warning');
+      el.dataset.key = w.key;
+      el.setAttribute('data-qadam-warning', w.kind);
+      el.setAttribute('role', 'alert');
+      const head = h('div', 'head');
+      const close = h('button', 'close', '×');
+      close.type = 'button';
+      close.setAttribute('aria-label', closeLabel);
+      close.onclick = () => {
+        this.warningsClosed.add(w.key);
+        el!.remove();
+        if (!box.childElementCount) this.setWarnings([], closeLabel);
+      };
+      head.append(h('span', 'brand', 'Qadam'), h('span', 'step', w.title), close);
+      el.append(head, h('p', 'hint', w.text));
+      if (w.action) {
+        const b = h('button', 'act', w.action.label);
+        b.type = 'button';
+        b.onclick = w.action.run;
+        el.append(b);
+      }
+      box.append(el);
+    }
   }
 
   /** show rings for exactly these fields (kept rings keep their state, targets are re-anchored) */
@@ -381,6 +441,7 @@ export class Overlay {
   clear(): void {
     for (const id of [...this.rings.keys()]) this.drop(id);
     this.setPanel(null);
+    this.setWarnings([], '');
     if (this.live) this.live.textContent = '';
   }
 

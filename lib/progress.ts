@@ -1,16 +1,24 @@
 import { storage } from 'wxt/utils/storage';
+import { browser } from 'wxt/browser';
 import * as v from 'valibot';
 import { procedureById } from '../procedures';
 import type { Lang } from '../procedures/types';
 import { LANGS } from '../procedures/types';
+import { loadProfiles } from './profiles';
 
 /**
  * What Qadam keeps, all in browser.storage.local under versioned keys:
- * - `progress`: which procedure the user follows and, per procedure, the step last seen and the
- *   steps done (ids and times only: never anything typed into a portal);
+ * - `progress` (version 2): per profile (`_` when there is none), which procedure the user
+ *   follows and, per procedure, the step last seen and the steps done (ids and times only: never
+ *   anything typed into a portal). Version 1 (the foundation's) had one such record for everyone;
+ *   it becomes the `_` record, which the first profile created takes over;
+ * - `profiles` (version 1, lib/profiles.ts);
  * - `settings`: the interface language.
  * A stored value that does not parse is reset, and the popup says so (`notice`).
  */
+
+/** the progress kept while no profile exists */
+export const NO_PROFILE = '_';
 
 const Time = v.pipe(v.number(), v.finite());
 const ProcedureProgressSchema = v.object({
@@ -18,22 +26,38 @@ const ProcedureProgressSchema = v.object({
   seenAt: v.nullable(Time),
   done: v.record(v.string(), Time),
 });
+const Notice = v.optional(v.nullable(v.picklist(['reset'])));
+/** one profile's progress; also the whole of version 1 */
 const ProgressSchema = v.object({
   active: v.nullable(v.string()),
   procedures: v.record(v.string(), ProcedureProgressSchema),
-  notice: v.optional(v.nullable(v.picklist(['reset']))),
+  notice: Notice,
+});
+const AllProgressSchema = v.object({
+  byProfile: v.record(v.string(), ProgressSchema),
+  notice: Notice,
 });
 
 export type ProcedureProgress = v.InferOutput<typeof ProcedureProgressSchema>;
+/** one profile's progress (`notice` is the store's, copied in when read) */
 export type Progress = v.InferOutput<typeof ProgressSchema>;
+export type AllProgress = v.InferOutput<typeof AllProgressSchema>;
 
 export const EMPTY_PROGRESS: Progress = { active: null, procedures: {}, notice: null };
+export const EMPTY_ALL: AllProgress = { byProfile: {}, notice: null };
 
-export const progressItem = storage.defineItem<Progress>('local:progress', {
-  fallback: EMPTY_PROGRESS,
-  version: 1,
-  // version 1 is the first shape; later versions add their migrations here, e.g. { 2: (v1) => … }
-  migrations: {},
+/** version 1 → 2: the one record becomes the no-profile record (a v2 value passes unchanged) */
+export function migrateProgressV2(old: unknown): unknown {
+  if (!old || typeof old !== 'object' || 'byProfile' in old) return old;
+  const { notice, ...rest } = old as { notice?: unknown };
+  return { byProfile: { [NO_PROFILE]: { ...rest, notice: null } }, notice: notice ?? null };
+}
+
+export const PROGRESS_VERSION = 2;
+export const progressItem = storage.defineItem<AllProgress>('local:progress', {
+  fallback: EMPTY_ALL,
+  version: PROGRESS_VERSION,
+  migrations: { 2: migrateProgressV2 },
 });
 
 export interface Settings {
@@ -43,11 +67,7 @@ export interface Settings {
 const SettingsSchema = v.object({ lang: v.nullable(v.picklist(LANGS as Lang[])) });
 export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: { lang: null }, version: 1, migrations: {} });
 
-/** Parse what is stored; a corrupt value becomes an empty progress with a notice. */
-export function sanitize(raw: unknown): { progress: Progress; repaired: boolean } {
-  const r = v.safeParse(ProgressSchema, raw);
-  if (!r.success) return { progress: { ...EMPTY_PROGRESS, notice: 'reset' }, repaired: true };
-  const p = r.output;
+function cleanOne(p: Progress): Progress {
   // drop procedures and steps the catalogue no longer has (ids are stable, but be safe)
   const procedures: Progress['procedures'] = {};
   for (const [id, pp] of Object.entries(p.procedures)) {
@@ -59,19 +79,74 @@ export function sanitize(raw: unknown): { progress: Progress; repaired: boolean 
     procedures[id] = { step: pp.step && ids.has(pp.step) ? pp.step : null, seenAt: pp.seenAt, done };
   }
   const active = p.active && procedureById(p.active) ? p.active : null;
-  return { progress: { active, procedures, notice: p.notice ?? null }, repaired: false };
+  return { active, procedures, notice: null };
 }
 
-export async function loadProgress(): Promise<Progress> {
+/**
+ * Parse what is stored (version 2, or a version-1 value a failed or raced migration left behind);
+ * a corrupt value becomes an empty store with a notice. A corrupt record of one profile is
+ * dropped alone.
+ */
+export function sanitizeAll(raw: unknown): { all: AllProgress; repaired: boolean } {
+  const r = v.safeParse(AllProgressSchema, migrateProgressV2(raw));
+  if (!r.success) {
+    const loose = v.safeParse(v.object({ byProfile: v.record(v.string(), v.unknown()) }), raw);
+    if (!loose.success) return { all: { ...EMPTY_ALL, notice: 'reset' }, repaired: true };
+    const byProfile: AllProgress['byProfile'] = {};
+    for (const [k, one] of Object.entries(loose.output.byProfile)) {
+      const p = v.safeParse(ProgressSchema, one);
+      if (p.success) byProfile[k] = cleanOne(p.output);
+    }
+    return { all: { byProfile, notice: 'reset' }, repaired: true };
+  }
+  const byProfile: AllProgress['byProfile'] = {};
+  for (const [k, one] of Object.entries(r.output.byProfile)) byProfile[k] = cleanOne(one);
+  return { all: { byProfile, notice: r.output.notice ?? null }, repaired: false };
+}
+
+/** the progress of one profile (null: no profile), with the store's notice */
+export function progressOf(all: AllProgress, profileId: string | null): Progress {
+  const one = all.byProfile[profileId ?? NO_PROFILE] ?? EMPTY_PROGRESS;
+  return { ...one, notice: all.notice ?? null };
+}
+
+export function withProgress(all: AllProgress, profileId: string | null, p: Progress): AllProgress {
+  const { notice, ...one } = p;
+  return { byProfile: { ...all.byProfile, [profileId ?? NO_PROFILE]: { ...one, notice: null } }, notice: notice ?? null };
+}
+
+export async function loadAllProgress(): Promise<AllProgress> {
   let raw: unknown;
   try {
     raw = await progressItem.getValue();
   } catch {
     raw = null; // a failed migration: treat as corrupt
   }
-  const { progress, repaired } = sanitize(raw);
-  if (repaired) await progressItem.setValue(progress);
-  return progress;
+  const { all, repaired } = sanitizeAll(raw);
+  if (repaired) await writeData({ progress: all });
+  return all;
+}
+
+/** the active profile's id (null: none) */
+export async function activeProfileId(): Promise<string | null> {
+  return (await loadProfiles()).active;
+}
+
+/** the progress of the active profile (or of no profile) */
+export async function loadProgress(profileId?: string | null): Promise<Progress> {
+  const [all, active] = await Promise.all([loadAllProgress(), profileId === undefined ? activeProfileId() : profileId]);
+  return progressOf(all, active);
+}
+
+/**
+ * Write progress and/or profiles in ONE storage call (with their version marks): an import or a
+ * deletion changes both or neither.
+ */
+export async function writeData(d: { progress?: AllProgress; profiles?: unknown }): Promise<void> {
+  const items: Record<string, unknown> = {};
+  if (d.progress) Object.assign(items, { progress: d.progress, progress$: { v: PROGRESS_VERSION } });
+  if (d.profiles) Object.assign(items, { profiles: d.profiles, profiles$: { v: 1 } });
+  await browser.storage.local.set(items);
 }
 
 export async function loadSettings(): Promise<Settings> {
@@ -79,10 +154,11 @@ export async function loadSettings(): Promise<Settings> {
   return r.success ? r.output : { lang: null };
 }
 
-/** read, change, write; returns the new value */
-export async function updateProgress(change: (p: Progress) => Progress): Promise<Progress> {
-  const next = change(await loadProgress());
-  await progressItem.setValue(next);
+/** read, change, write the progress of a profile (default: the active one); returns the new value */
+export async function updateProgress(change: (p: Progress) => Progress, profileId?: string | null): Promise<Progress> {
+  const [all, active] = await Promise.all([loadAllProgress(), profileId === undefined ? activeProfileId() : profileId]);
+  const next = change(progressOf(all, active));
+  await writeData({ progress: withProgress(all, active, next) });
   return next;
 }
 

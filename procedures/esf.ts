@@ -1,5 +1,6 @@
 import type { FieldDef, PageMatch, PageStep, Procedure } from './types';
 import { W } from './words';
+import { subjectIdField } from './subject';
 
 /**
  * ИС ЭСФ, esf.gov.kz (seed 000). The app lives under /esf-web/, the login page at /esf-web/login/,
@@ -33,11 +34,12 @@ const signIn: PageStep = {
   ],
 };
 
-const registrationData = (important: boolean): PageStep => ({
+/** `first`: the password is the one of the enterprise registered first (named from the profiles) */
+const registrationData = (important: boolean, first = false): PageStep => ({
   id: 'registration-data',
   kind: 'page',
   match: { path: [APP], text: [W.step2, W.registrationData], fields: ['password'] },
-  fields: [passwordField(important)],
+  fields: [{ ...passwordField(important), ...(first ? { firstRegistered: 'esf' as const } : {}) }, subjectIdField],
   // done when the next stage shows (wizards that list every stage keep showing «Шаг 2» until then)
   done: { text: [W.step3], notText: W.step2 },
 });
@@ -75,11 +77,13 @@ export const ESF: readonly Procedure[] = [
       },
       registrationData(true),
     ],
+    registers: { portal: 'esf', step: 'registration-data' },
   },
   {
     id: 'esf.legal-entity-after-individual',
     portal: 'esf',
-    steps: [signIn, legalEntityTab, registrationData(true)],
+    steps: [signIn, legalEntityTab, registrationData(true, true)],
+    registers: { portal: 'esf', step: 'registration-data' },
   },
   {
     id: 'esf.second-enterprise',
@@ -98,8 +102,9 @@ export const ESF: readonly Procedure[] = [
         fields: [{ id: 'yes', kind: 'action', labels: W.yes }],
       },
       legalEntityTab,
-      registrationData(true),
+      registrationData(true, true),
     ],
+    registers: { portal: 'esf', step: 'registration-data' },
   },
   {
     id: 'esf.recover-access',

@@ -55,6 +55,7 @@ export const ONEID: readonly Procedure[] = [
   {
     id: 'oneid.register-individual',
     portal: 'oneid',
+    registers: { portal: 'oneid', step: 'contact-data' },
     steps: [
       {
         id: 'accept-offer',
@@ -138,6 +139,7 @@ export const ONEID: readonly Procedure[] = [
     id: 'oneid.link-legal-entity',
     portal: 'oneid',
     requires: ['oneid.verify-with-eds'],
+    registers: { portal: 'oneid', step: 'register-le' },
     steps: [
       signIn,
       {
@@ -157,7 +159,7 @@ export const ONEID: readonly Procedure[] = [
         id: 'choose-role',
         kind: 'page',
         match: { path: [OID], fields: ['role'] },
-        fields: [{ id: 'role', kind: 'input', labels: W.role, names: ['role'], inputTypes: ['select-one', 'radio'] }],
+        fields: [{ id: 'role', kind: 'input', labels: W.role, names: ['role'], inputTypes: ['select-one', 'radio'], subject: true }],
       },
     ],
   },

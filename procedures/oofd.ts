@@ -63,6 +63,7 @@ export const OOFD: readonly Procedure[] = [
     portal: 'oofd',
     requires: ['nca.get-eds'],
     signer: 'ncalayer',
+    registers: { portal: 'oofd', step: 'register-portal' },
     steps: [
       registerPortal,
       signContract,
@@ -80,6 +81,7 @@ export const OOFD: readonly Procedure[] = [
     portal: 'oofd',
     requires: ['nca.get-eds'],
     signer: 'ncalayer',
+    registers: { portal: 'oofd', step: 'register-portal' },
     steps: [
       registerPortal,
       signContract,

@@ -1,4 +1,5 @@
 import type { FieldDef, PageStep, Procedure } from './types';
+import { subjectIdField } from './subject';
 
 /**
  * «Single Window» for export and import, eokno.gov.kz / sw.gov.kz (seed 001). A JSF + PrimeFaces
@@ -53,6 +54,7 @@ export const SINGLE_WINDOW: readonly Procedure[] = [
     portal: 'singlewindow',
     requires: ['nca.get-eds'],
     signer: 'ncalayer',
+    registers: { portal: 'singlewindow', step: 'request-account' },
     steps: [
       {
         id: 'open-self-registration',
@@ -80,7 +82,7 @@ export const SINGLE_WINDOW: readonly Procedure[] = [
         signature: true,
         warning: true, // the LEGAL ENTITY's key for a company
         match: { path: [APP], fields: ['eds'] },
-        fields: [{ id: 'eds', kind: 'action', labels: W.eds }],
+        fields: [{ id: 'eds', kind: 'action', labels: W.eds }, subjectIdField],
       },
       accountData,
       {

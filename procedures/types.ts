@@ -53,6 +53,19 @@ export interface FieldDef {
   important?: boolean;
   /** present on the page only in some variants; not finding it is not reported as a problem */
   optional?: boolean;
+  /**
+   * the field shows whose registration this page is (a read-only BIN, the legal entity chosen):
+   * the identifiers in its value or chosen option are compared, in the page, with the active
+   * profile's (the wrong-company guard); nothing of it is kept
+   */
+  subject?: boolean;
+  /** read by Qadam only: never ringed, never reported missing (implies optional) */
+  silent?: boolean;
+  /**
+   * the hint names the enterprise of the same head registered first on this portal, from the
+   * profiles (locale key `…fields.<id>.first` with {{name}} and {{date}})
+   */
+  firstRegistered?: 'esf' | 'singlewindow' | 'oneid' | 'oofd';
 }
 
 /** A test on the page: the URL and the visible text. All parts given must hold. */
@@ -103,6 +116,12 @@ export interface Procedure {
   requires?: readonly string[];
   /** the signing program its EDS steps need */
   signer?: 'ncalayer' | 'e-imzo';
+  /**
+   * the procedure registers the active profile on a portal: once `step` is done Qadam marks the
+   * profile registered there (with the date); when it already is, the procedure's steps up to
+   * `step` warn (`already-registered`, locale key `procedures.<id>.registered`)
+   */
+  registers?: { portal: 'esf' | 'singlewindow' | 'oneid' | 'oofd'; step: string };
 }
 
 export interface Portal {
