@@ -5,6 +5,7 @@ import type { Lang } from '../procedures/types';
 import { browserLang, loadSettings, settingsItem } from '../lib/progress';
 import { changeLang } from '../lib/i18n';
 import { ConfirmButton, LanguageSelect } from './shared';
+import { ProfilesSection } from './Profiles';
 
 /** Settings: the language, what Qadam keeps, and deleting it. */
 export function Options() {
@@ -33,6 +34,7 @@ export function Options() {
           />
         </label>
       </section>
+      <ProfilesSection />
       <section aria-labelledby="privacy-h">
         <h2 id="privacy-h">{t('options.privacyTitle')}</h2>
         <p>{t('options.privacyText')}</p>

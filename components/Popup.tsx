@@ -7,6 +7,7 @@ import { changeLang } from '../lib/i18n';
 import { usePopup } from './store';
 import { ConfirmButton, LanguageSelect } from './shared';
 import { Signers } from './Signers';
+import { ProfileSwitcher } from './ProfileSwitcher';
 
 /** The popup: which procedure, which step, and the steps that happen off the portal. 360 px wide. */
 export function Popup() {
@@ -53,6 +54,8 @@ export function Popup() {
         {tab ? (tab.procedure ? t('ui.followingTab', { portal: t(`ui.portalName.${tab.portal}`) }) : t('ui.unrecognisedPage')) : t('ui.notPortalTab')}
       </p>
 
+      <ProfileSwitcher />
+
       <ProcedurePicker value={proc?.id ?? ''} onPick={(id) => void s.follow(id)} />
 
       {proc ? <ProcedureView proc={proc} /> : <p className="empty">{t('ui.noProcedure')}</p>}
@@ -96,12 +99,24 @@ function ProcedureView({ proc }: { proc: Procedure }) {
   const currentDef = proc.steps[idx];
   const missing = tabHere?.fields.filter((f) => !f.found && !f.optional) ?? [];
   const base = `procedures.${proc.id}`;
+  const me = s.profiles.list.find((p) => p.id === s.profiles.active);
+  const reg = proc.registers;
+  // already registered there: said before the user starts, up to the registering step
+  const registered = reg && me?.facts[reg.portal] && (idx < 0 ? false : idx <= proc.steps.findIndex((x) => x.id === reg.step)) ? me.facts[reg.portal] : undefined;
 
   return (
     <section className="procedure" data-procedure-id={proc.id} aria-labelledby="proc-title">
       <h2 id="proc-title">{t(`${base}.title`)}</h2>
       <p className="summary">{t(`${base}.summary`)}</p>
-      <p className="progress-line">{idx >= 0 ? t('ui.stepOf', { current: idx + 1, total: proc.steps.length }) : t('ui.done')}</p>
+      <p className="progress-line">
+        {idx >= 0 ? t('ui.stepOf', { current: idx + 1, total: proc.steps.length }) : t('ui.done')}
+        {me ? <span className="step-for"> · {t('profiles.stepFor', { name: me.name })}</span> : null}
+      </p>
+      {registered && (
+        <p className="warning" role="note" data-qadam-warning="already-registered">
+          {t(`${base}.registered`, { name: me!.name, date: new Date(registered.at).toLocaleDateString(s.lang === 'en' ? 'en-GB' : s.lang) })}
+        </p>
+      )}
       <Prerequisites proc={proc} />
       {proc.signer && currentDef?.kind === 'page' && currentDef.signature ? <Signers signer={proc.signer} /> : null}
       <ol className="steps" aria-label={t('ui.steps')}>

@@ -14,6 +14,8 @@ import {
   type Progress,
 } from '../lib/progress';
 import type { StateAnswer } from '../lib/messages';
+import { EMPTY_PROFILES, loadProfiles, profilesItem, type Profiles } from '../lib/profiles';
+import { noteRegistered, setActiveProfile } from '../lib/profile-store';
 import type { Lang } from '../procedures/types';
 
 /**
@@ -23,7 +25,9 @@ import type { Lang } from '../procedures/types';
  */
 export interface PopupState {
   loaded: boolean;
+  /** the active profile's progress (or the progress kept while there is no profile) */
   progress: Progress;
+  profiles: Profiles;
   lang: Lang;
   /** the active tab's answer, null when it is not a portal page Qadam runs on */
   tab: StateAnswer | null;
@@ -35,6 +39,7 @@ export interface PopupState {
   reset(procedureId: string): Promise<void>;
   setLang(lang: Lang): Promise<void>;
   dismissNotice(): Promise<void>;
+  setActive(profileId: string): Promise<void>;
 }
 
 async function askActiveTab(): Promise<StateAnswer | null> {
@@ -51,16 +56,22 @@ async function askActiveTab(): Promise<StateAnswer | null> {
 export const usePopup = create<PopupState>((set, get) => ({
   loaded: false,
   progress: EMPTY_PROGRESS,
+  profiles: EMPTY_PROFILES,
   lang: 'en',
   tab: null,
   picked: null,
   async load() {
-    const [progress, settings, tab] = await Promise.all([loadProgress(), loadSettings(), askActiveTab()]);
-    set({ progress, lang: settings.lang ?? browserLang(browser.i18n.getUILanguage()), tab, loaded: true });
-    progressItem.watch(() => {
-      void loadProgress().then((p) => set({ progress: p }));
+    const [profiles, settings, tab] = await Promise.all([loadProfiles(), loadSettings(), askActiveTab()]);
+    const progress = await loadProgress(profiles.active);
+    set({ progress, profiles, lang: settings.lang ?? browserLang(browser.i18n.getUILanguage()), tab, loaded: true });
+    const reload = () => {
+      void loadProfiles()
+        .then(async (ps) => set({ profiles: ps, progress: await loadProgress(ps.active) }))
+        .catch(() => {});
       void askActiveTab().then((t) => set({ tab: t }));
-    });
+    };
+    progressItem.watch(reload);
+    profilesItem.watch(reload);
   },
   async follow(id) {
     set({ progress: follow(get().progress, id), picked: id });
@@ -68,7 +79,10 @@ export const usePopup = create<PopupState>((set, get) => ({
   },
   async toggleDone(procedureId, stepId, done) {
     set({ progress: setDone(get().progress, procedureId, stepId, done) }); // at once, then stored
-    set({ progress: await updateProgress((p) => setDone(p, procedureId, stepId, done)) });
+    const profileId = get().profiles.active;
+    const p = await updateProgress((x) => setDone(x, procedureId, stepId, done), profileId);
+    set({ progress: p });
+    await noteRegistered({ ...p, active: procedureId }, profileId);
   },
   async reset(procedureId) {
     set({ progress: await updateProgress((p) => resetProcedure(p, procedureId)) });
@@ -76,6 +90,10 @@ export const usePopup = create<PopupState>((set, get) => ({
   async setLang(lang) {
     set({ lang });
     await settingsItem.setValue({ lang });
+  },
+  async setActive(profileId) {
+    const profiles = await setActiveProfile(profileId);
+    set({ profiles, progress: await loadProgress(profiles.active), picked: null });
   },
   async dismissNotice() {
     set({ progress: await updateProgress((p) => ({ ...p, notice: null })) });

@@ -29,7 +29,16 @@ export interface Problem {
   params?: Record<string, string | number>;
 }
 
-export type Parsed = { ok: true; profiles: Profile[]; progress: AllProgress | null; active: string | null } | { ok: false; problems: Problem[] };
+export type Parsed =
+  | {
+      ok: true;
+      profiles: Profile[];
+      progress: AllProgress | null;
+      active: string | null;
+      /** a CSV's optional columns that were there (what is not there is kept from a known profile) */
+      columns?: readonly string[];
+    }
+  | { ok: false; problems: Problem[] };
 
 export interface ExportFile {
   format: typeof EXPORT_FORMAT;
@@ -220,7 +229,7 @@ export function parseCsv(text: string): Parsed {
   problems.push(...duplicates(profiles.map((p) => p.identifier), (i) => rowOf[i]!));
   if (!profiles.length && !problems.length) return fail({ key: 'empty' });
   if (problems.length) return { ok: false, problems: problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)) };
-  return { ok: true, profiles, progress: null, active: null };
+  return { ok: true, profiles, progress: null, active: null, columns: (['country', 'kind', 'head', 'head_name'] as const).filter((k) => col[k] >= 0) };
 }
 
 const count = (s: string, ch: string) => s.split(ch).length - 1;
@@ -251,7 +260,19 @@ export function merge(current: Profiles, currentProgress: AllProgress, incoming:
     const known = byIdentifier.get(p.identifier);
     const theirs = incoming.progress?.byProfile[p.id];
     if (known) {
-      const next: Profile = { ...p, id: known.id, createdAt: known.createdAt, facts: { ...known.facts, ...p.facts } };
+      const has = (c: string) => !incoming.columns || incoming.columns.includes(c);
+      const head = has('head') || has('head_name') ? { ...known.head, ...(has('head') ? { id: p.head?.id } : {}), ...(has('head_name') ? { name: p.head?.name } : {}) } : known.head;
+      const cleanHead = head && (head.id || head.name) ? { ...(head.id ? { id: head.id } : {}), ...(head.name ? { name: head.name } : {}) } : undefined;
+      const next: Profile = {
+        ...p,
+        id: known.id,
+        createdAt: known.createdAt,
+        country: has('country') ? p.country : known.country,
+        kind: has('kind') ? p.kind : known.kind,
+        facts: { ...known.facts, ...p.facts },
+      };
+      delete next.head;
+      if (cleanHead) next.head = cleanHead;
       list[list.findIndex((x) => x.id === known.id)] = next;
       if (theirs) byProfile[known.id] = { ...(byProfile[known.id] ?? theirs), active: theirs.active ?? byProfile[known.id]?.active ?? null, procedures: { ...byProfile[known.id]?.procedures, ...theirs.procedures } };
       idMap.set(p.id, known.id);

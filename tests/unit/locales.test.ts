@@ -29,10 +29,13 @@ describe('locales', () => {
     for (const p of PROCEDURES) {
       const base = `procedures.${p.id}`;
       for (const k of [`${base}.title`, `${base}.summary`]) if (!keys.en!.has(k)) missing.push(k);
+      if (p.registers && !keys.en!.has(`${base}.registered`)) missing.push(`${base}.registered`);
       for (const s of p.steps) {
         for (const k of [`${base}.steps.${s.id}.title`, `${base}.steps.${s.id}.text`]) if (!keys.en!.has(k)) missing.push(k);
         if (s.kind === 'page') {
           for (const f of s.fields) {
+            if (f.silent) continue; // read only: no ring, no text
+            if (f.firstRegistered && !keys.en!.has(`${base}.steps.${s.id}.first.${f.id}`)) missing.push(`${base}.steps.${s.id}.first.${f.id}`);
             if (!keys.en!.has(`${base}.steps.${s.id}.fields.${f.id}`)) missing.push(`${base}.steps.${s.id}.fields.${f.id}`);
             if (!keys.en!.has(`fields.${f.id}`)) missing.push(`fields.${f.id}`);
           }

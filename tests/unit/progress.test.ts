@@ -12,8 +12,8 @@ describe('progress storage', () => {
     expect(await loadProgress()).toEqual(EMPTY_PROGRESS);
     await updateProgress((p) => follow(p, IE));
     const raw = await fakeBrowser.storage.local.get(null);
-    expect(raw.progress).toMatchObject({ active: IE });
-    expect(raw.progress$).toEqual({ v: 1 });
+    expect(raw.progress).toMatchObject({ byProfile: { _: { active: IE } } });
+    expect(raw.progress$).toEqual({ v: 2 });
   });
 
   it('records a recognised step: earlier steps become done, the step becomes current', async () => {
@@ -44,13 +44,18 @@ describe('progress storage', () => {
     await fakeBrowser.storage.local.set({ progress: { active: 42, procedures: 'nope' }, progress$: { v: 1 } });
     const p = await loadProgress();
     expect(p).toEqual({ ...EMPTY_PROGRESS, notice: 'reset' });
-    expect((await fakeBrowser.storage.local.get('progress')).progress).toEqual(p);
+    expect((await fakeBrowser.storage.local.get('progress')).progress).toEqual({ byProfile: {}, notice: 'reset' });
   });
 
   it('drops procedures and steps the catalogue does not know, keeps the rest', async () => {
     await progressItem.setValue({
-      active: 'esf.gone',
-      procedures: { [IE]: { step: 'no-such-step', seenAt: 3, done: { 'sign-in': 3, ghost: 4 } }, 'x.y': { step: null, seenAt: null, done: {} } },
+      byProfile: {
+        _: {
+          active: 'esf.gone',
+          procedures: { [IE]: { step: 'no-such-step', seenAt: 3, done: { 'sign-in': 3, ghost: 4 } }, 'x.y': { step: null, seenAt: null, done: {} } },
+          notice: null,
+        },
+      },
       notice: null,
     });
     const p = await loadProgress();
@@ -62,6 +67,6 @@ describe('progress storage', () => {
     const p = await updateProgress((x) => recordStep(x, RECOVER, 'change-email', false, 7));
     const all = await fakeBrowser.storage.local.get(null);
     expect(Object.keys(all).every((k) => k === 'progress' || k === 'progress$')).toBe(true);
-    expect(JSON.stringify(all.progress)).toBe(JSON.stringify(p));
+    expect(JSON.stringify(all.progress)).toBe(JSON.stringify({ byProfile: { _: p }, notice: null }));
   });
 });
