@@ -1,7 +1,6 @@
 import { procedureById } from '../procedures';
 import { loadProfiles, makeProfile, sanitizeProfiles, setFact, type Profile, type ProfileDraft, type Profiles } from './profiles';
 import { loadAllProgress, NO_PROFILE, writeData, type AllProgress, type Progress } from './progress';
-import { merge, parseImport, type Problem } from './transfer';
 
 /**
  * Changes that touch profiles and their progress together, each written in one storage call.
@@ -85,17 +84,4 @@ export async function noteRegistered(p: Progress, profileId: string | null): Pro
   const me = ps.list.find((x) => x.id === profileId);
   if (!me || me.facts[reg.portal]) return;
   await writeData({ profiles: setFact(ps, profileId, reg.portal, at, true) });
-}
-
-/**
- * Import a file: checked whole first; then written in one storage call, or, on any fault, not at
- * all (storage stays exactly as it was).
- */
-export async function importBytes(fileName: string, bytes: ArrayBuffer | Uint8Array): Promise<{ ok: true; added: number; updated: number } | { ok: false; problems: Problem[] }> {
-  const parsed = parseImport(fileName, bytes);
-  if (!parsed.ok) return parsed;
-  const [ps, all] = await Promise.all([loadProfiles(), loadAllProgress()]);
-  const m = merge(ps, all, parsed);
-  await replaceAll(m.profiles, m.progress);
-  return { ok: true, added: m.added, updated: m.updated };
 }

@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { kzCheckDigit } from '../../lib/rules';
 import { exportData, MAX_IMPORT_BYTES, parseImport, type Problem } from '../../lib/transfer';
-import { createProfile, importBytes } from '../../lib/profile-store';
+import { createProfile } from '../../lib/profile-store';
+import { importBytes } from '../../lib/import';
 import { loadAllProgress, loadProgress, recordStep, updateProgress } from '../../lib/progress';
 import { loadProfiles } from '../../lib/profiles';
 
