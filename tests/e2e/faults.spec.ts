@@ -46,8 +46,8 @@ test('corrupt stored progress is reset with a notice, never a blank popup', asyn
   const popup = await openPopup(fresh);
   await expect(popup.locator('.notice[role="alert"]')).toBeVisible();
   await expect(popup.locator('select[data-qadam-select-procedure]')).toBeVisible();
-  const stored = (await dumpStorage(fresh)).progress as { active: unknown; notice: unknown };
-  expect(stored).toMatchObject({ active: null, notice: 'reset' });
+  const stored = (await dumpStorage(fresh)).progress as { byProfile: unknown; notice: unknown };
+  expect(stored).toMatchObject({ byProfile: {}, notice: 'reset' });
   await screenshot(popup, 'popup-storage-reset');
   await popup.locator('.notice button').click();
   await expect(popup.locator('.notice')).toHaveCount(0);
@@ -74,9 +74,11 @@ test('the hint closes with Escape and reopens from the ring, by keyboard', async
 
 test('the popup is usable by keyboard alone: pick a procedure, tick a step, reset', async ({ fresh }) => {
   const popup = await openPopup(fresh);
-  // Tab order: language, procedure picker, then the step boxes
+  // Tab order: language, «add a company» (no profile yet), procedure picker, then the step boxes
   await popup.keyboard.press('Tab');
   await expect(popup.locator('select[data-qadam-lang]')).toBeFocused();
+  await popup.keyboard.press('Tab');
+  await expect(popup.locator('[data-qadam-add-profile]')).toBeFocused();
   await popup.keyboard.press('Tab');
   const picker = popup.locator('select[data-qadam-select-procedure]');
   await expect(picker).toBeFocused();

@@ -161,8 +161,9 @@ test('a page whose step is not in the followed procedure moves the progress to t
   expect(state.procedure).toBe('esf.ie-after-individual');
   await expect
     .poll(async () => {
-      const p = (await dumpStorage(fresh)).progress as { active: string; procedures: Record<string, { step: string }> };
-      return [p.active, p.procedures['esf.ie-after-individual']?.step];
+      // no profile yet: the progress is the no-profile record (`_`) of progress v2
+      const p = (await dumpStorage(fresh)).progress as { byProfile: Record<string, { active: string; procedures: Record<string, { step: string }> }> };
+      return [p.byProfile._?.active, p.byProfile._?.procedures['esf.ie-after-individual']?.step];
     })
     .toEqual(['esf.ie-after-individual', 'registration-data']);
 });
