@@ -74,7 +74,9 @@ export async function benchProfiles(q, runs = 7) {
       }).observe(box, { childList: true, subtree: true, characterData: true, attributes: true });
     });
     for (const key of ['1', '2', 'Backspace', 'К', 'о', 'Backspace', 'Backspace', '5']) {
-      await page.keyboard.press(key);
+      // a letter outside the US layout is typed as text (a keydown still fires)
+      if (key.length === 1 && !/[0-9a-z]/i.test(key)) await page.keyboard.type(key);
+      else await page.keyboard.press(key);
       await page.waitForTimeout(60);
     }
     const lat = await page.evaluate(() => window.__qadamLat);
