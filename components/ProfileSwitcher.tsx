@@ -72,7 +72,10 @@ export function ProfileSwitcher() {
     <section className="profile" aria-label={t('profiles.title')}>
       {me && (
         <p className="active-profile" data-active-profile={me.id}>
-          <span className="for">{t('profiles.workingFor')}</span> <strong>{me.name}</strong> <span className="ident">{idLabel(me)}</span>
+          <span className="for">{t('profiles.workingFor')}</span> <strong>{me.name}</strong> <span className="ident">{idLabel(me)}</span>{' '}
+          <button type="button" className="link" data-qadam-manage-profiles onClick={() => void browser.runtime.openOptionsPage()}>
+            {t('profiles.manage')}
+          </button>
         </p>
       )}
       {list.length > 1 && (
