@@ -108,3 +108,23 @@ describe('profiles and per-profile progress', () => {
     expect(JSON.stringify(ps)).not.toContain('secret');
   });
 });
+
+describe('profiles preset by an administrator', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('adds the valid presets that are not profiles yet, keeps the user’s own, skips bad numbers', async () => {
+    const { preloadProfiles } = await import('../../lib/preload');
+    const mine = await createProfile({ name: 'Mine', country: 'KZ', kind: 'legal', identifier: '190540028173' });
+    const n = await preloadProfiles([
+      { name: 'Preset same BIN', country: 'KZ', kind: 'legal', identifier: '190540028173' },
+      { name: 'Preset new', country: 'KZ', kind: 'legal', identifier: kz('10044000123') },
+      { name: 'Bad digit', country: 'KZ', kind: 'legal', identifier: '190540028174' },
+      { name: 'UZ company', country: 'UZ', kind: 'legal', identifier: '305 123 456' },
+    ]);
+    expect(n).toBe(2);
+    const ps = await loadProfiles();
+    expect(ps.list.map((p) => p.name)).toEqual(['Mine', 'Preset new', 'UZ company']);
+    expect(ps.active).toBe(mine.id);
+    expect(await preloadProfiles([{ name: 'Preset new', country: 'KZ', kind: 'legal', identifier: kz('10044000123') }])).toBe(0);
+  });
+});
