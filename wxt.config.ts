@@ -3,12 +3,29 @@ import { defineConfig } from 'wxt';
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   imports: false,
-  manifest: {
+  // `npm run zip`: the store zips, and for Firefox's review the sources (built with the README's commands)
+  zip: { excludeSources: ['test-results/**', 'tests/.cache/**', 'bench/.cache/**', 'playwright-report/**', '.env*'] },
+  // one manifest for both stores; the differences are the browser's own keys
+  manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
+    // storage: progress, profiles, settings (local) and the administrator's policy (managed)
     permissions: ['storage'],
     action: { default_title: '__MSG_extName__' },
-    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
-  },
+    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 96: 'icon/96.png', 128: 'icon/128.png' },
+    // no remote code, no eval, no inline script: only the extension's own files
+    content_security_policy:
+      manifestVersion === 3
+        ? { extension_pages: "script-src 'self'; object-src 'self'; base-uri 'none'; frame-ancestors 'none'" }
+        : "script-src 'self'; object-src 'self'",
+    // Chrome: the policy an administrator may set (README: «Managed deployment»)
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'qadam@qadam.kz', strict_min_version: '142.0', data_collection_permissions: { required: ['none'] } },
+          },
+        }
+      : { storage: { managed_schema: 'managed_schema.json' } }),
+  }),
 });

@@ -10,16 +10,18 @@ const NAMES: Record<SignerId, string> = { ncalayer: 'NCALayer', 'e-imzo': 'E-IMZ
  */
 export function Signers({ signer }: { signer: SignerId }) {
   const { t } = useTranslation();
-  const [state, setState] = useState<SignerState | null>(null);
   const [round, setRound] = useState(0);
+  // the answer belongs to one check (program + round): a new check shows «checking» until it answers
+  const [answer, setAnswer] = useState<{ key: string; state: SignerState } | null>(null);
+  const key = `${signer}/${round}`;
   useEffect(() => {
     let live = true;
-    setState(null);
-    void checkSigner(signer).then((s) => live && setState(s));
+    void checkSigner(signer).then((s) => live && setAnswer({ key: `${signer}/${round}`, state: s }));
     return () => {
       live = false;
     };
   }, [signer, round]);
+  const state = answer?.key === key ? answer.state : null;
   const name = NAMES[signer];
   return (
     <section className="signers" aria-labelledby="signers-h" aria-busy={!state}>

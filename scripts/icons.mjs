@@ -1,4 +1,4 @@
-// Draws public/icon/{16,32,48,128}.png: a deep teal rounded square with a white three-step stair.
+// Draws public/icon/{16,32,48,96,128}.png: a deep teal rounded square with a white three-step stair.
 // Node built-ins only. Run: node scripts/icons.mjs
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
@@ -59,4 +59,4 @@ function icon(s) {
 
 const dir = new URL('../public/icon/', import.meta.url);
 mkdirSync(dir, { recursive: true });
-for (const s of [16, 32, 48, 128]) writeFileSync(new URL(`${s}.png`, dir), icon(s));
+for (const s of [16, 32, 48, 96, 128]) writeFileSync(new URL(`${s}.png`, dir), icon(s));

@@ -10,7 +10,6 @@ import { loadReplica, replicaCases, whereOf } from './replicas';
 
 const PORTAL_DIRS = PORTALS.map((p) => p.id).filter((id) => existsSync(join(__dirname, '..', 'fixtures', id, 'cases.json')));
 const cases = replicaCases('esf').filter((c) => !c.browserOnly);
-const esf = proceduresOfPortal('esf');
 
 function analyse(file: string, url: string, dir: PortalId = 'esf') {
   const doc = loadReplica(dir, file);
