@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import type { Lang } from '../procedures/types';
 import { browserLang, loadSettings, settingsItem } from '../lib/progress';
 import { changeLang } from '../lib/i18n';
+import { readManaged } from '../lib/managed';
 import { ConfirmButton, LanguageSelect } from './shared';
 import { ProfilesSection } from './Profiles';
 
@@ -13,7 +14,7 @@ export function Options() {
   const [lang, setLang] = useState<Lang | null>(null);
   const [status, setStatus] = useState('');
   useEffect(() => {
-    void loadSettings().then((s) => setLang(s.lang ?? browserLang(browser.i18n.getUILanguage())));
+    void Promise.all([loadSettings(), readManaged()]).then(([s, m]) => setLang(s.lang ?? m.language ?? browserLang(browser.i18n.getUILanguage())));
   }, []);
   useEffect(() => {
     if (lang) void changeLang(lang);

@@ -60,7 +60,7 @@ export function Popup() {
 
       <ProfileSwitcher />
 
-      <ProcedurePicker value={proc?.id ?? ''} onPick={(id) => void s.follow(id)} />
+      <ProcedurePicker value={proc?.id ?? ''} onPick={(id) => void s.follow(id)} portals={s.managed.portals} />
 
       {proc ? <ProcedureView proc={proc} /> : <p className="empty">{t('ui.noProcedure')}</p>}
 
@@ -69,14 +69,14 @@ export function Popup() {
   );
 }
 
-function ProcedurePicker({ value, onPick }: { value: string; onPick: (id: string) => void }) {
+function ProcedurePicker({ value, onPick, portals }: { value: string; onPick: (id: string) => void; portals: readonly string[] | null }) {
   const { t } = useTranslation();
   return (
     <label className="picker">
       <span>{t('ui.procedure')}</span>
       <select data-qadam-select-procedure value={value} onChange={(e) => e.target.value && onPick(e.target.value)}>
         {!value && <option value="">{t('ui.chooseProcedure')}</option>}
-        {PORTALS.filter((p) => PROCEDURES.some((x) => x.portal === p.id)).map((p) => (
+        {PORTALS.filter((p) => (!portals || portals.includes(p.id)) && PROCEDURES.some((x) => x.portal === p.id)).map((p) => (
           <optgroup key={p.id} label={t(`ui.portalName.${p.id}`)}>
             {PROCEDURES.filter((x) => x.portal === p.id).map((x) => (
               <option key={x.id} value={x.id}>

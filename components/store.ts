@@ -16,6 +16,7 @@ import {
 import type { StateAnswer } from '../lib/messages';
 import { EMPTY_PROFILES, loadProfiles, profilesItem, type Profiles } from '../lib/profiles';
 import { noteRegistered, setActiveProfile } from '../lib/profile-store';
+import { NO_POLICY, readManaged, type Managed } from '../lib/managed';
 import type { Lang } from '../procedures/types';
 
 /**
@@ -28,6 +29,8 @@ export interface PopupState {
   /** the active profile's progress (or the progress kept while there is no profile) */
   progress: Progress;
   profiles: Profiles;
+  /** what an administrator preset (language, enabled portals) */
+  managed: Managed;
   lang: Lang;
   /** the active tab's answer, null when it is not a portal page Qadam runs on */
   tab: StateAnswer | null;
@@ -57,13 +60,14 @@ export const usePopup = create<PopupState>((set, get) => ({
   loaded: false,
   progress: EMPTY_PROGRESS,
   profiles: EMPTY_PROFILES,
+  managed: NO_POLICY,
   lang: 'en',
   tab: null,
   picked: null,
   async load() {
-    const [profiles, settings, tab] = await Promise.all([loadProfiles(), loadSettings(), askActiveTab()]);
+    const [profiles, settings, tab, managed] = await Promise.all([loadProfiles(), loadSettings(), askActiveTab(), readManaged()]);
     const progress = await loadProgress(profiles.active);
-    set({ progress, profiles, lang: settings.lang ?? browserLang(browser.i18n.getUILanguage()), tab, loaded: true });
+    set({ progress, profiles, managed, lang: settings.lang ?? managed.language ?? browserLang(browser.i18n.getUILanguage()), tab, loaded: true });
     const reload = () => {
       void loadProfiles()
         .then(async (ps) => set({ profiles: ps, progress: await loadProgress(ps.active) }))

@@ -7,6 +7,7 @@ import { browserLang, loadProgress, loadSettings, recordStep, setDone, updatePro
 import { activeProfile, EMPTY_PROFILES, firstRegistered, loadProfiles, profileByIdentifier, type Profiles } from '../lib/profiles';
 import { noteRegistered, setActiveProfile } from '../lib/profile-store';
 import { identifiersIn } from '../lib/identifiers';
+import { NO_POLICY, portalEnabled, readManaged, type Managed } from '../lib/managed';
 import { isQadamMessage, type StateAnswer } from '../lib/messages';
 import { procKey } from '../lib/lookup';
 import { has, loadStrings, t } from './strings';
@@ -48,7 +49,10 @@ export function startEngine(ctx: ContentScriptContext): void {
   if (!portal) return;
   const procedures = proceduresOfPortal(portal);
   if (!procedures.length) return; // a portal with no procedure yet: nothing to do
-  new Engine(ctx, portal, procedures).start();
+  void readManaged().then((managed) => {
+    // an administrator may switch portals off by policy
+    if (portalEnabled(managed, portal) && !ctx.isInvalid) new Engine(ctx, portal, procedures, managed).start();
+  });
 }
 
 class Engine {
@@ -76,6 +80,7 @@ class Engine {
     private ctx: ContentScriptContext,
     private portal: PortalId,
     private procedures: readonly Procedure[],
+    private managed: Managed = NO_POLICY,
   ) {}
 
   start(): void {
@@ -102,7 +107,7 @@ class Engine {
       .then(async ([p, s, ps]) => {
         this.profiles = ps;
         this.takeProgress(p);
-        this.lang = s.lang ?? browserLang(browser.i18n?.getUILanguage?.() ?? navigator.language);
+        this.lang = s.lang ?? this.managed.language ?? browserLang(browser.i18n?.getUILanguage?.() ?? navigator.language);
         await loadStrings(this.portal, this.lang);
       })
       .catch(() => {})
@@ -515,7 +520,7 @@ this.show({ rec: chosen, located }, isDone(chosen.step, facts));
     if (changes.settings) {
       void loadSettings()
         .then(async (s) => {
-          this.lang = s.lang ?? browserLang(browser.i18n?.getUILanguage?.() ?? navigator.language);
+          this.lang = s.lang ?? this.managed.language ?? browserLang(browser.i18n?.getUILanguage?.() ?? navigator.language);
           await loadStrings(this.portal, this.lang);
           this.render();
           this.validateAll();

@@ -3,6 +3,8 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { loadProgress } from '../lib/progress';
 import { isStringsRequest, type StringsAnswer } from '../lib/messages';
 import { stringsFor } from '../lib/strings';
+import { readManaged } from '../lib/managed';
+import { preloadProfiles } from '../lib/preload';
 
 /**
  * Thin: on install and update, read the stored progress once so that its migrations run (and a
@@ -10,8 +12,14 @@ import { stringsFor } from '../lib/strings';
  * their strings.
  */
 export default defineBackground(() => {
+  // profiles an administrator presets by policy: added when missing, at install and every start
+  const preload = () => void readManaged().then((m) => preloadProfiles(m.profiles)).catch(() => {});
   browser.runtime.onInstalled.addListener(() => {
-    void loadProgress();
+    void loadProgress().then(preload);
+  });
+  browser.runtime.onStartup.addListener(preload);
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'managed') preload();
   });
   // the locale files live here; a portal page asks for its part (allow-listed message)
   browser.runtime.onMessage.addListener((msg, sender) => {

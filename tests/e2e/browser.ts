@@ -60,12 +60,15 @@ export interface LaunchOptions {
   extension?: boolean;
   viewport?: { width: number; height: number };
   extraArgs?: string[];
+  /** load the extension from this folder instead of the build (a copy has another id) */
+  extensionDir?: string;
 }
 
 export async function launch(server: ReplicaServer, opts: LaunchOptions = {}): Promise<Qadam> {
   const withExtension = opts.extension ?? true;
   if (withExtension) assertBuilt();
   const userDataDir = opts.userDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'qadam-profile-'));
+  const extDir = opts.extensionDir ?? EXTENSION_DIR;
   const args = [
     '--headless=new',
     '--no-sandbox',
@@ -75,7 +78,7 @@ export async function launch(server: ReplicaServer, opts: LaunchOptions = {}): P
     '--no-first-run',
     '--ignore-certificate-errors',
     `--host-resolver-rules=${server.hostResolverRules}`,
-    ...(withExtension ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : []),
+    ...(withExtension ? [`--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`] : []),
     ...(opts.extraArgs ?? []),
   ];
   const context = await chromium.launchPersistentContext(userDataDir, {

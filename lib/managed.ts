@@ -1,0 +1,56 @@
+import * as v from 'valibot';
+import { browser } from 'wxt/browser';
+import { LANGS, type Lang, type PortalId } from '../procedures/types';
+import type { ProfileDraft } from './profiles';
+
+/**
+ * What an administrator presets by policy (`storage.managed`; Chrome: public/managed_schema.json,
+ * Firefox: policies.json «3rdparty»; README «Managed deployment»):
+ * - `language`: the language Qadam starts in until the user picks one;
+ * - `portals`: the portals Qadam works on (absent: all);
+ * - `profiles`: companies and people to preload (lib/preload.ts).
+ * Read leniently: no policy, no managed storage (Firefox without a policy throws), or an invalid
+ * part gives the defaults for that part, never an error.
+ */
+
+const PORTAL_IDS = ['esf', 'singlewindow', 'oneid', 'nca', 'oofd'] as const satisfies readonly PortalId[];
+const Str = v.pipe(v.string(), v.trim(), v.maxLength(200));
+const ManagedProfile = v.object({
+  name: v.pipe(Str, v.minLength(1)),
+  country: v.picklist(['KZ', 'UZ']),
+  kind: v.picklist(['individual', 'ie', 'legal']),
+  identifier: v.pipe(v.string(), v.maxLength(30)),
+  headId: v.optional(v.pipe(v.string(), v.maxLength(30))),
+  headName: v.optional(Str),
+});
+
+export interface Managed {
+  language: Lang | null;
+  /** null: every portal */
+  portals: readonly PortalId[] | null;
+  profiles: ProfileDraft[];
+}
+export const NO_POLICY: Managed = { language: null, portals: null, profiles: [] };
+
+export function parseManaged(raw: unknown): Managed {
+  if (!raw || typeof raw !== 'object') return NO_POLICY;
+  const r = raw as Record<string, unknown>;
+  const lang = v.safeParse(v.picklist(LANGS as Lang[]), r.language);
+  const portals = v.safeParse(v.array(v.picklist(PORTAL_IDS)), r.portals);
+  const profiles: ProfileDraft[] = [];
+  for (const item of Array.isArray(r.profiles) ? r.profiles.slice(0, 5000) : []) {
+    const p = v.safeParse(ManagedProfile, item);
+    if (p.success) profiles.push({ name: p.output.name, country: p.output.country, kind: p.output.kind, identifier: p.output.identifier, head: { id: p.output.headId, name: p.output.headName } });
+  }
+  return { language: lang.success ? lang.output : null, portals: portals.success ? portals.output : null, profiles };
+}
+
+export async function readManaged(): Promise<Managed> {
+  try {
+    return parseManaged(await browser.storage.managed.get(null));
+  } catch {
+    return NO_POLICY; // no policy set (Firefox throws), or managed storage unavailable
+  }
+}
+
+export const portalEnabled = (m: Managed, portal: PortalId): boolean => !m.portals || m.portals.includes(portal);

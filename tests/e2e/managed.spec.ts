@@ -1,0 +1,74 @@
+/**
+ * Managed deployment, for real: Chromium reads an administrator's policy from
+ * /etc/chromium/policies/managed/ and hands the extension its `3rdparty` part as storage.managed.
+ * The test loads a COPY of the build from another folder (so it has another extension id, and the
+ * policy touches no other test), writes a policy for that id, and checks that the language, the
+ * enabled portals and the preloaded profiles take effect. Needs write access to /etc/chromium
+ * (CI runs as root); elsewhere it is skipped with the reason.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { EXTENSION_DIR, launch } from './browser';
+import { expect, fixtureUrl, loadCases, qadamState, test } from './harness';
+
+const POLICY_DIR = '/etc/chromium/policies/managed';
+
+/** the id Chromium gives an unpacked extension: sha256 of its absolute path, hex mapped to a–p */
+function extensionIdOf(dir: string): string {
+  const hex = crypto.createHash('sha256').update(path.resolve(dir)).digest('hex').slice(0, 32);
+  return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
+}
+
+function canWritePolicies(): boolean {
+  try {
+    fs.mkdirSync(POLICY_DIR, { recursive: true });
+    fs.accessSync(POLICY_DIR, fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+test('a policy presets the language, switches portals off and preloads profiles', async ({ server }) => {
+  test.skip(!canWritePolicies(), `no write access to ${POLICY_DIR}: run as root to test managed policies`);
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'qadam-managed-ext-'));
+  fs.cpSync(EXTENSION_DIR, copy, { recursive: true });
+  const id = extensionIdOf(copy);
+  const policyFile = path.join(POLICY_DIR, `qadam-e2e-${id}.json`);
+  const policy = {
+    language: 'kk',
+    portals: ['esf', 'nca'],
+    profiles: [
+      { name: 'Karasu Logistic LLP', country: 'KZ', kind: 'legal', identifier: '190540028173', headId: '781105301459', headName: 'Akhmetov Yerzhan' },
+      { name: 'Bad check digit', country: 'KZ', kind: 'legal', identifier: '190540028174' },
+    ],
+  };
+  fs.writeFileSync(policyFile, JSON.stringify({ '3rdparty': { extensions: { [id]: policy } } }));
+  const q = await launch(server, { extensionDir: copy });
+  try {
+    expect(q.extensionId, 'the copy has the id computed from its path').toBe(id);
+    const popup = await q.context.newPage();
+    await popup.goto(`chrome-extension://${id}/popup.html`);
+    // the profile is preloaded (the one with a bad check digit is not) and active
+    await expect(popup.locator('[data-active-profile]')).toContainText('Karasu Logistic LLP', { timeout: 15_000 });
+    await expect(popup.locator('select[data-qadam-lang]')).toHaveValue('kk');
+    // only the enabled portals' procedures are offered
+    const groups = await popup.locator('select[data-qadam-select-procedure] optgroup').count();
+    expect(groups).toBe(2);
+    // a switched-off portal gets no guidance; an enabled one does
+    const oneid = loadCases('oneid').find((c) => c.steps.length > 0)!;
+    const tab = await q.context.newPage();
+    await tab.goto(fixtureUrl(oneid));
+    await tab.waitForTimeout(1500);
+    expect(await tab.locator('qadam-overlay').count(), 'no overlay on a portal switched off by policy').toBe(0);
+    const esf = loadCases('esf').find((c) => c.file === 'regdata-div-ru.html')!;
+    await tab.goto(fixtureUrl(esf));
+    await expect.poll(async () => (await qadamState(q, tab))?.step ?? null, { timeout: 15_000 }).toBe('registration-data');
+  } finally {
+    fs.rmSync(policyFile, { force: true });
+    await q.close();
+    fs.rmSync(copy, { recursive: true, force: true });
+  }
+});
