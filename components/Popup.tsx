@@ -8,6 +8,7 @@ import { usePopup } from './store';
 import { ConfirmButton, LanguageSelect } from './shared';
 import { Signers } from './Signers';
 import { ProfileSwitcher } from './ProfileSwitcher';
+import { Diagnostics } from './Diagnostics';
 
 /** The popup: which procedure, which step, and the steps that happen off the portal. 360 px wide. */
 export function Popup() {
@@ -64,7 +65,10 @@ export function Popup() {
 
       {proc ? <ProcedureView proc={proc} /> : <p className="empty">{t('ui.noProcedure')}</p>}
 
-      <footer className="privacy">{t('ui.privacy')}</footer>
+      <footer className="privacy">
+        <p>{t('ui.privacy')}</p>
+        <Diagnostics />
+      </footer>
     </main>
   );
 }
