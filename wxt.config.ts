@@ -5,6 +5,13 @@ export default defineConfig({
   imports: false,
   // `npm run zip`: the store zips, and for Firefox's review the sources (built with the README's commands)
   zip: { excludeSources: ['test-results/**', 'tests/.cache/**', 'bench/.cache/**', 'playwright-report/**', '.env*'] },
+  hooks: {
+    // WXT makes an entrypoint named «sandbox» a sandboxed page (no extension APIs). Qadam's training
+    // sandbox (contract: sandbox.html) is an ordinary extension page that runs the engine.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      delete (manifest as { sandbox?: unknown }).sandbox;
+    },
+  },
   // one manifest for both stores; the differences are the browser's own keys
   manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
@@ -17,7 +24,7 @@ export default defineConfig({
     // no remote code, no eval, no inline script: only the extension's own files
     content_security_policy:
       manifestVersion === 3
-        ? { extension_pages: "script-src 'self'; object-src 'self'; base-uri 'none'; frame-ancestors 'none'" }
+        ? { extension_pages: "script-src 'self'; object-src 'self'; base-uri 'none'; frame-ancestors 'self'" }
         : "script-src 'self'; object-src 'self'",
     // Chrome: the policy an administrator may set (README: «Managed deployment»)
     ...(browser === 'firefox'

@@ -12,7 +12,7 @@ import { isQadamMessage, type StateAnswer } from '../lib/messages';
 import { procKey } from '../lib/lookup';
 import { has, loadStrings, t } from './strings';
 import { readPageText, BIG_CONTAINER } from './page-text';
-import { anyUrlFits, choose, isDone, pageFacts, recogniseAll, type PageFacts, type Recognised } from './recognise';
+import { anyUrlFits, chooseStep, isDone, pageFacts, recogniseAll, type PageFacts, type Recognised } from './recognise';
 import { Overlay, type RingSpec, type WarningSpec } from './overlay';
 import { visibleTarget } from './locate';
 
@@ -44,16 +44,63 @@ const MAX_ERRORS = 5;
 
 type Current = { rec: Recognised; located: Map<string, Element> };
 
-export function startEngine(ctx: ContentScriptContext): void {
-  const portal = portalOfHost(location.hostname);
-  if (!portal) return;
+/** what the engine needs of WXT's content-script context (an extension page gives its own) */
+export type EngineContext = Pick<ContentScriptContext, 'onInvalidated' | 'addEventListener' | 'isInvalid'>;
+
+/** where the page is: the real location, or the portal address a training page stands for */
+export interface Where {
+  href: string;
+  pathname: string;
+  hash: string;
+}
+
+/**
+ * How the engine runs somewhere other than a portal page (the training sandbox): which portal and
+ * address the page stands for, the procedure and language to use, and to record nothing.
+ */
+export interface EngineOptions {
+  portal: PortalId;
+  where: () => Where;
+  /** the procedure to follow, instead of the user's */
+  follow?: string;
+  lang?: Lang;
+  /** false: write no progress, read no profile (a demonstration changes nothing of the user's) */
+  record?: boolean;
+  /** bigger rings and hints, readable on a projector */
+  presenter?: boolean;
+  /** the step the page is shown for, when it is several at once */
+  step?: () => string | null;
+}
+
+export interface EngineHandle {
+  /** look at the page again now (after the page was swapped) */
+  rescan(): void;
+  /** the step's field an element is (or is inside), with its kind */
+  fieldAt(target: EventTarget | null): { id: string; kind: 'input' | 'action'; optional: boolean } | null;
+  /** the step shown, and whether its required fields are filled and pass their rules */
+  status(): { step: string | null; ready: boolean; actions: number; rings: number };
+  /** fill the step's empty fields with sample values (training only); returns how many */
+  fillSample(valueFor: (f: FieldDef) => string | null): number;
+}
+
+export function startEngine(ctx: EngineContext, opts?: EngineOptions): EngineHandle | null {
+  const portal = opts?.portal ?? portalOfHost(location.hostname);
+  if (!portal) return null;
   const procedures = proceduresOfPortal(portal);
-  if (!procedures.length) return; // a portal with no procedure yet: nothing to do
+  if (!procedures.length) return null; // a portal with no procedure yet: nothing to do
+  if (opts) {
+    const engine = new Engine(ctx, portal, procedures, NO_POLICY, opts);
+    engine.start();
+    return { rescan: () => engine.rescan(), fieldAt: (t) => engine.fieldAt(t), status: () => engine.status(), fillSample: (v) => engine.fillSample(v) };
+  }
   void readManaged().then((managed) => {
     // an administrator may switch portals off by policy
     if (portalEnabled(managed, portal) && !ctx.isInvalid) new Engine(ctx, portal, procedures, managed).start();
   });
+  return null;
 }
+
+const REAL_WHERE = (): Where => ({ href: location.href, pathname: location.pathname, hash: location.hash });
 
 class Engine {
   private overlay = new Overlay();
@@ -76,12 +123,72 @@ class Engine {
   private ready = false;
   private profiles: Profiles = EMPTY_PROFILES;
 
+  private where: () => Where;
+  private record: boolean;
+
   constructor(
-    private ctx: ContentScriptContext,
+    private ctx: EngineContext,
     private portal: PortalId,
     private procedures: readonly Procedure[],
     private managed: Managed = NO_POLICY,
-  ) {}
+    private opts?: EngineOptions,
+  ) {
+    this.where = opts?.where ?? REAL_WHERE;
+    this.record = opts?.record ?? true;
+    if (opts?.presenter) this.overlay.presenter = true;
+  }
+
+  rescan(): void {
+    this.request(true);
+  }
+
+  fieldAt(target: EventTarget | null): { id: string; kind: 'input' | 'action'; optional: boolean } | null {
+    const id = this.overlay.fieldOf(target);
+    const f = id ? this.fieldDef(id) : undefined;
+    return f ? { id: f.id, kind: f.kind, optional: !!f.optional } : null;
+  }
+
+  fillSample(valueFor: (f: FieldDef) => string | null): number {
+    const cur = this.current;
+    if (!cur) return 0;
+    let n = 0;
+    const values = new Map<string, string>();
+    for (const f of cur.rec.step.fields) {
+      const el = cur.located.get(f.id) as HTMLInputElement | undefined;
+      if (!el || f.kind !== 'input' || f.silent || !('value' in el)) continue;
+      if (el.type === 'checkbox' || el.type === 'radio') {
+        if (!el.checked) el.click();
+        n++;
+        continue;
+      }
+      if (el.value || el.readOnly || el.disabled) continue;
+      const v = f.sameAs ? (values.get(f.sameAs) ?? null) : valueFor(f);
+      if (v === null) continue;
+      values.set(f.id, v);
+      const proto = el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : el instanceof HTMLSelectElement ? HTMLSelectElement.prototype : HTMLInputElement.prototype;
+      Object.getOwnPropertyDescriptor(proto, 'value')?.set?.call(el, v);
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+      n++;
+    }
+    this.validateAll();
+    return n;
+  }
+
+  status(): { step: string | null; ready: boolean; actions: number; rings: number } {
+    const cur = this.current;
+    if (!cur) return { step: null, ready: false, actions: 0, rings: 0 };
+    const fields = cur.rec.step.fields.filter((f) => !f.silent);
+    const ready = fields.every((f) => {
+      const el = cur.located.get(f.id);
+      if (!el || f.kind === 'action') return true;
+      if (this.judge(f)) return false;
+      if (f.optional) return true;
+      const input = el as HTMLInputElement;
+      return input.type === 'checkbox' || input.type === 'radio' ? input.checked || !!el.closest('form')?.querySelector(`input[name="${CSS.escape(input.name)}"]:checked`) : !!input.value;
+    });
+    return { step: cur.rec.step.id, ready, actions: fields.filter((f) => f.kind === 'action' && !f.optional).length, rings: this.overlay.size };
+  }
 
   start(): void {
     const { ctx } = this;
@@ -103,11 +210,11 @@ class Engine {
       if ((e as KeyboardEvent).key === 'Escape') this.overlay.closeActive();
     }, { capture: true });
     browser.storage.onChanged.addListener(this.onStorage);
-    void Promise.all([loadProgress(), loadSettings(), loadProfiles()])
+    void Promise.all([loadProgress(), loadSettings(), this.record ? loadProfiles() : EMPTY_PROFILES])
       .then(async ([p, s, ps]) => {
         this.profiles = ps;
         this.takeProgress(p);
-        this.lang = s.lang ?? this.managed.language ?? browserLang(browser.i18n?.getUILanguage?.() ?? navigator.language);
+        this.lang = this.opts?.lang ?? s.lang ?? this.managed.language ?? browserLang(browser.i18n?.getUILanguage?.() ?? navigator.language);
         await loadStrings(this.portal, this.lang);
       })
       .catch(() => {})
@@ -125,7 +232,7 @@ class Engine {
     if (this.frame || !this.ready || this.ctx.isInvalid) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
-      const hrefChanged = location.href !== this.href;
+      const hrefChanged = this.where().href !== this.href;
       if (this.relevant || hrefChanged) {
         this.relevant = false;
         this.scan();
@@ -261,8 +368,9 @@ class Engine {
   private scan(): void {
     if (this.ctx.isInvalid) return;
     try {
-      this.href = location.href;
-      const where = { pathname: location.pathname, hash: location.hash };
+      const w = this.where();
+      this.href = w.href;
+      const where = { pathname: w.pathname, hash: w.hash };
       if (!anyUrlFits(this.procedures, where)) {
         // nothing of ours can be on this URL: no observer, no text read; wait for navigation
         this.observe(false);
@@ -273,7 +381,7 @@ class Engine {
       const facts = pageFacts(where, readPageText());
       this.checkLastStepDone(facts);
       const all = recogniseAll(this.procedures, facts);
-      const chosen = choose(all, this.followed);
+      const chosen = chooseStep(all, this.followed, this.opts?.step?.() ?? null);
       if (!chosen) return this.show(null, null);
       const located = facts.located(chosen.step);
 this.show({ rec: chosen, located }, isDone(chosen.step, facts));
@@ -328,6 +436,7 @@ this.show({ rec: chosen, located }, isDone(chosen.step, facts));
 
   /** write the active profile's progress; a registering procedure's finished step marks the profile */
   private save(change: (p: Progress) => Progress): void {
+    if (!this.record) return;
     const profileId = this.profiles.active;
     void updateProgress(change, profileId)
       .then((p) => noteRegistered(p, profileId))
@@ -335,6 +444,11 @@ this.show({ rec: chosen, located }, isDone(chosen.step, facts));
   }
 
   private takeProgress(p: Progress): void {
+    if (this.opts?.follow) {
+      this.followed = this.opts.follow;
+      this.lastStep = null;
+      return;
+    }
     this.followed = p.active;
     this.lastStep = p.active ? (p.procedures[p.active]?.step ?? null) : null;
   }
@@ -517,7 +631,7 @@ this.show({ rec: chosen, located }, isDone(chosen.step, facts));
 
   private onStorage = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
     if (area !== 'local') return;
-    if (changes.settings) {
+    if (changes.settings && !this.opts?.lang) {
       void loadSettings()
         .then(async (s) => {
           this.lang = s.lang ?? this.managed.language ?? browserLang(browser.i18n?.getUILanguage?.() ?? navigator.language);
@@ -527,7 +641,7 @@ this.show({ rec: chosen, located }, isDone(chosen.step, facts));
         })
         .catch(() => {});
     }
-    if (changes.progress || changes.profiles) {
+    if ((changes.progress || changes.profiles) && this.record) {
       void Promise.all([loadProfiles(), loadProgress()])
         .then(([ps, p]) => {
           const switched = ps.active !== this.profiles.active;

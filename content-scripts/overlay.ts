@@ -84,6 +84,8 @@ export class Overlay {
   private rings = new Map<string, Ring>();
   private active: string | null = null;
   private texts: OverlayTexts | null = null;
+  /** trainer mode: big rings and hints for a projector (set before the first ring) */
+  presenter = false;
 
   get size(): number {
     return this.rings.size;
@@ -110,6 +112,7 @@ export class Overlay {
     const host = document.createElement('qadam-overlay');
     // our own element: fixed, zero-sized, above everything, untouched by the page's styles
     host.setAttribute('style', 'all:initial;position:fixed;top:0;left:0;width:0;height:0;z-index:2147483647;');
+    if (this.presenter) host.setAttribute('data-presenter', '');
     const shadow = host.attachShadow({ mode: 'open' });
     const style = document.createElement('style');
     style.textContent = css;

@@ -141,3 +141,12 @@ export function choose(all: readonly Recognised[], followed: string | null): Rec
 export function isDone(step: PageStep, facts: PageFacts): boolean {
   return !!step.done && pageMatches(step.done, step, facts);
 }
+
+/**
+ * As `choose`, but a page that is several steps at once (the Single Window form and its submit
+ * button) is taken as `step` when that is one of them: the training sandbox shows the step asked for.
+ */
+export function chooseStep(all: Recognised[], followed: string | null, step: string | null): Recognised | null {
+  const asked = step ? all.find((r) => r.procedure.id === followed && r.step.id === step) : undefined;
+  return asked ?? choose(all, followed);
+}

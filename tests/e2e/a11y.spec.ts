@@ -20,7 +20,7 @@ async function seedProfile(q: Qadam, lang: string): Promise<void> {
   const page = await q.context.newPage();
   await page.goto(`chrome-extension://${q.extensionId}/popup.html`);
   await page.evaluate(async (l) => {
-    await chrome.storage.local.set({
+    await (globalThis as unknown as { chrome: { storage: { local: { set(x: unknown): Promise<void> } } } }).chrome.storage.local.set({
       profiles: { list: [{ id: 'p-karasu', name: 'Karasu Logistic LLP', country: 'KZ', kind: 'legal', identifier: '190540028173', head: { id: '781105301459' }, facts: { esf: { at: 1741770000000 } }, createdAt: 1 }, { id: 'p-beta', name: 'Beta LLP', country: 'KZ', kind: 'legal', identifier: '100440001230', facts: {}, createdAt: 2 }], active: 'p-karasu' },
       profiles$: { v: 1 },
       settings: { lang: l },
