@@ -68,7 +68,8 @@ class Sandbox {
     const style = document.createElement('style');
     style.textContent = css;
     this.root.append(style);
-    document.body.append(this.host);
+    // after <body>: above the overlay's rings of fields that scroll under the bar
+    document.documentElement.append(this.host);
     const ctx = { isInvalid: false, onInvalidated: () => () => {}, addEventListener: (t: EventTarget, type: string, fn: (e: Event) => void, o?: AddEventListenerOptions) => t.addEventListener(type, fn, o) };
     this.engine = startEngine(ctx as never, {
       portal: procedureById(this.route.proc.id)!.portal,
@@ -122,6 +123,7 @@ class Sandbox {
     if (page) html = await loadHtml(page);
     if (seq !== this.loadSeq) return;
     this.clearReplica();
+    window.scrollTo(0, 0);
     if (page && html) {
       this.where = whereOf(page.url);
       this.insertReplica(html);
@@ -157,11 +159,11 @@ class Sandbox {
       this.replicaNodes.push(copy);
       frag.append(copy);
     }
-    document.body.insertBefore(frag, this.host);
+    document.body.append(frag);
     // room for the training bar at the bottom
     const spacer = h('div', { 'aria-hidden': 'true' });
     spacer.style.height = presenter ? '260px' : '110px';
-    document.body.insertBefore(spacer, this.host);
+    document.body.append(spacer);
     this.replicaNodes.push(spacer);
   }
 
@@ -282,6 +284,16 @@ class Sandbox {
     synth.speak(u);
   }
 
+  /** the first ringed field must not hide under the training bar: scroll it up when it does */
+  private revealFirstRing(): void {
+    const rings = Array.from(document.querySelector('qadam-overlay')?.shadowRoot?.querySelectorAll('[data-qadam-field]') ?? []);
+    const bar = this.root.querySelector('.bar');
+    const r = rings.map((x) => x.getBoundingClientRect()).filter((b) => b.height > 0).sort((a, b) => a.top - b.top)[0];
+    if (!r || !bar) return;
+    const limit = bar.getBoundingClientRect().top - 24;
+    if (r.bottom > limit) window.scrollBy({ top: r.bottom - limit + Math.min(200, limit / 3), behavior: 'instant' });
+  }
+
   /** tell the handout (and the bench) when the step is drawn: rings placed, or a card shown */
   private whenShown(seq: number): void {
     const started = performance.now();
@@ -292,6 +304,7 @@ class Sandbox {
       const noPage = step.kind === 'page' && !pageFor(this.route.proc.id, step.id, this.route.lang);
       const drawn = step.kind === 'manual' || noPage || (st?.step === step.id && (st.rings > 0 || (step.kind === 'page' && step.fields.every((f) => f.optional || f.silent))));
       if (drawn || performance.now() - started > 5000) {
+        this.revealFirstRing();
         document.body.dataset.qadamShown = `${this.route.proc.id}/${this.step().id}`;
         performance.mark('qadam:sandbox-shown');
         if (window.parent !== window) window.parent.postMessage({ type: 'qadam:sandbox-shown', step: this.step().id, drawn }, location.origin);
