@@ -1,0 +1,96 @@
+import { browser } from 'wxt/browser';
+import { PROCEDURES, procedureById } from '../../procedures';
+import type { Lang } from '../../procedures/types';
+import { LANGS } from '../../procedures/types';
+import { browserLang, loadSettings } from '../../lib/progress';
+import { has, t } from '../../lib/strings';
+import { pageFor } from '../../sandbox/pages';
+import css from '../../sandbox/handout.css?inline';
+
+/**
+ * The printable handout of a procedure: `handout.html#/<procedure id>?lang=…` (or `?lang=` before
+ * the hash). Every step in order (`data-step-id`) with its explanation; the manual steps with their
+ * links; each page step with a picture of its training replica, ring drawn by the engine (the
+ * sandbox in a frame, sample data only). A4, no picture cut by a page break: «Save as PDF».
+ */
+
+const SHOT_W = 1280;
+
+function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...kids: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  e.append(...kids);
+  return e;
+}
+
+async function main(): Promise<void> {
+  const s = await loadSettings();
+  const hashQuery = new URLSearchParams(location.hash.split('?')[1] ?? '');
+  const wanted = hashQuery.get('lang') ?? new URLSearchParams(location.search).get('lang');
+  const lang: Lang = (LANGS as readonly string[]).includes(wanted ?? '') ? (wanted as Lang) : (s.lang ?? browserLang(browser.i18n.getUILanguage()));
+  const procId = location.hash.replace(/^#\/?/, '').split('?')[0]!.split('/')[0]!;
+  const proc = procedureById(procId) ?? PROCEDURES[0]!;
+  const tr = (key: string, p?: Record<string, string | number>) => t(lang, key, p);
+  const base = `procedures.${proc.id}`;
+  document.documentElement.lang = lang;
+  document.title = `${tr(`${base}.title`)} — ${tr('handout.title')}`;
+  const style = document.createElement('style');
+  style.textContent = css;
+  document.head.append(style);
+
+  const printBtn = h('button', { type: 'button', 'data-qadam-print': '' }, tr('handout.print'));
+  printBtn.onclick = () => print();
+  const list = h('ol', { class: 'steps' });
+  const frames: HTMLIFrameElement[] = [];
+  proc.steps.forEach((step, i) => {
+    const key = `${base}.steps.${step.id}`;
+    const li = h('li', { class: 'step', 'data-step-id': step.id, 'data-kind': step.kind });
+    li.append(h('h2', {}, h('span', { class: 'n' }, String(i + 1)), h('span', {}, tr(`${key}.title`)), h('span', { class: 'kind' }, tr(step.kind === 'manual' ? 'handout.offPortal' : 'handout.onPortal'))));
+    li.append(h('p', {}, tr(`${key}.text`)));
+    if (has(lang, `${key}.warning`) || has('en', `${key}.warning`)) li.append(h('p', { class: 'warning' }, tr(`${key}.warning`)));
+    if (step.kind === 'manual' && step.link) li.append(h('p', { class: 'link' }, `${tr('handout.link')}: `, h('a', { href: step.link }, step.link)));
+    if (step.kind === 'page' && pageFor(proc.id, step.id, lang)) {
+      const frame = h('iframe', { src: `sandbox.html?embed=1&lang=${lang}#/${proc.id}/${step.id}`, title: tr(`${key}.title`), loading: 'eager', tabindex: '-1', 'aria-hidden': 'true' });
+      frames.push(frame);
+      li.append(h('figure', {}, h('div', { class: 'shot' }, frame), h('figcaption', {}, tr('handout.training'))));
+    }
+    list.append(li);
+  });
+  const sheet = h(
+    'main',
+    { class: 'sheet' },
+    h('div', { class: 'toolbar' }, printBtn),
+    h('header', {}, h('p', { class: 'portal' }, tr(`ui.portalName.${proc.portal}`)), h('h1', {}, tr(`${base}.title`)), h('p', { class: 'summary' }, tr(`${base}.summary`)), h('p', {}, tr('handout.steps', { count: proc.steps.length }))),
+    h('p', { class: 'training' }, tr('handout.training')),
+    list,
+    h('footer', {}, tr('handout.footer')),
+  );
+  document.body.append(sheet);
+
+  // scale each picture to its box (screen and print widths differ)
+  const fit = () => {
+    for (const f of frames) {
+      const w = f.parentElement!.clientWidth;
+      f.style.transform = `scale(${w / SHOT_W})`;
+    }
+  };
+  fit();
+  addEventListener('resize', fit);
+  matchMedia('print').addEventListener('change', fit);
+  addEventListener('beforeprint', fit);
+
+  // ready when every picture has its rings drawn (the sandbox frames say so)
+  const pending = new Set(frames.map((f) => f.contentWindow));
+  const done = () => {
+    document.body.dataset.qadamReady = 'true';
+    performance.mark('qadam:handout-ready');
+  };
+  if (!pending.size) return done();
+  addEventListener('message', (e) => {
+    if (e.origin !== location.origin || (e.data as { type?: string })?.type !== 'qadam:sandbox-shown') return;
+    pending.delete(e.source as Window);
+    if (!pending.size) done();
+  });
+}
+
+void main();
