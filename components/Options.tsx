@@ -7,6 +7,7 @@ import { changeLang } from '../lib/i18n';
 import { readManaged } from '../lib/managed';
 import { ConfirmButton, LanguageSelect } from './shared';
 import { ProfilesSection } from './Profiles';
+import { PROCEDURES } from '../procedures';
 
 /** Settings: the language, what Qadam keeps, and deleting it. */
 export function Options() {
@@ -36,6 +37,7 @@ export function Options() {
         </label>
       </section>
       <ProfilesSection />
+      <Training lang={lang} />
       <section aria-labelledby="privacy-h">
         <h2 id="privacy-h">{t('options.privacyTitle')}</h2>
         <p>{t('options.privacyText')}</p>
@@ -48,5 +50,39 @@ export function Options() {
         <p role="status">{status}</p>
       </section>
     </main>
+  );
+}
+
+/** Trainer mode: the sandbox, presenter mode and the printable handout of any procedure */
+function Training({ lang }: { lang: Lang }) {
+  const { t } = useTranslation();
+  const [proc, setProc] = useState(PROCEDURES[0]!.id);
+  const first = PROCEDURES.find((p) => p.id === proc)!.steps[0]!.id;
+  return (
+    <section aria-labelledby="training-h">
+      <h2 id="training-h">{t('sandbox.open')}</h2>
+      <p>{t('sandbox.lead')}</p>
+      <label className="row">
+        <span>{t('ui.procedure')}</span>
+        <select data-qadam-training-procedure value={proc} onChange={(e) => setProc(e.target.value)}>
+          {PROCEDURES.map((p) => (
+            <option key={p.id} value={p.id}>
+              {t(`ui.portalName.${p.portal}`)} — {t(`procedures.${p.id}.title`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p className="links">
+        <a href={`/sandbox.html?lang=${lang}#/${proc}/${first}`} target="_blank" rel="noreferrer" data-qadam-open-sandbox>
+          {t('sandbox.open')}
+        </a>
+        <a href={`/sandbox.html?lang=${lang}&presenter=1#/${proc}/${first}`} target="_blank" rel="noreferrer">
+          {t('sandbox.presenterOn')}
+        </a>
+        <a href={`/handout.html?lang=${lang}#/${proc}`} target="_blank" rel="noreferrer" data-qadam-open-handout>
+          {t('sandbox.handout')}
+        </a>
+      </p>
+    </section>
   );
 }

@@ -134,6 +134,9 @@ function ProcedureView({ proc }: { proc: Procedure }) {
       </ol>
       {pp?.seenAt ? <p className="updated">{t('ui.lastUpdated', { time: new Date(pp.seenAt).toLocaleString(s.lang) })}</p> : null}
       <div className="actions">
+        <a className="button-link" data-qadam-open-sandbox href={`/sandbox.html?lang=${s.lang}#/${proc.id}/${current ?? proc.steps[0]!.id}`} target="_blank" rel="noreferrer">
+          {t('sandbox.open')}
+        </a>
         <ConfirmButton label={t('ui.reset')} question={t('ui.resetConfirm')} marker={{ 'data-qadam-reset': true }} onConfirm={() => void s.reset(proc.id)} />
       </div>
     </section>

@@ -9,9 +9,10 @@ import { expect, fixtureUrl, loadCases, openPopup, screenshot, test, typeInto, w
 
 const LANGS = ['kk', 'ru', 'en', 'uz'] as const;
 
-async function serious(page: Page, include?: string): Promise<string[]> {
+async function serious(page: Page, include?: string | string[], exclude?: string): Promise<string[]> {
   let b = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']);
-  if (include) b = b.include(include);
+  for (const i of typeof include === 'string' ? [include] : (include ?? [])) b = b.include(i);
+  if (exclude) b = b.exclude(exclude);
   const r = await b.analyze();
   return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
 }
@@ -50,6 +51,16 @@ for (const lang of LANGS) {
     await expect(tab.locator('qadam-overlay [role=tooltip]:not([hidden])')).toBeVisible();
     await typeInto(tab, 'input[type=password]', 'x');
     expect(await serious(tab, 'qadam-overlay'), `overlay [${lang}]`).toEqual([]);
+
+    // trainer mode: the sandbox's own bar and overlay (the replica imitates the portal, faults included), the handout
+    const sandbox = await fresh.context.newPage();
+    await sandbox.goto(`chrome-extension://${fresh.extensionId}/sandbox.html?lang=${lang}&presenter=1#/oneid.register-individual/identification`);
+    await expect(sandbox.locator('body[data-qadam-shown]')).toHaveCount(1, { timeout: 15_000 });
+    expect(await serious(sandbox, ['qadam-sandbox', 'qadam-overlay']), `sandbox [${lang}]`).toEqual([]);
+    const handout = await fresh.context.newPage();
+    await handout.goto(`chrome-extension://${fresh.extensionId}/handout.html?lang=${lang}#/esf.recover-access`);
+    await expect(handout.locator('body[data-qadam-ready="true"]')).toHaveCount(1, { timeout: 30_000 });
+    expect(await serious(handout, undefined, 'iframe'), `handout [${lang}]`).toEqual([]);
   });
 }
 

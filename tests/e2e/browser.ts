@@ -58,10 +58,13 @@ export interface LaunchOptions {
   /** start on this profile (a browser restart) instead of a new one */
   userDataDir?: string;
   extension?: boolean;
-  viewport?: { width: number; height: number };
+  /** null: the window's own size (a visible window) */
+  viewport?: { width: number; height: number } | null;
   extraArgs?: string[];
   /** load the extension from this folder instead of the build (a copy has another id) */
   extensionDir?: string;
+  /** false: a visible window (`npm run demo` on a machine with a display) */
+  headless?: boolean;
 }
 
 export async function launch(server: ReplicaServer, opts: LaunchOptions = {}): Promise<Qadam> {
@@ -69,8 +72,9 @@ export async function launch(server: ReplicaServer, opts: LaunchOptions = {}): P
   if (withExtension) assertBuilt();
   const userDataDir = opts.userDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'qadam-profile-'));
   const extDir = opts.extensionDir ?? EXTENSION_DIR;
+  const headless = opts.headless ?? true;
   const args = [
-    '--headless=new',
+    ...(headless ? ['--headless=new'] : []),
     '--no-sandbox',
     '--disable-background-networking',
     '--disable-component-update',
@@ -82,11 +86,11 @@ export async function launch(server: ReplicaServer, opts: LaunchOptions = {}): P
     ...(opts.extraArgs ?? []),
   ];
   const context = await chromium.launchPersistentContext(userDataDir, {
-    headless: true,
+    headless,
     executablePath: chromiumPath(),
     args,
     ignoreDefaultArgs: withExtension ? ['--disable-extensions'] : undefined,
-    viewport: opts.viewport ?? { width: 1280, height: 800 },
+    viewport: opts.viewport === null ? null : (opts.viewport ?? { width: 1280, height: 800 }),
     ignoreHTTPSErrors: true,
   });
   const isOurs = (w: Worker) => w.url().startsWith('chrome-extension://');
