@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import type { Lang } from '../procedures/types';
 import { browserLang, loadSettings, settingsItem } from '../lib/progress';
 import { changeLang } from '../lib/i18n';
-import { readManaged } from '../lib/managed';
+import { loadPolicy, refreshPolicy } from '../lib/managed';
 import { ConfirmButton, LanguageSelect } from './shared';
 import { ProfilesSection } from './Profiles';
 import { PROCEDURES } from '../procedures';
@@ -15,7 +15,12 @@ export function Options() {
   const [lang, setLang] = useState<Lang | null>(null);
   const [status, setStatus] = useState('');
   useEffect(() => {
-    void Promise.all([loadSettings(), readManaged()]).then(([s, m]) => setLang(s.lang ?? m.language ?? browserLang(browser.i18n.getUILanguage())));
+    void Promise.all([loadSettings(), loadPolicy()]).then(([s, mirrored]) => {
+      const pick = (language: Lang | null) => s.lang ?? language ?? browserLang(browser.i18n.getUILanguage());
+      setLang(pick(mirrored?.language ?? null));
+      // the mirror may be missing or old: the fresh policy's language, unless the user chose one
+      if (!s.lang) void refreshPolicy().then((m) => setLang((cur) => (cur === pick(mirrored?.language ?? null) ? pick(m.language) : cur)));
+    });
   }, []);
   useEffect(() => {
     if (lang) void changeLang(lang);

@@ -16,7 +16,7 @@ import {
 import type { StateAnswer } from '../lib/messages';
 import { EMPTY_PROFILES, loadProfiles, profilesItem, type Profiles } from '../lib/profiles';
 import { noteRegistered, setActiveProfile } from '../lib/profile-store';
-import { NO_POLICY, readManaged, type Managed } from '../lib/managed';
+import { loadPolicy, NO_POLICY, refreshPolicy, type Managed } from '../lib/managed';
 import type { Lang } from '../procedures/types';
 
 /**
@@ -65,9 +65,16 @@ export const usePopup = create<PopupState>((set, get) => ({
   tab: null,
   picked: null,
   async load() {
-    const [profiles, settings, tab, managed] = await Promise.all([loadProfiles(), loadSettings(), askActiveTab(), readManaged()]);
+    const [profiles, settings, tab, mirrored] = await Promise.all([loadProfiles(), loadSettings(), askActiveTab(), loadPolicy()]);
     const progress = await loadProgress(profiles.active);
-    set({ progress, profiles, managed, lang: settings.lang ?? managed.language ?? browserLang(browser.i18n.getUILanguage()), tab, loaded: true });
+    const langFor = (m: Managed) => settings.lang ?? m.language ?? browserLang(browser.i18n.getUILanguage());
+    const managed = mirrored ?? NO_POLICY;
+    set({ progress, profiles, managed, lang: langFor(managed), tab, loaded: true });
+    // the mirror may be missing or old; storage.managed can take seconds to answer
+    void refreshPolicy().then((m) => {
+      const langNow = get().lang;
+      set({ managed: m, ...(langNow === langFor(managed) ? { lang: langFor(m) } : {}) });
+    });
     const reload = () => {
       void loadProfiles()
         .then(async (ps) => set({ profiles: ps, progress: await loadProgress(ps.active) }))

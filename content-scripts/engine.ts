@@ -7,7 +7,7 @@ import { browserLang, loadProgress, loadSettings, recordStep, setDone, updatePro
 import { activeProfile, EMPTY_PROFILES, firstRegistered, loadProfiles, profileByIdentifier, type Profiles } from '../lib/profiles';
 import { noteRegistered, setActiveProfile } from '../lib/profile-store';
 import { identifiersIn } from '../lib/identifiers';
-import { NO_POLICY, portalEnabled, readManaged, type Managed } from '../lib/managed';
+import { loadPolicy, NO_POLICY, parseMirror, POLICY_KEY, portalEnabled, refreshPolicy, type Managed } from '../lib/managed';
 import { isQadamMessage, type StateAnswer } from '../lib/messages';
 import { procKey } from '../lib/lookup';
 import { has, loadStrings, t } from './strings';
@@ -93,9 +93,30 @@ export function startEngine(ctx: EngineContext, opts?: EngineOptions): EngineHan
     engine.start();
     return { rescan: () => engine.rescan(), fieldAt: (t) => engine.fieldAt(t), status: () => engine.status(), fillSample: (v) => engine.fillSample(v) };
   }
-  void readManaged().then((managed) => {
-    // an administrator may switch portals off by policy
-    if (portalEnabled(managed, portal) && !ctx.isInvalid) new Engine(ctx, portal, procedures, managed).start();
+  // An administrator may switch portals off by policy. Start from the mirrored policy (at once) and
+  // follow the fresh one when it comes: a portal switched off stops the engine and clears the overlay.
+  let engine: Engine | null = null;
+  let off = false;
+  const apply = (m: Managed): void => {
+    if (off || ctx.isInvalid) return;
+    if (!portalEnabled(m, portal)) {
+      off = true; // switched back on, it works again from the next page load
+      engine?.stop();
+      engine = null;
+    } else if (!engine) {
+      engine = new Engine(ctx, portal, procedures, m);
+      engine.start();
+    } else engine.setManaged(m);
+  };
+  const onPolicy = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
+    const m = area === 'local' && POLICY_KEY in changes ? parseMirror(changes[POLICY_KEY]!.newValue) : null;
+    if (m) apply(m);
+  };
+  browser.storage.onChanged.addListener(onPolicy);
+  ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onPolicy));
+  void loadPolicy().then((mirrored) => {
+    apply(mirrored ?? NO_POLICY);
+    void refreshPolicy().then(apply);
   });
   return null;
 }
@@ -121,6 +142,7 @@ class Engine {
   private isolateTimer: number | null = null;
   private errors = 0;
   private ready = false;
+  private stopped = false;
   private profiles: Profiles = EMPTY_PROFILES;
 
   private where: () => Where;
@@ -190,15 +212,38 @@ class Engine {
     return { step: cur.rec.step.id, ready, actions: fields.filter((f) => f.kind === 'action' && !f.optional).length, rings: this.overlay.size };
   }
 
+  /** an administrator's policy changed (language) */
+  setManaged(m: Managed): void {
+    if (m.language === this.managed.language) return;
+    this.managed = m;
+    void loadSettings()
+      .then(async (s) => {
+        if (s.lang || this.opts?.lang) return;
+        this.lang = m.language ?? browserLang(browser.i18n?.getUILanguage?.() ?? navigator.language);
+        await loadStrings(this.portal, this.lang);
+        this.render();
+        this.validateAll();
+      })
+      .catch(() => {});
+  }
+
+  /** for good (the portal was switched off by policy): no observer, no listener, no overlay */
+  stop(): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    browser.runtime.onMessage.removeListener(this.onMessage);
+    browser.storage.onChanged.removeListener(this.onStorage);
+    if (this.frame) cancelAnimationFrame(this.frame);
+    if (this.slowTimer !== null) window.clearTimeout(this.slowTimer);
+    this.observe(false);
+    this.current = null;
+    this.overlay.destroy();
+  }
+
   start(): void {
     const { ctx } = this;
     browser.runtime.onMessage.addListener(this.onMessage);
-    ctx.onInvalidated(() => {
-      browser.runtime.onMessage.removeListener(this.onMessage);
-      browser.storage.onChanged.removeListener(this.onStorage);
-      this.observer?.disconnect();
-      this.overlay.destroy();
-    });
+    ctx.onInvalidated(() => this.stop());
     ctx.addEventListener(window, 'hashchange', () => this.request(true));
     ctx.addEventListener(window, 'popstate', () => this.request(true));
     ctx.addEventListener(document, 'focusin', (e) => this.onFocus(e), { capture: true });
@@ -229,7 +274,7 @@ class Engine {
   /** ask for a scan in the next animation frame (relevant = certainly rescan) */
   private request(relevant: boolean): void {
     if (relevant) this.relevant = true;
-    if (this.frame || !this.ready || this.ctx.isInvalid) return;
+    if (this.frame || !this.ready || this.stopped || this.ctx.isInvalid) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
       const hrefChanged = this.where().href !== this.href;

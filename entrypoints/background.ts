@@ -3,7 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { loadProgress } from '../lib/progress';
 import { isStringsRequest, type StringsAnswer } from '../lib/messages';
 import { stringsFor } from '../lib/strings';
-import { readManaged } from '../lib/managed';
+import { refreshPolicy } from '../lib/managed';
 import { preloadProfiles } from '../lib/preload';
 
 /**
@@ -12,8 +12,9 @@ import { preloadProfiles } from '../lib/preload';
  * their strings.
  */
 export default defineBackground(() => {
-  // profiles an administrator presets by policy: added when missing, at install and every start
-  const preload = () => void readManaged().then((m) => preloadProfiles(m.profiles)).catch(() => {});
+  // the policy (mirrored for pages that cannot wait for it) and the profiles an administrator
+  // presets by it: added when missing, at install and every start
+  const preload = () => void refreshPolicy().then((m) => preloadProfiles(m.profiles)).catch(() => {});
   browser.runtime.onInstalled.addListener(() => {
     void loadProgress().then(preload);
   });

@@ -53,4 +53,47 @@ export async function readManaged(): Promise<Managed> {
   }
 }
 
+/**
+ * The policy as last read, mirrored in `storage.local` (key `policy`, without the preset profiles,
+ * which are in the profiles already). Chromium answers the first `storage.managed.get` of a session
+ * only once its policy service is up (about 3 s after start here) and, from a content script on a
+ * busy page, later still: a portal page and the popup must not wait for that. They start from the
+ * mirror and correct themselves when the fresh read arrives (refreshPolicy).
+ */
+export const POLICY_KEY = 'policy';
+const Mirror = v.object({
+  v: v.literal(1),
+  language: v.nullable(v.picklist(LANGS as Lang[])),
+  portals: v.nullable(v.array(v.picklist(PORTAL_IDS))),
+});
+
+/** the mirrored policy, or null when none was mirrored yet (or it is unreadable) */
+export function parseMirror(raw: unknown): Managed | null {
+  const m = v.safeParse(Mirror, raw);
+  return m.success ? { language: m.output.language, portals: m.output.portals, profiles: [] } : null;
+}
+
+export async function loadPolicy(): Promise<Managed | null> {
+  try {
+    return parseMirror((await browser.storage.local.get(POLICY_KEY))[POLICY_KEY]);
+  } catch {
+    return null;
+  }
+}
+
+/** read the policy afresh and keep the mirror up to date (written only when it changed) */
+export async function refreshPolicy(): Promise<Managed> {
+  const m = await readManaged();
+  const mirror = { v: 1 as const, language: m.language, portals: m.portals ? [...m.portals] : null };
+  try {
+    const old = parseMirror((await browser.storage.local.get(POLICY_KEY))[POLICY_KEY]);
+    if (!old || old.language !== mirror.language || JSON.stringify(old.portals) !== JSON.stringify(mirror.portals)) {
+      await browser.storage.local.set({ [POLICY_KEY]: mirror });
+    }
+  } catch {
+    /* the mirror is a cache: without it the next page waits for storage.managed again */
+  }
+  return m;
+}
+
 export const portalEnabled = (m: Managed, portal: PortalId): boolean => !m.portals || m.portals.includes(portal);

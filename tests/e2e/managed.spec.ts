@@ -66,6 +66,14 @@ test('a policy presets the language, switches portals off and preloads profiles'
     const esf = loadCases('esf').find((c) => c.file === 'regdata-div-ru.html')!;
     await tab.goto(fixtureUrl(esf));
     await expect.poll(async () => (await qadamState(q, tab))?.step ?? null, { timeout: 15_000 }).toBe('registration-data');
+    await expect(tab.locator('qadam-overlay')).toHaveCount(1);
+    // the administrator switches ESF off while the page is open: Chromium reloads the policy
+    // (it watches the folder), the background mirrors it, and the page's guidance goes
+    fs.writeFileSync(policyFile, JSON.stringify({ '3rdparty': { extensions: { [id]: { ...policy, portals: ['nca'] } } } }));
+    await expect(tab.locator('qadam-overlay'), 'the overlay goes when its portal is switched off').toHaveCount(0, { timeout: 45_000 });
+    await tab.reload();
+    await tab.waitForTimeout(1500);
+    expect(await tab.locator('qadam-overlay').count(), 'and stays away on the next load').toBe(0);
   } finally {
     fs.rmSync(policyFile, { force: true });
     await q.close();

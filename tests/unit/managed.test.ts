@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { NO_POLICY, parseManaged, portalEnabled, readManaged } from '../../lib/managed';
+import { loadPolicy, NO_POLICY, parseManaged, parseMirror, POLICY_KEY, portalEnabled, readManaged, refreshPolicy } from '../../lib/managed';
 import { preloadProfiles } from '../../lib/preload';
 import { loadProfiles } from '../../lib/profiles';
 
@@ -30,5 +30,32 @@ describe('managed policy', () => {
     });
     expect(parseManaged('garbage')).toEqual(NO_POLICY);
     expect(portalEnabled(NO_POLICY, 'oofd')).toBe(true);
+  });
+
+  it('mirrors the policy in storage.local for pages that cannot wait, rewritten only when it changes', async () => {
+    expect(await loadPolicy(), 'nothing mirrored yet').toBeNull();
+    await fakeBrowser.storage.managed.set({ language: 'kk', portals: ['esf', 'nca'], profiles: [{ name: 'Ok', country: 'KZ', kind: 'legal', identifier: '190540028173' }] });
+    const m = await refreshPolicy();
+    expect(m.profiles).toHaveLength(1);
+    const stored = (await fakeBrowser.storage.local.get(POLICY_KEY))[POLICY_KEY];
+    expect(stored, 'the mirror holds no profile').toEqual({ v: 1, language: 'kk', portals: ['esf', 'nca'] });
+    expect(await loadPolicy()).toEqual({ language: 'kk', portals: ['esf', 'nca'], profiles: [] });
+    let writes = 0;
+    fakeBrowser.storage.onChanged.addListener((changes, area) => {
+      if (area === 'local' && POLICY_KEY in changes) writes++;
+    });
+    await refreshPolicy();
+    expect(writes, 'the same policy is not written again').toBe(0);
+    await fakeBrowser.storage.managed.clear();
+    await refreshPolicy();
+    expect(writes).toBe(1);
+    expect(await loadPolicy(), 'a removed policy is mirrored as none').toEqual(NO_POLICY);
+  });
+
+  it('an unreadable mirror counts as none', () => {
+    expect(parseMirror(undefined)).toBeNull();
+    expect(parseMirror({ v: 2, language: null, portals: null })).toBeNull();
+    expect(parseMirror({ v: 1, language: 'de', portals: null })).toBeNull();
+    expect(parseMirror({ v: 1, language: null, portals: ['esf', 'x'] })).toBeNull();
   });
 });
