@@ -68,6 +68,8 @@ export interface EngineOptions {
   record?: boolean;
   /** bigger rings and hints, readable on a projector */
   presenter?: boolean;
+  /** px at the bottom of the window that tooltips keep clear of (a bar of the page's own) */
+  keepClearBottom?: () => number;
   /** the step the page is shown for, when it is several at once */
   step?: () => string | null;
 }
@@ -158,6 +160,7 @@ class Engine {
     this.where = opts?.where ?? REAL_WHERE;
     this.record = opts?.record ?? true;
     if (opts?.presenter) this.overlay.presenter = true;
+    if (opts?.keepClearBottom) this.overlay.keepClearBottom = opts.keepClearBottom;
   }
 
   rescan(): void {

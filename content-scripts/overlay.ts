@@ -86,6 +86,8 @@ export class Overlay {
   private texts: OverlayTexts | null = null;
   /** trainer mode: big rings and hints for a projector (set before the first ring) */
   presenter = false;
+  /** how much of the viewport's bottom tooltips keep clear of (the training bar), in px */
+  keepClearBottom: () => number = () => 0;
 
   get size(): number {
     return this.rings.size;
@@ -337,11 +339,12 @@ export class Overlay {
   }
 
   private placeTip(r: Ring): void {
+    const pad = { top: 8, left: 8, right: 8, bottom: 8 + Math.max(0, this.keepClearBottom()) };
     computePosition(this.tipReference(r), r.tip, {
       strategy: 'fixed',
       // beside the field first: below it would cover the next field of the form
       placement: 'right-start',
-      middleware: [offset(12), flip({ fallbackPlacements: ['bottom-start', 'top-start', 'left-start'] }), shift({ padding: 8 }), hide()],
+      middleware: [offset(12), flip({ fallbackPlacements: ['bottom-start', 'top-start', 'left-start'], padding: pad }), shift({ padding: pad }), hide()],
     })
       .then(({ x, y, middlewareData }) => {
         Object.assign(r.tip.style, { transform: `translate(${Math.round(x)}px, ${Math.round(y)}px)` });

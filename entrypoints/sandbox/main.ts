@@ -79,6 +79,11 @@ class Sandbox {
       record: false,
       presenter,
       step: () => this.step().id,
+      // tooltips stay above the training bar (a 720p projector leaves little room)
+      keepClearBottom: () => {
+        const bar = this.root.querySelector('.bar')?.getBoundingClientRect();
+        return bar && bar.height > 0 ? Math.max(0, innerHeight - bar.top) : 0;
+      },
     });
     addEventListener('hashchange', () => void this.go(parseRoute(this.route.lang)));
     document.addEventListener('click', (e) => this.onClick(e), { capture: true });

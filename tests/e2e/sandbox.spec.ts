@@ -74,7 +74,19 @@ test('presenter mode: the keyboard walks a whole procedure; projector-size scree
       expect(await counter()).toContain(`${i + 1} из ${proc.steps.length}`);
       const narration = await page.evaluate(() => document.querySelector('qadam-sandbox')?.shadowRoot?.querySelector('[data-qadam-narration]')?.textContent ?? '');
       expect(narration.length, 'the narration shows the step').toBeGreaterThan(10);
-      if (i === 1 || i === 3) await screenshot(page, `presenter-${size.width}x${size.height}-${s.id}`);
+      if (i === 1 || i === 3) {
+        // the open tooltip is readable: not under the training bar (at 720p it has to go above)
+        await expect
+          .poll(() =>
+            page.evaluate(() => {
+              const tip = Array.from(document.querySelector('qadam-overlay')?.shadowRoot?.querySelectorAll<HTMLElement>('[role="tooltip"]') ?? []).find((t) => !t.hidden && t.getBoundingClientRect().height > 0);
+              const bar = document.querySelector('qadam-sandbox')?.shadowRoot?.querySelector('.bar');
+              return tip && bar ? Math.round(bar.getBoundingClientRect().top - tip.getBoundingClientRect().bottom) : null;
+            }),
+          )
+          .toBeGreaterThanOrEqual(0);
+        await screenshot(page, `presenter-${size.width}x${size.height}-${s.id}`);
+      }
       await page.keyboard.press('ArrowRight');
     }
     await page.keyboard.press('ArrowLeft');
