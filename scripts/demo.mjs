@@ -60,7 +60,7 @@ try {
   await page.goto(sandboxUrl);
   await page.locator(`body[data-qadam-shown="${FIRST}"]`).waitFor({ state: 'attached', timeout: 20_000 });
   const sandboxRings = await page.evaluate(() => document.querySelector('qadam-overlay')?.shadowRoot?.querySelectorAll('[data-qadam-field]').length ?? 0);
-  const banner = await page.evaluate(() => document.querySelector('qadam-sandbox')?.shadowRoot?.querySelector('[data-qadam-training-banner]')?.textContent ?? '');
+  const banner = await page.evaluate(() => document.querySelector('qadam-sandbox')?.shadowRoot?.querySelector('[data-qadam-training-banner]')?.innerText.replace(/\s+/g, ' ') ?? '');
   const portal = await q.context.newPage();
   await portal.goto(portalUrl);
   await portal.waitForFunction(() => (document.querySelector('qadam-overlay')?.shadowRoot?.querySelectorAll('[data-qadam-field]').length ?? 0) > 0, null, { timeout: 20_000 });
