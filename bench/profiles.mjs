@@ -7,7 +7,7 @@
  *   began, target ≤ one frame (16.7 ms).
  * Run from bench/run.mjs, or alone: `node --import tsx bench/profiles.mjs` after a build.
  */
-import { fileURLToPath } from 'node:url';
+import { median, pct, r1, runAlone } from './stats.mjs';
 
 export const PROFILE_TARGETS = { popupInteractiveMs: 150, filterMs: 16.7 };
 const N = 200;
@@ -38,10 +38,6 @@ export function manyProfiles(n = N) {
   return { profiles: { list, active: list[0].id }, 'profiles$': { v: 1 }, progress: { byProfile, notice: null }, 'progress$': { v: 2 }, settings: { lang: 'ru' } };
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
-};
 
 /** q: a launched browser with the extension (tests/e2e/browser.ts) */
 export async function benchProfiles(q, runs = 7) {
@@ -83,23 +79,11 @@ export async function benchProfiles(q, runs = 7) {
     if (r > 0) filter.push(...lat);
     await page.close();
   }
-  const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))];
   return {
     profiles: N,
-    popupInteractiveMs: { median: Math.round(median(interactive) * 10) / 10, max: Math.round(Math.max(...interactive) * 10) / 10, runs: interactive.length, target: PROFILE_TARGETS.popupInteractiveMs, met: median(interactive) <= PROFILE_TARGETS.popupInteractiveMs },
-    filterMs: { median: Math.round(median(filter) * 10) / 10, p95: Math.round(p95(filter) * 10) / 10, samples: filter.length, target: PROFILE_TARGETS.filterMs, met: median(filter) <= PROFILE_TARGETS.filterMs },
+    popupInteractiveMs: { median: r1(median(interactive)), max: r1(Math.max(...interactive)), runs: interactive.length, target: PROFILE_TARGETS.popupInteractiveMs, met: median(interactive) <= PROFILE_TARGETS.popupInteractiveMs },
+    filterMs: { median: r1(median(filter)), p95: r1(pct(filter, 95)), samples: filter.length, target: PROFILE_TARGETS.filterMs, met: median(filter) <= PROFILE_TARGETS.filterMs },
   };
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { startServer } = await import('../tests/e2e/server.ts');
-  const { launch } = await import('../tests/e2e/browser.ts');
-  const server = await startServer({});
-  const q = await launch(server, { extension: true });
-  try {
-    console.log(JSON.stringify(await benchProfiles(q), null, 2));
-  } finally {
-    await q.close();
-    await server.close();
-  }
-}
+await runAlone(import.meta.url, benchProfiles);

@@ -26,6 +26,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const { startServer } = await import('../tests/e2e/server.ts');
 const { launch, assertBuilt, chromiumPath, EXTENSION_DIR } = await import('../tests/e2e/browser.ts');
 
+const { median, pct, r1, r3 } = await import('./stats.mjs');
 const { benchProfiles } = await import('./profiles.mjs');
 const { benchTrainer } = await import('./trainer.mjs');
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
@@ -39,19 +40,6 @@ const TARGETS = { overhead: 1.05, ringP50Ms: 50, contentScriptGzKB: 60 };
 const PER_FRAME = Number(process.env.BENCH_PER_FRAME ?? 1000);
 const URL_ = `https://esf.gov.kz:8443/esf-web/?qadam-fixture=page&rows=3000&perFrame=${PER_FRAME}&cycles=${CYCLES}&shown=${SHOWN_MS}&hidden=${HIDDEN_MS}#!/journal`;
 
-const median = (xs) => {
-  if (!xs.length) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const pct = (xs, p) => {
-  if (!xs.length) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
-};
-const r1 = (x) => (Number.isFinite(x) ? Math.round(x * 10) / 10 : null);
-const r3 = (x) => (Number.isFinite(x) ? Math.round(x * 1000) / 1000 : null);
 
 function contentScriptSize() {
   const dir = path.join(EXTENSION_DIR, 'content-scripts');

@@ -4,15 +4,10 @@
  * longest procedure renders with every picture drawn (`qadam:handout-ready`, target ≤ 2 s).
  * Run from bench/run.mjs, or alone after a build: `node --import tsx bench/trainer.mjs`.
  */
-import { fileURLToPath } from 'node:url';
 import { PROCEDURES } from '../procedures/index.ts';
+import { median, pct, r1, runAlone } from './stats.mjs';
 
 export const TRAINER_TARGETS = { sandboxStepMs: 200, handoutMs: 2000 };
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
-};
-const r1 = (x) => Math.round(x * 10) / 10;
 
 export async function benchTrainer(q, runs = 3) {
   const pageSteps = PROCEDURES.flatMap((p) => p.steps.filter((s) => s.kind === 'page').map((s) => `${p.id}/${s.id}`));
@@ -36,22 +31,10 @@ export async function benchTrainer(q, runs = 3) {
     handout.push(await page.evaluate(() => performance.getEntriesByName('qadam:handout-ready')[0]?.startTime ?? NaN));
   }
   await page.close();
-  const p95 = [...step].sort((a, b) => a - b)[Math.floor(step.length * 0.95)];
   return {
-    sandboxStepMs: { median: r1(median(step)), p95: r1(p95), max: r1(Math.max(...step)), samples: step.length, steps: pageSteps.length, target: TRAINER_TARGETS.sandboxStepMs, met: median(step) <= TRAINER_TARGETS.sandboxStepMs },
+    sandboxStepMs: { median: r1(median(step)), p95: r1(pct(step, 95)), max: r1(Math.max(...step)), samples: step.length, steps: pageSteps.length, target: TRAINER_TARGETS.sandboxStepMs, met: median(step) <= TRAINER_TARGETS.sandboxStepMs },
     handoutMs: { procedure: longest.id, steps: longest.steps.length, median: r1(median(handout)), max: r1(Math.max(...handout)), runs: handout.length, target: TRAINER_TARGETS.handoutMs, met: median(handout) <= TRAINER_TARGETS.handoutMs },
   };
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { startServer } = await import('../tests/e2e/server.ts');
-  const { launch } = await import('../tests/e2e/browser.ts');
-  const server = await startServer({});
-  const q = await launch(server, { extension: true });
-  try {
-    console.log(JSON.stringify(await benchTrainer(q), null, 2));
-  } finally {
-    await q.close();
-    await server.close();
-  }
-}
+await runAlone(import.meta.url, benchTrainer);
