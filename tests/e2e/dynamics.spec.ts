@@ -216,3 +216,18 @@ test.describe('history routes (SPA without hash events)', () => {
     expect((await overlay(portal)).rings.map((r) => r.field).sort()).toEqual(['email', 'login']);
   });
 });
+
+test.describe('no waiting at browser start', () => {
+  // Chromium answers an extension's first storage.managed read of a session only after ~3 s; the
+  // content script must not wait for it (it once did, and on a busy page no ring came at all)
+  test('the first portal page after the browser starts is ringed within 1.5 s', async ({ fresh }) => {
+    const c = loadCases('esf').find((x) => x.file === 'regdata-div-ru.html')!;
+    const page = await fresh.context.newPage();
+    const t0 = Date.now();
+    await page.goto(fixtureUrl(c));
+    await page.locator('qadam-overlay').waitFor({ state: 'attached', timeout: 10_000 });
+    await expect(page.locator('qadam-overlay [data-qadam-field="password"]')).toHaveCount(1, { timeout: 10_000 });
+    const ms = Date.now() - t0;
+    expect(ms, `navigation → ring took ${ms} ms`).toBeLessThan(1500);
+  });
+});
