@@ -3,11 +3,11 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { portalOfHost, proceduresOfPortal } from '../procedures';
 import type { FieldDef, Lang, PageStep, PortalId, Procedure } from '../procedures/types';
 import { checkRule, checkSame, type RuleProblem } from '../lib/rules';
-import { browserLang, loadProgress, loadSettings, recordStep, setDone, updateProgress, type Progress } from '../lib/progress';
+import { browserLang, loadProgress, loadSettings, recordStep, setDone, updateProgress, type Progress, type Settings } from '../lib/progress';
 import { activeProfile, EMPTY_PROFILES, firstRegistered, loadProfiles, profileByIdentifier, type Profiles } from '../lib/profiles';
 import { noteRegistered, setActiveProfile } from '../lib/profile-store';
 import { identifiersIn } from '../lib/identifiers';
-import { loadPolicy, NO_POLICY, parseMirror, POLICY_KEY, portalEnabled, refreshPolicy, type Managed } from '../lib/managed';
+import { loadPolicy, NO_POLICY, parseMirror, POLICY_KEY, portalEnabled, type Managed } from '../lib/managed';
 import { isQadamMessage, type StateAnswer } from '../lib/messages';
 import { procKey } from '../lib/lookup';
 import { has, loadStrings, t } from './strings';
@@ -95,14 +95,12 @@ export function startEngine(ctx: EngineContext, opts?: EngineOptions): EngineHan
     engine.start();
     return { rescan: () => engine.rescan(), fieldAt: (t) => engine.fieldAt(t), status: () => engine.status(), fillSample: (v) => engine.fillSample(v) };
   }
-  // An administrator may switch portals off by policy. Start from the mirrored policy (at once) and
-  // follow the fresh one when it comes: a portal switched off stops the engine and clears the overlay.
+  // An administrator may switch portals off by policy. The background keeps a copy of the policy in
+  // storage.local (storage.managed can take seconds to answer): start from it, follow its changes.
   let engine: Engine | null = null;
-  let off = false;
   const apply = (m: Managed): void => {
-    if (off || ctx.isInvalid) return;
+    if (ctx.isInvalid) return;
     if (!portalEnabled(m, portal)) {
-      off = true; // switched back on, it works again from the next page load
       engine?.stop();
       engine = null;
     } else if (!engine) {
@@ -111,15 +109,11 @@ export function startEngine(ctx: EngineContext, opts?: EngineOptions): EngineHan
     } else engine.setManaged(m);
   };
   const onPolicy = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
-    const m = area === 'local' && POLICY_KEY in changes ? parseMirror(changes[POLICY_KEY]!.newValue) : null;
-    if (m) apply(m);
+    if (area === 'local' && POLICY_KEY in changes) apply(parseMirror(changes[POLICY_KEY]!.newValue) ?? NO_POLICY);
   };
   browser.storage.onChanged.addListener(onPolicy);
   ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onPolicy));
-  void loadPolicy().then((mirrored) => {
-    apply(mirrored ?? NO_POLICY);
-    void refreshPolicy().then(apply);
-  });
+  void loadPolicy().then((mirrored) => apply(mirrored ?? NO_POLICY));
   return null;
 }
 
@@ -219,10 +213,21 @@ class Engine {
   setManaged(m: Managed): void {
     if (m.language === this.managed.language) return;
     this.managed = m;
+    this.relang();
+  }
+
+  /** the language: the page's own (training), the user's choice, the policy's, the browser's */
+  private langOf(s: Settings): Lang {
+    return this.opts?.lang ?? s.lang ?? this.managed.language ?? browserLang(browser.i18n?.getUILanguage?.() ?? navigator.language);
+  }
+
+  /** take the language again (settings or policy changed) and show everything in it */
+  private relang(): void {
     void loadSettings()
       .then(async (s) => {
-        if (s.lang || this.opts?.lang) return;
-        this.lang = m.language ?? browserLang(browser.i18n?.getUILanguage?.() ?? navigator.language);
+        const lang = this.langOf(s);
+        if (lang === this.lang) return;
+        this.lang = lang;
         await loadStrings(this.portal, this.lang);
         this.render();
         this.validateAll();
@@ -262,7 +267,7 @@ class Engine {
       .then(async ([p, s, ps]) => {
         this.profiles = ps;
         this.takeProgress(p);
-        this.lang = this.opts?.lang ?? s.lang ?? this.managed.language ?? browserLang(browser.i18n?.getUILanguage?.() ?? navigator.language);
+        this.lang = this.langOf(s);
         await loadStrings(this.portal, this.lang);
       })
       .catch(() => {})
@@ -679,16 +684,7 @@ this.show({ rec: chosen, located }, isDone(chosen.step, facts));
 
   private onStorage = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
     if (area !== 'local') return;
-    if (changes.settings && !this.opts?.lang) {
-      void loadSettings()
-        .then(async (s) => {
-          this.lang = s.lang ?? this.managed.language ?? browserLang(browser.i18n?.getUILanguage?.() ?? navigator.language);
-          await loadStrings(this.portal, this.lang);
-          this.render();
-          this.validateAll();
-        })
-        .catch(() => {});
-    }
+    if (changes.settings) this.relang();
     if ((changes.progress || changes.profiles) && this.record) {
       void Promise.all([loadProfiles(), loadProgress()])
         .then(([ps, p]) => {

@@ -3,7 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { loadProgress } from '../lib/progress';
 import { isStringsRequest, type StringsAnswer } from '../lib/messages';
 import { stringsFor } from '../lib/strings';
-import { refreshPolicy } from '../lib/managed';
+import { POLICY_KEY, refreshPolicy } from '../lib/managed';
 import { preloadProfiles } from '../lib/preload';
 
 /**
@@ -19,8 +19,10 @@ export default defineBackground(() => {
     void loadProgress().then(preload);
   });
   browser.runtime.onStartup.addListener(preload);
-  browser.storage.onChanged.addListener((_changes, area) => {
+  browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'managed') preload();
+    // the copy of the policy was deleted with all data: copy it again (the profiles stay deleted)
+    else if (area === 'local' && POLICY_KEY in changes && changes[POLICY_KEY]!.newValue === undefined) void refreshPolicy();
   });
   // the locale files live here; a portal page asks for its part (allow-listed message)
   browser.runtime.onMessage.addListener((msg, sender) => {

@@ -74,6 +74,9 @@ test('a policy presets the language, switches portals off and preloads profiles'
     await tab.reload();
     await tab.waitForTimeout(1500);
     expect(await tab.locator('qadam-overlay').count(), 'and stays away on the next load').toBe(0);
+    // switched on again: the guidance comes back on the open page
+    fs.writeFileSync(policyFile, JSON.stringify({ '3rdparty': { extensions: { [id]: policy } } }));
+    await expect(tab.locator('qadam-overlay [data-qadam-field="password"]'), 'the guidance comes back when the portal is switched on').toHaveCount(1, { timeout: 45_000 });
   } finally {
     fs.rmSync(policyFile, { force: true });
     await q.close();
