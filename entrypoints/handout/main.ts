@@ -1,10 +1,8 @@
 import { browser } from 'wxt/browser';
-import { PROCEDURES, procedureById } from '../../procedures';
-import type { Lang } from '../../procedures/types';
-import { LANGS } from '../../procedures/types';
 import { browserLang, loadSettings } from '../../lib/progress';
 import { has, t } from '../../lib/strings';
 import { pageFor } from '../../sandbox/pages';
+import { addressOf, h } from '../../sandbox/dom';
 import css from '../../sandbox/handout.css?inline';
 
 /**
@@ -16,20 +14,9 @@ import css from '../../sandbox/handout.css?inline';
 
 const SHOT_W = 1280;
 
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...kids: (Node | string)[]): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  e.append(...kids);
-  return e;
-}
-
 async function main(): Promise<void> {
   const s = await loadSettings();
-  const hashQuery = new URLSearchParams(location.hash.split('?')[1] ?? '');
-  const wanted = hashQuery.get('lang') ?? new URLSearchParams(location.search).get('lang');
-  const lang: Lang = (LANGS as readonly string[]).includes(wanted ?? '') ? (wanted as Lang) : (s.lang ?? browserLang(browser.i18n.getUILanguage()));
-  const procId = location.hash.replace(/^#\/?/, '').split('?')[0]!.split('/')[0]!;
-  const proc = procedureById(procId) ?? PROCEDURES[0]!;
+  const { proc, lang } = addressOf(location, s.lang ?? browserLang(browser.i18n.getUILanguage()));
   const tr = (key: string, p?: Record<string, string | number>) => t(lang, key, p);
   const base = `procedures.${proc.id}`;
   document.documentElement.lang = lang;
@@ -40,28 +27,28 @@ async function main(): Promise<void> {
 
   const printBtn = h('button', { type: 'button', 'data-qadam-print': '' }, tr('handout.print'));
   printBtn.onclick = () => print();
-  const list = h('ol', { class: 'steps' });
+  const list = h('ol', { className: 'steps' });
   const frames: HTMLIFrameElement[] = [];
   proc.steps.forEach((step, i) => {
     const key = `${base}.steps.${step.id}`;
-    const li = h('li', { class: 'step', 'data-step-id': step.id, 'data-kind': step.kind });
-    li.append(h('h2', {}, h('span', { class: 'n' }, String(i + 1)), h('span', {}, tr(`${key}.title`)), h('span', { class: 'kind' }, tr(step.kind === 'manual' ? 'handout.offPortal' : 'handout.onPortal'))));
+    const li = h('li', { className: 'step', 'data-step-id': step.id, 'data-kind': step.kind });
+    li.append(h('h2', {}, h('span', { className: 'n' }, String(i + 1)), h('span', {}, tr(`${key}.title`)), h('span', { className: 'kind' }, tr(step.kind === 'manual' ? 'handout.offPortal' : 'handout.onPortal'))));
     li.append(h('p', {}, tr(`${key}.text`)));
-    if (has(lang, `${key}.warning`) || has('en', `${key}.warning`)) li.append(h('p', { class: 'warning' }, tr(`${key}.warning`)));
-    if (step.kind === 'manual' && step.link) li.append(h('p', { class: 'link' }, `${tr('handout.link')}: `, h('a', { href: step.link }, step.link)));
+    if (has(lang, `${key}.warning`) || has('en', `${key}.warning`)) li.append(h('p', { className: 'warning' }, tr(`${key}.warning`)));
+    if (step.kind === 'manual' && step.link) li.append(h('p', { className: 'link' }, `${tr('handout.link')}: `, h('a', { href: step.link }, step.link)));
     if (step.kind === 'page' && pageFor(proc.id, step.id, lang)) {
-      const frame = h('iframe', { src: `sandbox.html?embed=1&lang=${lang}#/${proc.id}/${step.id}`, title: tr(`${key}.title`), loading: 'eager', tabindex: '-1', 'aria-hidden': 'true' });
+      const frame = h('iframe', { src: `sandbox.html?embed=1&lang=${lang}#/${proc.id}/${step.id}`, title: tr(`${key}.title`), loading: 'eager', tabIndex: -1, 'aria-hidden': 'true' });
       frames.push(frame);
-      li.append(h('figure', {}, h('div', { class: 'shot' }, frame), h('figcaption', {}, tr('handout.training'))));
+      li.append(h('figure', {}, h('div', { className: 'shot' }, frame), h('figcaption', {}, tr('handout.training'))));
     }
     list.append(li);
   });
   const sheet = h(
     'main',
-    { class: 'sheet' },
-    h('div', { class: 'toolbar' }, printBtn),
-    h('header', {}, h('p', { class: 'portal' }, tr(`ui.portalName.${proc.portal}`)), h('h1', {}, tr(`${base}.title`)), h('p', { class: 'summary' }, tr(`${base}.summary`)), h('p', {}, tr('handout.steps', { count: proc.steps.length }))),
-    h('p', { class: 'training' }, tr('handout.training')),
+    { className: 'sheet' },
+    h('div', { className: 'toolbar' }, printBtn),
+    h('header', {}, h('p', { className: 'portal' }, tr(`ui.portalName.${proc.portal}`)), h('h1', {}, tr(`${base}.title`)), h('p', { className: 'summary' }, tr(`${base}.summary`)), h('p', {}, tr('handout.steps', { count: proc.steps.length }))),
+    h('p', { className: 'training' }, tr('handout.training')),
     list,
     h('footer', {}, tr('handout.footer')),
   );

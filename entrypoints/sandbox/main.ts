@@ -6,6 +6,7 @@ import { LANGS } from '../../procedures/types';
 import { loadSettings, browserLang } from '../../lib/progress';
 import { has, t } from '../../lib/strings';
 import { loadHtml, pageFor } from '../../sandbox/pages';
+import { addressOf, h } from '../../sandbox/dom';
 import { sampleValue } from '../../sandbox/sample';
 import css from '../../sandbox/ui.css?inline';
 
@@ -31,23 +32,9 @@ interface Route {
 }
 
 function parseRoute(lang: Lang): Route {
-  const [, procId = '', stepId = ''] = location.hash.replace(/^#/, '').split('?')[0]!.split('/');
-  const hashLang = new URLSearchParams(location.hash.split('?')[1] ?? '').get('lang');
-  const l = [hashLang, params.get('lang')].find((x): x is Lang => !!x && (LANGS as readonly string[]).includes(x)) ?? lang;
-  const proc = procedureById(procId) ?? PROCEDURES[0]!;
-  const index = Math.max(0, proc.steps.findIndex((s) => s.id === stepId));
-  return { proc, index, lang: l };
+  const { proc, stepId, lang: l } = addressOf(location, lang);
+  return { proc, index: Math.max(0, proc.steps.findIndex((s) => s.id === stepId)), lang: l };
 }
-
-const h = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> & Record<string, unknown> = {}, ...kids: (Node | string)[]) => {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) {
-    if (k.startsWith('data-') || k.startsWith('aria-') || k === 'role') e.setAttribute(k, String(v));
-    else (e as unknown as Record<string, unknown>)[k] = v;
-  }
-  e.append(...kids);
-  return e;
-};
 
 class Sandbox {
   private route!: Route;

@@ -2,8 +2,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LANGS } from '../../procedures/types';
-import { PORTALS, procedureById, proceduresOfPortal } from '../../procedures';
+import { PORTALS, PROCEDURES, procedureById, proceduresOfPortal } from '../../procedures';
 import { allPages, needsOwnScript, SCRIPTED } from '../../sandbox/pages';
+import { addressOf } from '../../sandbox/dom';
 import { readPageText } from '../../content-scripts/page-text';
 import { chooseStep, pageFacts, recogniseAll } from '../../content-scripts/recognise';
 import { loadReplica, whereOf } from './replicas';
@@ -47,4 +48,12 @@ describe('sandbox pages', () => {
       });
     });
   }
+});
+
+describe('training page addresses', () => {
+  it('read the procedure, step and language from the hash, or the language before it', () => {
+    expect(addressOf({ hash: '#/esf.recover-access/reset-password?lang=kk', search: '' }, 'en')).toMatchObject({ proc: { id: 'esf.recover-access' }, stepId: 'reset-password', lang: 'kk' });
+    expect(addressOf({ hash: '#/oneid.register-individual', search: '?lang=uz&presenter=1' }, 'en')).toMatchObject({ proc: { id: 'oneid.register-individual' }, stepId: '', lang: 'uz' });
+    expect(addressOf({ hash: '#/nope/x?lang=de', search: '' }, 'ru')).toMatchObject({ proc: { id: PROCEDURES[0]!.id }, stepId: 'x', lang: 'ru' });
+  });
 });

@@ -1,0 +1,33 @@
+import { PROCEDURES, procedureById } from '../procedures';
+import { LANGS, type Lang, type Procedure } from '../procedures/types';
+
+/**
+ * What the training pages share: an element builder (properties, and `data-*`, `aria-*`, `role`
+ * as attributes) and their address, `<page>.html#/<procedure id>[/<step id>][?lang=…]` (or
+ * `?lang=` before the hash).
+ */
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> & Record<string, unknown> = {}, ...kids: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (k.startsWith('data-') || k.startsWith('aria-') || k === 'role') e.setAttribute(k, String(v));
+    else (e as unknown as Record<string, unknown>)[k] = v;
+  }
+  e.append(...kids);
+  return e;
+}
+
+export interface Address {
+  proc: Procedure;
+  /** '' when the address names no step */
+  stepId: string;
+  lang: Lang;
+}
+
+/** the procedure, step and language the address names (an unknown procedure: the first; no language: `fallback`) */
+export function addressOf(loc: Pick<Location, 'hash' | 'search'>, fallback: Lang): Address {
+  const [path = '', query = ''] = loc.hash.replace(/^#\/?/, '').split('?');
+  const [procId = '', stepId = ''] = path.split('/');
+  const wanted = [new URLSearchParams(query).get('lang'), new URLSearchParams(loc.search).get('lang')];
+  const lang = wanted.find((x): x is Lang => !!x && (LANGS as readonly string[]).includes(x)) ?? fallback;
+  return { proc: procedureById(procId) ?? PROCEDURES[0]!, stepId, lang };
+}
