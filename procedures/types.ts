@@ -96,6 +96,11 @@ export interface PageStep {
   warning?: boolean;
   /** the step signs with an EDS: the popup checks the procedure's signing program */
   signature?: boolean;
+  /**
+   * where this page's URL and captions come from: a seed (`seed:000`), an official guide's URL, a
+   * public automation script or issue; `inferred:` + why, where nothing public shows the page
+   */
+  source?: readonly string[];
 }
 
 export interface ManualStep {
