@@ -17,16 +17,17 @@ import { Overlay, type RingSpec, type WarningSpec } from './overlay';
 import { visibleTarget } from './locate';
 
 /**
- * The content script's loop. One MutationObserver; its records are only sorted (cheaply) into
- * "may change what Qadam shows" or not, and the work is coalesced to one animation frame.
- * A busy page whose changes are irrelevant (a journal ticking) costs a rescan at most once a second.
+ * The content script's loop. One MutationObserver; EVERY record of a batch is sorted (cheaply, each
+ * changed element looked at once) into "may change what Qadam shows" or not. A relevant change is
+ * scanned at once, inside the observer's callback, so the ring is drawn before the next paint; a
+ * second relevant change within the same frame waits for the next animation frame. A busy page
+ * whose changes are irrelevant (a journal ticking) costs a rescan at most once a second.
  */
 
 /** elements whose arrival or change can change the step or its fields */
 const RELEVANT = 'input:not([type=hidden]):not([type=checkbox]):not([type=radio]),select,textarea,button,[role=tab],[role=button],[role=dialog],[role=menuitem],label,legend,h1,h2,h3,h4,h5,h6,.gwt-TabBarItem';
 /** where a change of text alone can change the step (captions, tabs, headings) */
 const CAPTION = 'h1,h2,h3,h4,h5,h6,legend,label,button,caption,th,[role=tab],[role=heading],[role=dialog],.gwt-TabBarItem';
-const DETAIL_LIMIT = 60;
 /** a batch this large comes from a region that changes all the time (a journal ticking) */
 const STORM = 300;
 /** how long such a region stays unobserved before it is looked at again */
@@ -40,6 +41,8 @@ const FULL: MutationObserverInit = {
 };
 const SHALLOW: MutationObserverInit = { childList: true, attributes: true, attributeFilter: FULL.attributeFilter };
 const SLOW_SCAN_MS = 1000;
+/** two relevant changes closer than this share one scan (the second in the next frame) */
+const FRAME_MS = 8;
 const MAX_ERRORS = 5;
 
 type Current = { rec: Recognised; located: Map<string, Element> };
@@ -92,12 +95,14 @@ export function startEngine(ctx: EngineContext, opts?: EngineOptions): EngineHan
   if (!procedures.length) return null; // a portal with no procedure yet: nothing to do
   if (opts) {
     const engine = new Engine(ctx, portal, procedures, NO_POLICY, opts);
-    engine.start();
+    engine.start(preload(opts.record ?? true));
     return { rescan: () => engine.rescan(), fieldAt: (t) => engine.fieldAt(t), status: () => engine.status(), fillSample: (v) => engine.fillSample(v) };
   }
   // An administrator may switch portals off by policy. The background keeps a copy of the policy in
   // storage.local (storage.managed can take seconds to answer): start from it, follow its changes.
+  // Everything the first scan needs is asked for at once, while the page is still being parsed.
   let engine: Engine | null = null;
+  let stored: Promise<Stored> | null = preload(true);
   const apply = (m: Managed): void => {
     if (ctx.isInvalid) return;
     if (!portalEnabled(m, portal)) {
@@ -105,7 +110,8 @@ export function startEngine(ctx: EngineContext, opts?: EngineOptions): EngineHan
       engine = null;
     } else if (!engine) {
       engine = new Engine(ctx, portal, procedures, m);
-      engine.start();
+      engine.start(stored ?? preload(true));
+      stored = null;
     } else engine.setManaged(m);
   };
   const onPolicy = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
@@ -118,6 +124,18 @@ export function startEngine(ctx: EngineContext, opts?: EngineOptions): EngineHan
 }
 
 const REAL_WHERE = (): Where => ({ href: location.href, pathname: location.pathname, hash: location.hash });
+
+type Stored = [Progress, Settings, Profiles];
+/** what the engine starts from, asked for in parallel (no profiles when nothing is recorded) */
+function preload(record: boolean): Promise<Stored> {
+  return Promise.all([loadProgress(), loadSettings(), record ? loadProfiles() : EMPTY_PROFILES]);
+}
+
+/** the document parsed (the content script starts while it is still loading) */
+function domReady(): Promise<void> {
+  if (document.readyState !== 'loading') return Promise.resolve();
+  return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
+}
 
 class Engine {
   private overlay = new Overlay();
@@ -132,6 +150,7 @@ class Engine {
   private doneRecorded = '';
   private href = '';
   private frame = 0;
+  private lastScan = -Infinity;
   private relevant = false;
   private slowTimer: number | null = null;
   private isolated: Element | null = null;
@@ -248,7 +267,7 @@ class Engine {
     this.overlay.destroy();
   }
 
-  start(): void {
+  start(stored: Promise<Stored>): void {
     const { ctx } = this;
     browser.runtime.onMessage.addListener(this.onMessage);
     ctx.onInvalidated(() => this.stop());
@@ -263,26 +282,46 @@ class Engine {
       if ((e as KeyboardEvent).key === 'Escape') this.overlay.closeActive();
     }, { capture: true });
     browser.storage.onChanged.addListener(this.onStorage);
-    void Promise.all([loadProgress(), loadSettings(), this.record ? loadProfiles() : EMPTY_PROFILES])
-      .then(async ([p, s, ps]) => {
+    // the first scan waits for storage only (what is followed, the language): the words come from
+    // the background and follow (an asleep service worker takes tens of ms to answer)
+    void Promise.all([stored, domReady()])
+      .then(([[p, s, ps]]) => {
         this.profiles = ps;
         this.takeProgress(p);
         this.lang = this.langOf(s);
-        await loadStrings(this.portal, this.lang);
       })
       .catch(() => {})
       .finally(() => {
         this.ready = true;
-        this.request(true);
+        this.request(true, true);
+        const lang = this.lang;
+        void loadStrings(this.portal, lang)
+          .catch(() => {})
+          .then(() => {
+            if (this.stopped || lang !== this.lang) return;
+            this.render();
+            this.validateAll();
+          });
       });
   }
 
   // ---- scheduling -------------------------------------------------------------------------
 
-  /** ask for a scan in the next animation frame (relevant = certainly rescan) */
-  private request(relevant: boolean): void {
+  /**
+   * Ask for a scan: `now` (a relevant change was just seen) scans at once unless a scan already ran
+   * in this frame; otherwise in the next animation frame (relevant = certainly rescan).
+   */
+  private request(relevant: boolean, now = false): void {
     if (relevant) this.relevant = true;
-    if (this.frame || !this.ready || this.stopped || this.ctx.isInvalid) return;
+    if (!this.ready || this.stopped || this.ctx.isInvalid) return;
+    if (now && this.relevant && performance.now() - this.lastScan >= FRAME_MS) {
+      if (this.frame) cancelAnimationFrame(this.frame);
+      this.frame = 0;
+      this.relevant = false;
+      this.scan();
+      return;
+    }
+    if (this.frame) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
       const hrefChanged = this.where().href !== this.href;
@@ -380,10 +419,16 @@ class Engine {
   private onMutations(records: MutationRecord[]): void {
     if (this.isolated) this.followIsolation(records);
     else if (records.length > STORM) this.isolate(records);
-    if (this.relevant) return this.request(true);
-    const n = Math.min(records.length, DETAIL_LIMIT);
-    for (let i = 0; i < n; i++) {
-      if (this.isRelevant(records[i]!)) return this.request(true);
+    if (this.relevant) return this.request(true, true);
+    // every record is looked at (no sample: a form's insertion may come after thousands of a
+    // grid's records), each changed node once per batch
+    const seen = new Set<Node>();
+    for (const r of records) {
+      if (r.type !== 'childList') {
+        if (seen.has(r.target)) continue;
+        seen.add(r.target);
+      }
+      if (this.isRelevant(r)) return this.request(true, true);
     }
     this.request(false);
   }
@@ -420,6 +465,7 @@ class Engine {
 
   private scan(): void {
     if (this.ctx.isInvalid) return;
+    this.lastScan = performance.now();
     try {
       const w = this.where();
       this.href = w.href;

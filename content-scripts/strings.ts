@@ -9,12 +9,17 @@ import type { StringsAnswer } from '../lib/messages';
  * carries no locale data, so it stays small however many portals and languages there are.
  */
 let res: Record<Lang, unknown> = { en: {}, kk: {}, ru: {}, uz: {} };
+/** until the first answer, every string is empty (rings are drawn at once, their words follow) */
+let loaded = false;
 
 export async function loadStrings(portal: PortalId, lang: Lang): Promise<void> {
-  const answer = (await browser.runtime.sendMessage({ type: 'qadam:strings', portal, lang })) as StringsAnswer | undefined;
-  if (!answer) return;
-  res = { ...res, en: answer.en, [lang]: answer.strings };
+  try {
+    const answer = (await browser.runtime.sendMessage({ type: 'qadam:strings', portal, lang })) as StringsAnswer | undefined;
+    if (answer) res = { ...res, en: answer.en, [lang]: answer.strings };
+  } finally {
+    loaded = true;
+  }
 }
 
-export const t = (lang: Lang, key: string, params?: Record<string, string | number>) => lookup(res, lang, key, params);
-export const has = (lang: Lang, key: string) => lookup(res, lang, key) !== key;
+export const t = (lang: Lang, key: string, params?: Record<string, string | number>) => (loaded ? lookup(res, lang, key, params) : '');
+export const has = (lang: Lang, key: string) => loaded && lookup(res, lang, key) !== key;
