@@ -64,7 +64,9 @@ export const SINGLE_WINDOW: readonly Procedure[] = [
         // the tab stays in the menu on every page: the home page is where no later stage shows
         match: { path: [APP], notText: [...W.securityPolicy, ...W.eds, ...W.request, 'Органы по сертификации', 'Сертификаттау органдары', 'Certification bodies'], fields: ['self-registration-tab'] },
         fields: [{ id: 'self-registration-tab', kind: 'action', labels: W.selfRegistration }],
-        source: ['seed:001 (eokno.gov.kz or sw.gov.kz, the tab «SELF-REGISTRATION»)', 'https://eokno.gov.kz (public Selenium script, find_string «eokno.gov.kz»: language menu j_idt14, link «Войти»)', 'inferred: the Russian/Kazakh tab captions'],
+        source: [
+          'seed:001 (eokno.gov.kz or sw.gov.kz, the tab «SELF-REGISTRATION»)',
+          'https://www.gov.kz/memleket/entities/kgd-vko/press/news/details/974498?lang=kk (the official KGD guide seed 001 quotes)', 'https://eokno.gov.kz (public Selenium script, find_string «eokno.gov.kz»: language menu j_idt14, link «Войти»)', 'inferred: the Russian/Kazakh tab captions'],
       },
       {
         id: 'security-policy',
@@ -127,7 +129,7 @@ export const SINGLE_WINDOW: readonly Procedure[] = [
           { id: 'invite-button', kind: 'action', labels: W.invite },
           { ...emailField, optional: true },
         ],
-        source: ['seed:001 (the head invites employees to the company\'s personal account)', 'inferred: «Профиль компании» → «Сотрудники» → «Пригласить пользователя» captions'],
+        source: ['seed:001 (the head invites employees to the company\'s personal account)', 'seed:001 («Company profile» - «Staff» - «Invite the user»)', 'inferred: the Russian/Kazakh captions of those tabs and buttons'],
       },
       { id: 'employee-registers', kind: 'manual' },
       {
