@@ -81,10 +81,11 @@ const signIn: PageStep = {
   fields: [
     ...loginFields,
     { id: 'sign-in', kind: 'action', labels: W.signInEgov, optional: true },
-    { id: 'password-tab', kind: 'action', labels: W.passwordTab, optional: true },
     { id: 'phone', kind: 'input', labels: W.phoneEgov, names: ['phone', 'tel', 'mobile'], rule: 'phone-uz', inputTypes: ['tel', 'text'], optional: true },
     { id: 'send-code', kind: 'action', labels: W.sendCodeEgov, optional: true },
     { id: 'sms-code', kind: 'input', labels: W.smsCode, notLabels: W.phoneEgov, names: ['code', 'otp', 'sms'], inputTypes: ['text', 'number', 'tel'], optional: true },
+    // the method tabs: read to know the page, never ringed (the user picks the way to sign in; the open tab is guided)
+    { id: 'password-tab', kind: 'action', labels: W.passwordTab, silent: true },
     edsTab,
   ],
   source: [
