@@ -32,6 +32,7 @@ const signIn: PageStep = {
     { ...passwordField(false), optional: true },
     { id: 'sign-in', kind: 'action', labels: W.signInButton },
   ],
+  source: ['seed:000 («жүйеге кіріп»: sign in first)', 'https://esf.gov.kz:8443/esf-web/login (public documentation linking the ESF login page, find_string «esf.gov.kz:8443/esf-web/login»)', 'inferred: the button captions «Войти»/«Кіру»'],
 };
 
 /** `first`: the password is the one of the enterprise registered first (named from the profiles) */
@@ -42,6 +43,7 @@ const registrationData = (important: boolean, first = false): PageStep => ({
   fields: [{ ...passwordField(important), ...(first ? { firstRegistered: 'esf' as const } : {}) }, subjectIdField],
   // done when the next stage shows (wizards that list every stage keep showing «Шаг 2» until then)
   done: { text: [W.step3], notText: W.step2 },
+  source: ['seed:000 («2 - қадам-тіркеу деректері», the «Пароль» field)', 'inferred: the Russian «Шаг 2 - регистрационные данные» and the wizard route'],
 });
 
 const legalEntityTab: PageStep = {
@@ -49,6 +51,7 @@ const legalEntityTab: PageStep = {
   kind: 'page',
   match: { path: [APP], notHash: NOT_IN_APP_ROUTES, text: [[...W.registration, ...W.registrationAccount]], notText: W.step2, fields: ['legal-entity-tab'] },
   fields: [{ id: 'legal-entity-tab', kind: 'action', labels: W.legalEntity }],
+  source: ['seed:000 (the registration page, the legal entity tab)', 'inferred: the tab captions «Юридическое лицо»/«Заңды тұлға» and the route'],
 };
 
 export const ESF: readonly Procedure[] = [
@@ -68,12 +71,14 @@ export const ESF: readonly Procedure[] = [
           { id: 'registration-account-menu', kind: 'action', labels: W.registrationAccount, optional: true },
           { id: 'ie-tab', kind: 'action', labels: W.ieTab },
         ],
+        source: ['seed:000 («шот-фактуралар журналы» → «тіркеу есебі» → «ЖК»)', 'inferred: the Russian captions and the routes (#!/invoices, #!/profile)'],
       },
       {
         id: 'register-as-ie',
         kind: 'page',
         match: { path: [APP], notHash: NOT_IN_APP_ROUTES, notText: W.step2, fields: ['register-button'] },
         fields: [{ id: 'register-button', kind: 'action', labels: W.registerAsIe }],
+        source: ['seed:000 («ЖК ретінде тіркелу» button)', 'inferred: the Russian «Зарегистрироваться как ИП»'],
       },
       registrationData(true),
     ],
@@ -94,12 +99,14 @@ export const ESF: readonly Procedure[] = [
         kind: 'page',
         match: { ...loginPage, fields: ['select-certificate'] },
         fields: [{ id: 'select-certificate', kind: 'action', labels: W.selectCertificate }],
+        source: ['seed:000 («Сертификатты таңдау» on the login page)', 'inferred: the Russian «Выбрать сертификат»'],
       },
       {
         id: 'confirm-registration',
         kind: 'page',
         match: { path: [APP], text: [W.notRegistered], fields: ['yes'] },
         fields: [{ id: 'yes', kind: 'action', labels: W.yes }],
+        source: ['seed:000 (the portal offers to register: «Иә»)', 'inferred: the wording of the offer and where it shows (a dialog)'],
       },
       legalEntityTab,
       registrationData(true, true),
@@ -115,6 +122,7 @@ export const ESF: readonly Procedure[] = [
         kind: 'page',
         warning: true,
         match: { path: [APP], hash: ['^/change-email'] },
+        source: ['seed:000 (recovery: first change the e-mail, route #!/change-email; login = the head\'s IIN)'],
         fields: [
           { id: 'login', kind: 'input', labels: W.login, names: ['login', 'iin', 'username'], rule: 'iin', inputTypes: ['text', 'number', 'tel'] },
           { id: 'email', kind: 'input', labels: W.email, names: ['email', 'mail'], rule: 'email', inputTypes: ['email', 'text'] },
@@ -124,6 +132,7 @@ export const ESF: readonly Procedure[] = [
         id: 'reset-password',
         kind: 'page',
         match: { path: [APP], hash: ['^/reset-password'] },
+        source: ['seed:000 (then #!/reset-password with the IIN and the new e-mail)'],
         fields: [
           { id: 'login', kind: 'input', labels: W.login, names: ['login', 'iin', 'username'], rule: 'iin', inputTypes: ['text', 'number', 'tel'] },
           { id: 'email', kind: 'input', labels: W.email, names: ['email', 'mail'], rule: 'email', inputTypes: ['email', 'text'] },
@@ -142,6 +151,7 @@ export const ESF: readonly Procedure[] = [
           { id: 'password-repeat', kind: 'input', labels: [...W.repeat.map((w) => w), 'Повторите пароль', 'Құпия сөзді қайталаңыз'], inputTypes: ['password'], names: ['repeat', 'confirm', 'password2'], sameAs: 'password' },
           { id: 'send', kind: 'action', labels: W.send },
         ],
+        source: ['seed:000 (the link from the e-mail opens the new-password form, signed with the RSA or GOST key)', 'inferred: the route of the form and its captions'],
         done: { text: [['Пароль успешно изменен', 'Пароль изменен', 'Құпия сөз сәтті өзгертілді', 'Құпия сөз өзгертілді', 'Password changed']] },
       },
     ],

@@ -1,9 +1,17 @@
 import type { FieldDef, PageStep, Procedure } from './types';
 
 /**
- * OneID, id.gov.uz (seed 002). Pages under /oid/ (`main.do`, `cmn/regUser/register.do`, …),
- * `?locale=ru|uz|en`. The registration wizard changes its stage inside one URL: each stage is
- * recognised by what is shown. Captions in Russian, Uzbek (Latin) and English.
+ * OneID. Two generations, one portal (procedures/portals.ts):
+ * - id.gov.uz (seed 002): pages under /oid/ (`main.do`, `cmn/regUser/register.do`, …),
+ *   `?locale=ru|uz|en`. The registration wizard changes its stage inside one URL: each stage is
+ *   recognised by what is shown.
+ * - id.egov.uz, today's OneID: a React + MUI single-page app (`#root`), the language first in the
+ *   path (`/oz` Uzbek Latin, `/uz` Uzbek Cyrillic, `/ru`, `/en`: public scripts open `/oz`,
+ *   `/oz/personal`, `/oz/settings` and rewrite `/uz|oz|ru|en?client_id=…`), sign-in by login and
+ *   password, by phone and SMS code, or by EDS through E-IMZO (its API names the methods
+ *   LOGINPASSMETHOD, PKCSMETHOD, MOBILEIDMETHOD and answers «SMS code needed»). Its captions and
+ *   the registration route are INFERRED (no public capture of the page text): the seeds' Russian
+ *   wording, the Uzbek of public guides, in Latin and Cyrillic. See README «Evidence».
  */
 
 const W = {
@@ -33,22 +41,59 @@ const W = {
   registerLe: ['Зарегистрировать юридическое лицо', 'Добавить юридическое лицо', 'Указать юридическое лицо', 'Yuridik shaxsni roʻyxatdan oʻtkazish', 'Yuridik shaxsni qoʻshish', 'Register a legal entity', 'Register legal entity', 'Add legal entity'],
   /** the legal entity's entry carries «Common For Head», the head's role: that is the one to pick */
   role: ['Common For Head', 'Выберите роль', 'Роль', 'Rolni tanlang', 'Rol', 'Select role', 'Choose role', 'Role'],
+  // id.egov.uz (inferred captions; Uzbek in Latin and in Cyrillic)
+  passwordTab: ['Логин и пароль', 'Логин/пароль', 'По логину', 'Login va parol', 'Login/parol', 'Логин ва парол', 'Логин/парол', 'Login and password', 'Login & password'],
+  edsTab: ['ЭЦП', 'Электронная цифровая подпись', 'Вход с ЭЦП', 'Вход по ЭЦП', 'ERI', 'ЭРИ', 'Elektron raqamli imzo', 'Электрон рақамли имзо', 'ERI orqali', 'ЭРИ орқали', 'E-IMZO', 'EDS', 'Digital signature'],
+  phoneEgov: ['Номер телефона', 'Телефон', 'Telefon raqami', 'Телефон рақами', 'Phone number', 'Mobile phone'],
+  sendCodeEgov: ['Получить код', 'Отправить код', 'Kod olish', 'Kodni olish', 'Kodni yuborish', 'Код олиш', 'Кодни олиш', 'Кодни юбориш', 'Get code', 'Send code'],
+  smsCode: ['Код из SMS', 'SMS-код', 'Код подтверждения', 'Код', 'SMS kod', 'SMS-kod', 'Tasdiqlash kodi', 'Тасдиқлаш коди', 'SMS код', 'Verification code', 'SMS code', 'Code'],
+  signInEgov: ['Войти', 'Kirish', 'Кириш', 'Tizimga kirish', 'Тизимга кириш', 'Log in', 'Sign in'],
+  offerEgov: ['оферт*', 'oferta*', 'Оммавий оферта', 'Ommaviy oferta', 'public offer', 'terms of use'],
+  acceptEgov: ['Я принимаю', 'Принимаю', 'Согласен', 'Qabul qilaman', 'Roziman', 'Қабул қиламан', 'Розиман', 'I accept', 'I agree'],
+  keyEgov: ['Выберите ключ', 'Ключ ЭЦП', 'Выберите ключ ЭЦП', 'Kalitni tanlang', 'ERI kalitini tanlang', 'ERI kaliti', 'Калитни танланг', 'ЭРИ калитини танланг', 'ЭРИ калити', 'Select key', 'Select EDS key', 'EDS key'],
 } as const;
 
 const REGISTER = '^/(oid/)?cmn/regUser/register\\.do';
 const LOGIN = '^/(oid/)?cmn/LoginPage\\.do';
 const OID = '^/(oid/)?';
+/** id.egov.uz: the sign-in page is the language root (`/ru`, `/oz?client_id=…`) or a login route under it (inferred) */
+const EGOV_SIGN_IN = '^/((oz|uz|ru|en)/?)?((login|auth|sign-?in)/?)?$';
+/** id.egov.uz: the registration route (inferred: no public capture names it) */
+const EGOV_REGISTER = '^/(oz|uz|ru|en)/(registration|register|sign-?up)(/|$)';
 
 const loginFields: FieldDef[] = [
   { id: 'login', kind: 'input', labels: W.login, names: ['login', 'username'], rule: 'login-oneid', inputTypes: ['text'] },
   { id: 'password', kind: 'input', labels: W.password, notLabels: W.repeat, inputTypes: ['password'], names: ['password'] },
 ];
 
+/** id.egov.uz: the EDS tab of the sign-in form, read to know the page (never ringed on sign-in) */
+const edsTab: FieldDef = { id: 'eds-tab', kind: 'action', labels: W.edsTab, silent: true };
+
 const signIn: PageStep = {
   id: 'sign-in',
   kind: 'page',
-  match: [{ path: [LOGIN], fields: ['password'] }, { path: [OID], text: [W.signInButton], fields: ['login', 'password'], notText: W.contactData }],
-  fields: [...loginFields, { id: 'sign-in', kind: 'action', labels: W.signInButton, optional: true }],
+  match: [
+    { path: [LOGIN], fields: ['password'] },
+    { path: [OID], text: [W.signInButton], fields: ['login', 'password'], notText: W.contactData },
+    // id.egov.uz: the form with its method tabs (MUI `button[role=tab]`); the open tab's panel alone is in the DOM
+    { path: [EGOV_SIGN_IN], fields: ['password-tab', 'eds-tab'] },
+  ],
+  fields: [
+    ...loginFields,
+    { id: 'sign-in', kind: 'action', labels: W.signInEgov, optional: true },
+    { id: 'phone', kind: 'input', labels: W.phoneEgov, names: ['phone', 'tel', 'mobile'], rule: 'phone-uz', inputTypes: ['tel', 'text'], optional: true },
+    { id: 'send-code', kind: 'action', labels: W.sendCodeEgov, optional: true },
+    { id: 'sms-code', kind: 'input', labels: W.smsCode, notLabels: W.phoneEgov, names: ['code', 'otp', 'sms'], inputTypes: ['text', 'number', 'tel'], optional: true },
+    // the method tabs: read to know the page, never ringed (the user picks the way to sign in; the open tab is guided)
+    { id: 'password-tab', kind: 'action', labels: W.passwordTab, silent: true },
+    edsTab,
+  ],
+  source: [
+    'seed:002',
+    'https://id.gov.uz/cmn/LoginPage.do (seed 002, step 7)',
+    'id.egov.uz: public scripts (find_string «id.egov.uz»: an LMS client posting login+password to id.egov.uz/api/identity/auth/login with X-Authorization-Method LOGINPASSMETHOD and confirming an SMS code; a Selenium script reading id.egov.uz/oz/personal under #root/main; a WebView rewriting id.egov.uz/uz|oz|ru|en)',
+    'inferred: the captions of the id.egov.uz tabs and fields (no public capture of its text)',
+  ],
 };
 
 export const ONEID: readonly Procedure[] = [
@@ -60,13 +105,19 @@ export const ONEID: readonly Procedure[] = [
       {
         id: 'accept-offer',
         kind: 'page',
-        match: { path: [REGISTER], text: [W.offer], fields: ['accept'] },
-        fields: [{ id: 'accept', kind: 'input', labels: W.accept, inputTypes: ['checkbox'] }],
+        match: [
+          { path: [REGISTER], text: [W.offer], fields: ['accept'] },
+          // id.egov.uz: the registration entry, the offer box first (MUI FormControlLabel)
+          { path: [EGOV_REGISTER], text: [W.offerEgov], fields: ['accept'] },
+        ],
+        fields: [{ id: 'accept', kind: 'input', labels: [...W.accept, ...W.acceptEgov], inputTypes: ['checkbox'] }],
+        source: ['seed:002', 'https://id.gov.uz/oid/cmn/regUser/register.do (seed 002, step 1)', 'inferred: the id.egov.uz registration route and its captions (the offer box kept from seed 002)'],
       },
       {
         id: 'identification',
         kind: 'page',
-        match: { path: [REGISTER], fields: ['pinfl', 'passport'] },
+        match: [{ path: [REGISTER], fields: ['pinfl', 'passport'] }, { path: [EGOV_REGISTER], fields: ['pinfl', 'passport'] }],
+        source: ['seed:002', 'https://id.gov.uz/oid/cmn/regUser/register.do (seed 002, step 2)', 'http://kompy.info/toshkent-davlat-agrar-universiteti-s-m-aminov-s-i-muxamadiyev.html?page=68 (Uzbek guide: PINFL and passport series)'],
         fields: [
           { id: 'pinfl', kind: 'input', labels: W.pinfl, names: ['pinfl', 'pin'], rule: 'pinfl', inputTypes: ['text', 'number', 'tel'] },
           { id: 'passport', kind: 'input', labels: W.passport, names: ['passport', 'docnum', 'serial'], rule: 'passport-uz', inputTypes: ['text'] },
@@ -79,6 +130,7 @@ export const ONEID: readonly Procedure[] = [
         // every stage shows all stage captions; the registry's data (birth date) is this stage's own
         match: { path: [REGISTER], text: [W.birthDate], fields: ['next'] },
         fields: [{ id: 'next', kind: 'action', labels: W.next }],
+        source: ['seed:002', 'https://id.gov.uz/oid/cmn/regUser/register.do (seed 002, step 3)'],
       },
       {
         id: 'contact-data',
@@ -95,12 +147,14 @@ export const ONEID: readonly Procedure[] = [
           { id: 'send-code', kind: 'action', labels: W.sendCode, optional: true },
           { id: 'code', kind: 'input', labels: W.code, inputTypes: ['text', 'number', 'tel'], optional: true },
         ],
+        source: ['seed:002', 'https://id.gov.uz/oid/cmn/regUser/register.do (seed 002, step 4)'],
       },
       {
         id: 'registered',
         kind: 'page',
         match: { path: [OID], text: [W.registered] },
         fields: [],
+        source: ['seed:002 (step 5: «Поздравляем, вы зарегистрировались…», status «неподлинный»)'],
       },
     ],
   },
@@ -125,13 +179,24 @@ export const ONEID: readonly Procedure[] = [
         kind: 'page',
         match: [{ path: ['^/(oid/)?reg/regPki\\.do'], notText: W.key }, { path: [OID], fields: ['eds-menu'] }],
         fields: [{ id: 'eds-menu', kind: 'action', labels: W.edsRegistration, optional: true }],
+        source: ['seed:002', 'https://id.gov.uz/oid/reg/regPki.do (seed 002, step 7: «Пользователям > Регистрация ЭЦП»)'],
       },
       {
         id: 'choose-key',
         kind: 'page',
         signature: true,
-        match: { path: ['^/(oid/)?reg/regPki\\.do'], fields: ['key'] },
-        fields: [{ id: 'key', kind: 'input', labels: W.key, inputTypes: ['select-one'] }],
+        match: [
+          { path: ['^/(oid/)?reg/regPki\\.do'], fields: ['key'] },
+          // id.egov.uz: the EDS tab of the sign-in form lists the keys E-IMZO finds; signing in with one confirms the account (inferred)
+          { path: [EGOV_SIGN_IN], fields: ['key', 'eds-tab'] },
+        ],
+        fields: [{ id: 'key', kind: 'input', labels: [...W.key, ...W.keyEgov], inputTypes: ['select-one'] }, { id: 'sign-in', kind: 'action', labels: W.signInEgov, optional: true }, edsTab],
+        source: [
+          'seed:002 (step 7: «Цифровая подпись», E-IMZO, DSKEYS)',
+          'https://e-imzo.uz/main/downloads/ (seed 002)',
+          'id.egov.uz: public code naming its EDS sign-in method PKCSMETHOD «E-IMZO (PKCS7)» (find_string «LOGINPASSMETHOD»)',
+          'inferred: that the id.egov.uz EDS tab confirms the account, and its captions',
+        ],
       },
     ],
   },
@@ -147,12 +212,14 @@ export const ONEID: readonly Procedure[] = [
         kind: 'page',
         match: [{ path: ['^/(oid/)?regLe/index\\.do'] }, { path: ['^/(oid/)?main\\.do'], fields: ['le-menu'] }],
         fields: [{ id: 'le-menu', kind: 'action', labels: W.leRegistration, optional: true }],
+        source: ['seed:002', 'https://id.gov.uz/oid/regLe/index.do (seed 002, step 8)'],
       },
       {
         id: 'register-le',
         kind: 'page',
         match: [{ path: ['^/(oid/)?regLe/newLeUser\\.do'] }, { path: ['^/(oid/)?regLe/'], fields: ['register-le-button'] }],
         fields: [{ id: 'register-le-button', kind: 'action', labels: W.registerLe, optional: true }],
+        source: ['seed:002', 'https://id.gov.uz/oid/regLe/newLeUser.do (seed 002, step 8)'],
       },
       { id: 're-login', kind: 'manual' },
       {
@@ -160,6 +227,7 @@ export const ONEID: readonly Procedure[] = [
         kind: 'page',
         match: { path: [OID], fields: ['role'] },
         fields: [{ id: 'role', kind: 'input', labels: W.role, names: ['role'], inputTypes: ['select-one', 'radio'], subject: true }],
+        source: ['seed:002 (step 8: «Выберите роль», the legal entity and «Common For Head»)', 'inferred: the URL of the role page (seed 002 shows no address)'],
       },
     ],
   },

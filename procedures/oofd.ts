@@ -3,6 +3,13 @@ import type { ManualStep, PageStep, Procedure } from './types';
 /**
  * Connecting a legacy cash register (KKM) to the OFD, oofd.kz (seed 004). The personal cabinet
  * runs on subdomains (org.oofd.kz) as an Angular app with hash routes. Kazakh and Russian.
+ *
+ * The EDS login (`org.oofd.kz/#/landing/eds-login`) is grounded in a public automation script
+ * (find_string «org.oofd.kz»): it presses «Войти с ЭЦП», types the key's password into
+ * `#storage-password`, picks an option of `#storage-type` (`p > span` items), answers NCALayer's
+ * file dialog, presses «Проверить», then NCALayer's «Ввод пароля»; the cabinet that follows is
+ * Angular Material (`mat-input-0`). Other hosts that script and public code name: `consumer.oofd.kz`
+ * and `o.oofd.kz` (receipts), `oofd.kz`/`www.oofd.kz` (seed 004).
  */
 
 const W = {
@@ -15,6 +22,12 @@ const W = {
   /** the button, not the bare word: «Токен» also labels the value and FAQ lines */
   token: ['Получить токен', 'Показать токен', 'Токен алу', 'Токенді алу', 'Токенді көрсету', 'Get token', 'Show token'],
   orderConnection: ['Заказать подключение', 'Қосылуға тапсырыс беру'],
+  /** the key storage type; a key file on the computer is «Персональный компьютер» (the hint says when to pick the token or the ID card) */
+  storage: ['Тип хранилища', 'Тип хранилища ключей', 'Хранилище ключей', 'Выберите тип хранилища', 'Персональный компьютер', 'Кілт сақтау орнының түрі', 'Сақтау орнының түрі', 'Кілттер қоймасы', 'Қойма түрі', 'Дербес компьютер', 'Жеке компьютер'],
+  storagePassword: ['Пароль хранилища', 'Пароль от хранилища', 'Пароль ключа', 'Пароль к ключу', 'Пароль', 'Қойманың құпия сөзі', 'Кілттің құпия сөзі', 'Құпия сөз'],
+  check: ['Проверить', 'Тексеру'],
+  edsLogin: ['Войти с ЭЦП', 'Войти по ЭЦП', 'ЭЦҚ арқылы кіру', 'ЭЦҚ-мен кіру', 'Выбрать сертификат', 'Сертификатты таңдау'],
+  registerButton: ['Зарегистрироваться', 'Регистрация', 'Тіркелу'],
 } as const;
 
 const registerPortal: PageStep = {
@@ -22,7 +35,20 @@ const registerPortal: PageStep = {
   kind: 'page',
   signature: true,
   match: { hash: ['^/(landing/)?(eds-login|registration|register|sign-up)'] },
-  fields: [],
+  // the EDS login form in the order the user meets it; a card with only the certificate button
+  // shows just `eds-login`, the registration form just `register`
+  fields: [
+    { id: 'storage', kind: 'action', labels: W.storage, optional: true },
+    { id: 'storage-password', kind: 'input', labels: W.storagePassword, names: ['storage-password', 'storagepassword'], inputTypes: ['password'], important: true, optional: true },
+    { id: 'check', kind: 'action', labels: W.check, optional: true },
+    { id: 'eds-login', kind: 'action', labels: W.edsLogin, optional: true },
+    { id: 'register', kind: 'action', labels: W.registerButton, optional: true },
+  ],
+  source: [
+    'seed:004 (1: register on www.oofd.kz with an EDS)',
+    'https://org.oofd.kz/#/landing/eds-login (public automation script, find_string «org.oofd.kz»: «Войти с ЭЦП», #storage-password, #storage-type, «Проверить»)',
+    'inferred: the Kazakh captions and the registration route (#/landing/registration)',
+  ],
 };
 
 const signContract: PageStep = {
@@ -31,6 +57,7 @@ const signContract: PageStep = {
   signature: true,
   match: { text: [W.contract], notText: W.kkmSection, fields: ['sign'] },
   fields: [{ id: 'sign', kind: 'action', labels: W.sign }],
+  source: ['seed:004 (2: the public contract signed with the EDS)', 'inferred: where the cabinet shows the contract and its button captions'],
 };
 
 const registerKkm: PageStep = {
@@ -43,6 +70,7 @@ const registerKkm: PageStep = {
     { id: 'add-kkm', kind: 'action', labels: W.addKkm },
     { id: 'sign', kind: 'action', labels: W.sign, optional: true },
   ],
+  source: ['seed:004 (8, 14: «БКМ басқару», register the KKM, sign the tariff order)', 'inferred: the Russian «Управление ККМ» and the add button caption'],
 };
 
 const token: PageStep = {
@@ -50,6 +78,7 @@ const token: PageStep = {
   kind: 'page',
   match: { text: [['Токен', 'Token']], fields: ['token'] },
   fields: [{ id: 'token', kind: 'action', labels: W.token }],
+  source: ['seed:004 (9, 17: the token and ID shown on the portal)', 'inferred: the button captions'],
 };
 
 // the steps both ways of connecting share (procedures.md: «steps 1, 2, 4, 6 and 7 as above»)
@@ -93,6 +122,7 @@ export const OOFD: readonly Procedure[] = [
         kind: 'page',
         match: { text: [W.kkmSection, ['ККМ', 'БКМ']], fields: ['order-connection'] },
         fields: [{ id: 'order-connection', kind: 'action', labels: W.orderConnection }],
+        source: ['seed:004 (15: the link «Қосылуға тапсырыс беру»)', 'inferred: the Russian «Заказать подключение»'],
       },
       { id: 'channel', kind: 'manual' },
       token,

@@ -9,7 +9,9 @@ export const PORTALS: readonly Portal[] = [
     langs: ['ru', 'kk', 'en'],
     home: 'https://eokno.gov.kz/',
   },
-  { id: 'oneid', hosts: ['id.gov.uz'], langs: ['ru', 'uz', 'en'], home: 'https://id.gov.uz/' },
+  // OneID moved to id.egov.uz (a React + MUI app; public scripts and links: README «Evidence»); the
+  // old id.gov.uz of seed 002 is kept for its pages and redirects
+  { id: 'oneid', hosts: ['id.egov.uz', 'id.gov.uz'], langs: ['ru', 'uz', 'en'], home: 'https://id.egov.uz/' },
   { id: 'nca', hosts: ['pki.gov.kz', 'www.pki.gov.kz', 'egov.kz', 'www.egov.kz'], langs: ['kk', 'ru'], home: 'https://pki.gov.kz/' },
   { id: 'oofd', hosts: ['*.oofd.kz'], langs: ['kk', 'ru'], home: 'https://oofd.kz/' },
 ];

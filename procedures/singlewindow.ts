@@ -46,6 +46,7 @@ const accountData: PageStep = {
     { id: 'username', kind: 'input', labels: W.username, names: ['username', 'login'], inputTypes: ['text'] },
     { id: 'password', kind: 'input', labels: W.password, notLabels: W.repeat, inputTypes: ['password'], names: ['password'] },
   ],
+  source: ['seed:001 (data filled from the state databases; e-mail, phones incl. mobile, username and password)', 'inferred: the field captions and the page URL'],
 };
 
 export const SINGLE_WINDOW: readonly Procedure[] = [
@@ -63,18 +64,23 @@ export const SINGLE_WINDOW: readonly Procedure[] = [
         // the tab stays in the menu on every page: the home page is where no later stage shows
         match: { path: [APP], notText: [...W.securityPolicy, ...W.eds, ...W.request, 'Органы по сертификации', 'Сертификаттау органдары', 'Certification bodies'], fields: ['self-registration-tab'] },
         fields: [{ id: 'self-registration-tab', kind: 'action', labels: W.selfRegistration }],
+        source: [
+          'seed:001 (eokno.gov.kz or sw.gov.kz, the tab «SELF-REGISTRATION»)',
+          'https://www.gov.kz/memleket/entities/kgd-vko/press/news/details/974498?lang=kk (the official KGD guide seed 001 quotes)', 'https://eokno.gov.kz (public Selenium script, find_string «eokno.gov.kz»: language menu j_idt14, link «Войти»)', 'inferred: the Russian/Kazakh tab captions'],
       },
       {
         id: 'security-policy',
         kind: 'page',
         match: { path: [APP], text: [W.securityPolicy], fields: ['accept'] },
         fields: [{ id: 'accept', kind: 'input', labels: W.accept, inputTypes: ['checkbox'] }],
+        source: ['seed:001 (a mark about acquaintance and agreement with the security policy)', 'inferred: the page URL and the box caption'],
       },
       {
         id: 'user-type',
         kind: 'page',
         match: { path: [APP], fields: ['user-type'] },
         fields: [{ id: 'user-type', kind: 'input', labels: W.userTypeField, inputTypes: ['radio', 'select-one'] }],
+        source: ['seed:001 («Certification bodies», «Individuals», «Legal entities»)', 'inferred: the Russian/Kazakh captions and the control (radio or select)'],
       },
       {
         id: 'select-eds',
@@ -83,6 +89,7 @@ export const SINGLE_WINDOW: readonly Procedure[] = [
         warning: true, // the LEGAL ENTITY's key for a company
         match: { path: [APP], fields: ['eds'] },
         fields: [{ id: 'eds', kind: 'action', labels: W.eds }, subjectIdField],
+        source: ['seed:001 (select the EDS for signing, RSA file; the LEGAL ENTITY key for a company; NCALayer)', 'inferred: the button caption'],
       },
       accountData,
       {
@@ -90,6 +97,7 @@ export const SINGLE_WINDOW: readonly Procedure[] = [
         kind: 'page',
         match: { path: [APP], fields: ['submit'] },
         fields: [{ id: 'submit', kind: 'action', labels: W.request }],
+        source: ['seed:001 («MAKE A REQUEST FOR A USER ACCOUNT»)', 'inferred: the Russian/Kazakh captions'],
       },
       { id: 'activate', kind: 'manual' },
       {
@@ -100,6 +108,10 @@ export const SINGLE_WINDOW: readonly Procedure[] = [
           { id: 'username', kind: 'input', labels: W.username, names: ['username', 'login'], inputTypes: ['text'], optional: true },
           { id: 'password', kind: 'input', labels: W.password, inputTypes: ['password'], optional: true },
           { id: 'sign-in', kind: 'action', labels: W.signIn },
+        ],
+        source: [
+          'seed:001 (log in with the username and password chosen)',
+          'https://eokno.gov.kz (public Selenium script, find_string «eokno.gov.kz»: link «Войти», inputs named login:username and login:password in form #login, a submit input)',
         ],
       },
     ],
@@ -117,6 +129,7 @@ export const SINGLE_WINDOW: readonly Procedure[] = [
           { id: 'invite-button', kind: 'action', labels: W.invite },
           { ...emailField, optional: true },
         ],
+        source: ['seed:001 (the head invites employees to the company\'s personal account)', 'seed:001 («Company profile» - «Staff» - «Invite the user»)', 'inferred: the Russian/Kazakh captions of those tabs and buttons'],
       },
       { id: 'employee-registers', kind: 'manual' },
       {
@@ -127,6 +140,7 @@ export const SINGLE_WINDOW: readonly Procedure[] = [
           { id: 'role', kind: 'input', labels: W.role, inputTypes: ['select-one', 'radio'] },
           { id: 'activate', kind: 'action', labels: W.activate, optional: true },
         ],
+        source: ['seed:001 (the head activates the new user and sets the role)', 'inferred: the captions and the page'],
       },
     ],
   },
