@@ -19,7 +19,10 @@ const invalidate: (() => void)[] = [];
 function context(): EngineContext {
   return {
     isInvalid: false,
-    onInvalidated: (cb: () => void) => void invalidate.push(cb),
+    onInvalidated: (cb: () => void) => {
+      invalidate.push(cb);
+      return () => {};
+    },
     addEventListener: ((target: EventTarget, type: string, cb: EventListener, o?: AddEventListenerOptions) => target.addEventListener(type, cb, o)) as EngineContext['addEventListener'],
   } as EngineContext;
 }
