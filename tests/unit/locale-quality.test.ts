@@ -9,6 +9,7 @@
  *    caption the catalogue (procedures/*.ts) knows for that portal, in a language that portal has
  *    (portals.ts `langs`). What is not a portal caption is listed below, each with a reason.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PROCEDURES, PORTALS } from '../../procedures';
 import { LANGS, type Lang, type PortalId } from '../../procedures/types';
@@ -25,6 +26,11 @@ function flat(o: unknown, p = '', out = new Map<string, string>()): Map<string, 
 }
 
 const keys = Object.fromEntries(LANGS.map((l) => [l, flat(RESOURCES[l])])) as Record<Lang, Map<string, string>>;
+/** the Uzbek texts: the locale and the store description */
+const uzTexts = new Map([
+  ...keys.uz,
+  ...[...flat(JSON.parse(readFileSync('public/_locales/uz/messages.json', 'utf8')))].filter(([k]) => k.endsWith('.message')).map(([k, v]) => [`_locales:${k}`, v] as const),
+]);
 
 // ---------------------------------------------------------------------------------------------
 // 1. Uzbek: suffixes joined, one script per word
@@ -65,13 +71,54 @@ describe('Uzbek is written as a native speaker would', () => {
   });
 
   it('no Uzbek suffix stands apart from its word', () => {
-    const bad = [...keys.uz].flatMap(([k, v]) => separatedSuffixes(v).map((s) => `${k}: …${s}`));
+    const bad = [...uzTexts].flatMap(([k, v]) => separatedSuffixes(v).map((s) => `${k}: …${s}`));
     expect(bad, 'write the suffix together with the word: "OneIDga", "BINni", "«Yagona darcha»da"').toEqual([]);
   });
 
   it('no Uzbek word mixes Latin and Cyrillic letters', () => {
-    const bad = [...keys.uz].flatMap(([k, v]) => mixedScriptWords(v).map((w) => `${k}: ${w}`));
+    const bad = [...uzTexts].flatMap(([k, v]) => mixedScriptWords(v).map((w) => `${k}: ${w}`));
     expect(bad, 'no Cyrillic abbreviation with a Latin suffix: name it in Uzbek, the abbreviation in brackets').toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// One word per concept: words the review replaced, outside quoted captions (a portal's own caption
+// such as «Есептік жазба құруға өтінім жіберу» or «Серия и номер паспорта» keeps its wording)
+
+const AVOID: Record<Lang, Array<[RegExp, string]>> = {
+  kk: [
+    [/есептік жазба/i, 'account is «тіркелгі»'],
+    [/паспорт/i, 'passport is «төлқұжат»'],
+    [/бас ұйым/i, 'head office is «бас бөлімше»'],
+    [/фискалдық деректер/i, 'the OFD is «ҚМО — қазыналық мәліметтер операторы» (seed 004)'],
+    [/\bСТН\b/u, 'the Uzbek TIN is «СТИР»'],
+    [/ПИН ФЛ-ды/, '«ПИН ФЛ-ді»'],
+    [/\{\{date\}\} бастап/, 'a placeholder cannot take the ablative: «(тіркелген күні: {{date}})»'],
+  ],
+  ru: [
+    [/работа\p{L}* за\b/iu, '«от имени»'],
+    [/записи не совпадают/i, '«Пароли не совпадают»'],
+    [/подтян|\bправда\b|простите/i, 'no colloquialisms'],
+    [/головная организация/i, 'head office is «головное подразделение»'],
+  ],
+  en: [[/head organi[sz]ation/i, 'head office is «head office»']],
+  uz: [
+    [/jarayon/i, 'a procedure is «tartib»'],
+    [/bosh tashkilot/i, 'head office is «bosh boʻlinma»'],
+    [/roʻyxatingiz/i, 'your registration is «roʻyxatdan oʻtganingiz»'],
+    [/roʻyxat maʼlumotlari/i, '«Roʻyxatdan oʻtish maʼlumotlari»'],
+    [/NCA RK markaz/i, '«Milliy tasdiqlovchi markaz (НУЦ РК)»'],
+  ],
+};
+
+describe('one word per concept', () => {
+  it.each(LANGS)('%s avoids the words the review replaced', (l) => {
+    const bad: string[] = [];
+    for (const [k, v] of keys[l]) {
+      const prose = v.replace(/«[^«»]*»/g, '«»');
+      for (const [re, use] of AVOID[l]) if (re.test(prose)) bad.push(`${k}: ${re.source} → ${use}`);
+    }
+    expect(bad).toEqual([]);
   });
 });
 
