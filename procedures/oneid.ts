@@ -34,7 +34,8 @@ const W = {
   sendCode: ['Выслать код подтверждения', 'Tasdiqlash kodini yuborish', 'Send confirmation code', 'Send code'],
   code: ['Код подтверждения', 'Tasdiqlash kodi', 'Confirmation code'],
   registered: ['Успешная регистрация', 'Поздравляем, вы зарегистрировались', 'вы зарегистрировались', 'Muvaffaqiyatli roʻyxatdan oʻtdingiz', "Muvaffaqiyatli ro'yxatdan o'tdingiz", 'roʻyxatdan oʻtdingiz', 'Registration successful', 'You have registered'],
-  signInButton: ['Войти', 'Kirish', 'Log in', 'Sign in'],
+  /** seed 002: the login form reads «Логин | Пароль | Вход | Зарегистрироваться» */
+  signInButton: ['Войти', 'Вход', 'Kirish', 'Log in', 'Sign in'],
   edsRegistration: ['Регистрация ЭЦП', 'ЭЦП регистрация', 'EIMZO roʻyxatdan oʻtkazish', 'ERI roʻyxatdan oʻtkazish', 'ERI ro\'yxatdan o\'tkazish', 'EDS registration', 'Register EDS'],
   key: ['Цифровая подпись', 'Электронная цифровая подпись', 'Выберите ключ', 'Raqamli imzo', 'Elektron raqamli imzo', 'Kalitni tanlang', 'Digital signature', 'Select key'],
   leRegistration: ['Регистрация юридического лица', 'Yuridik shaxsni roʻyxatdan oʻtkazish', "Yuridik shaxsni ro'yxatdan o'tkazish", 'Legal entity registration', 'Register a legal entity'],
