@@ -172,6 +172,14 @@ const SEEN_NOT_RECOGNISED: Partial<Record<PortalId, Record<string, string>>> = {
     // seed 002, the EDS page: «…система отобразит ваши данные, после этого нажмите сохранить»
     сохранить: 'seed 002',
   },
+  oofd: {
+    // the options of the key storage type on OFD's EDS login (#storage-type; issue 12 from the live
+    // page: «Персональный компьютер», «Казтокен», «Удостоверение личности»); the Kazakh page's
+    // wording of the ID card is inferred
+    казтокен: 'issue 12, org.oofd.kz/#/landing/eds-login',
+    'удостоверение личности': 'issue 12, org.oofd.kz/#/landing/eds-login',
+    'жеке куәлік': 'inferred: the Kazakh wording of «Удостоверение личности»',
+  },
   singlewindow: {
     // seed 001: «select one of the user types: «Certification bodies», «Individuals» или «Legal entities»»
     individuals: 'seed 001',
