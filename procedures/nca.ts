@@ -52,7 +52,7 @@ const W = {
 /** the application pages' own words: a page showing one of them is not the «Подать заявку» section */
 const APPLICATION = [...W.agreement, ...W.checkIin, ...W.checkBin, ...W.storage, ...W.region];
 
-const storage = (labels = W.storage): FieldDef => ({ id: 'storage', kind: 'input', labels, inputTypes: ['select-one', 'radio'], names: ['storage', 'storeType', 'keyStorage'] });
+const storage = (labels = W.storage): FieldDef => ({ id: 'storage', kind: 'input', labels, notLabels: ['Путь', 'жол', 'Path'], inputTypes: ['select-one', 'radio'], names: ['storage', 'storeType', 'keyStorage'] });
 const path: FieldDef = { id: 'path', kind: 'input', labels: W.path, inputTypes: ['text'], names: ['path', 'storagePath', 'keyPath'] };
 
 export const NCA: readonly Procedure[] = [
