@@ -177,7 +177,7 @@ export function sortProfiles(list: readonly Profile[], key: SortKey, lang: strin
     identifier: (a, b) => a.identifier.localeCompare(b.identifier),
     created: (a, b) => a.createdAt - b.createdAt,
     // soonest expiry first; profiles without a date last, by name
-    keys: (a, b) => (a.keysExpire ?? '~').localeCompare(b.keysExpire ?? '~') || coll.compare(a.name, b.name),
+    keys: (a, b) => (a.keysExpire === b.keysExpire ? 0 : !a.keysExpire ? 1 : !b.keysExpire ? -1 : a.keysExpire < b.keysExpire ? -1 : 1) || coll.compare(a.name, b.name),
   };
   return [...list].sort(cmp[key]);
 }
