@@ -99,8 +99,8 @@ export const NCA: readonly Procedure[] = [
         fields: [
           // a legal entity: the BIN and «Проверить БИН» first, then the IIN (guides ul, s_ul)
           { id: 'bin', kind: 'input', labels: W.bin, notLabels: W.iin, rule: 'bin', inputTypes: ['text', 'tel', 'number'], names: ['bin'], optional: true },
-          { id: 'check-bin', kind: 'action', labels: W.checkBin, optional: true },
           { id: 'captcha', kind: 'input', labels: W.captcha, inputTypes: ['text'], names: ['captcha', 'kaptcha', 'code'] },
+          { id: 'check-bin', kind: 'action', labels: W.checkBin, optional: true },
           { id: 'iin', kind: 'input', labels: W.iin, notLabels: W.bin, rule: 'iin', inputTypes: ['text', 'tel', 'number'], names: ['iin'] },
           { id: 'check', kind: 'action', labels: W.checkIin },
         ],
