@@ -77,7 +77,8 @@ export const NCA: readonly Procedure[] = [
             labels: ['Подать заявку', 'Подать заявление', 'Заказать услугу онлайн', 'Получить услугу', 'Өтінім беру', 'Өтініш беру', 'Қызметке онлайн тапсырыс беру', 'Қызметті алу', 'Apply', 'Submit an application', 'Order the service online'],
           },
         ],
-        source: ['seed:003', G.fl, 'https://www.nitec.kz/index.php/en/news/information-statement-10 (egov.kz, SMS code from 1414 since October 2025)'],
+        // the SMS code from 1414: АО «НИТ», egov.kz's operator (no egov.kz page of its own was found), and Kazinform
+        source: ['seed:003', G.fl, 'https://www.nitec.kz/index.php/en/news/information-statement-10', 'https://www.inform.kz/ru/avtorizatsiya-na-portale-elektronnogo-pravitelstva-stala-dvuhetapnoy-77b555'],
       },
       {
         id: 'agreement',
