@@ -9,6 +9,7 @@ import { ConfirmButton, LanguageSelect } from './shared';
 import { Signers } from './Signers';
 import { ProfileSwitcher } from './ProfileSwitcher';
 import { Diagnostics } from './Diagnostics';
+import { KeysExpiring } from './KeysExpiring';
 
 /** The popup: which procedure, which step, and the steps that happen off the portal. 360 px wide. */
 export function Popup() {
@@ -60,6 +61,8 @@ export function Popup() {
       </p>
 
       <ProfileSwitcher />
+
+      <KeysExpiring list={s.profiles.list} onRenew={(id) => void s.renewKeys(id)} />
 
       <ProcedurePicker value={proc?.id ?? ''} onPick={(id) => void s.follow(id)} portals={s.managed.portals} />
 

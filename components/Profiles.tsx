@@ -8,6 +8,9 @@ import { importBytes } from '../lib/import';
 import { loadAllProgress, progressItem } from '../lib/progress';
 import { exportData, MAX_IMPORT_BYTES, MAX_LISTED, type Problem } from '../lib/transfer';
 import { ConfirmButton } from './shared';
+import { KeysExpiring } from './KeysExpiring';
+import { formatKeysExpire, MAX_DATE, MIN_DATE, parseKeysExpire, RENEWAL_PROCEDURE } from '../lib/keys-expiry';
+import { follow, updateProgress } from '../lib/progress';
 
 /**
  * The options page's profiles: one per company or person. Add, edit, delete, search, sort, mark
@@ -49,6 +52,7 @@ export function ProfilesSection() {
             <option value="name">{t('profiles.sort.name')}</option>
             <option value="identifier">{t('profiles.sort.identifier')}</option>
             <option value="created">{t('profiles.sort.created')}</option>
+            <option value="keys">{t('profiles.sort.keys')}</option>
           </select>
         </label>
         <button type="button" className="primary" data-qadam-new-profile onClick={() => setEditing('new')}>
@@ -68,6 +72,16 @@ export function ProfilesSection() {
           }}
         />
       )}
+
+      <KeysExpiring
+        list={ps.list}
+        onRenew={(id) => {
+          const p = ps.list.find((x) => x.id === id);
+          void setActiveProfile(id)
+            .then(() => updateProgress((x) => follow(x, RENEWAL_PROCEDURE), id))
+            .then(() => setResult({ ok: true, text: t('profiles.keys.started', { name: p?.name ?? '' }) }));
+        }}
+      />
 
       <p className="count" aria-live="polite">
         {query ? t('profiles.found', { count: shown.length, total: ps.list.length }) : t('profiles.total', { count: ps.list.length })}
@@ -148,6 +162,11 @@ function ProfileCard({ p, active, onEdit }: { p: Profile; active: boolean; onEdi
           {t('profiles.head')}: {p.head.name} {p.head.id && <span className="mono">{p.head.id}</span>}
         </p>
       )}
+      {p.keysExpire && (
+        <p className="keys" data-keys-expire={p.keysExpire}>
+          {t('profiles.keys.expiresOn', { date: formatKeysExpire(p.keysExpire, lang) })}
+        </p>
+      )}
       <p className="facts">
         {facts.length
           ? facts.map((x) => t('profiles.registeredOn', { portal: t(`ui.portalName.${x}`), date: new Date(p.facts[x]!.at).toLocaleDateString(lang === 'en' ? 'en-GB' : lang) })).join(' · ')
@@ -181,15 +200,18 @@ function ProfileForm(props: { initial: Profile | null; taken: (identifier: strin
   const [headId, setHeadId] = useState(init?.head?.id ?? '');
   const [headName, setHeadName] = useState(init?.head?.name ?? '');
   const [facts, setFacts] = useState<Partial<Record<FactPortal, string>>>(() => Object.fromEntries(FACT_PORTALS.filter((x) => init?.facts[x]).map((x) => [x, toDateInput(init!.facts[x]!.at)])));
+  const [keysExpire, setKeysExpire] = useState(init?.keysExpire ?? '');
   const [tried, setTried] = useState(false);
 
-  const draft = makeProfile({ name, country, kind, identifier, head: { id: headId, name: headName } }, init?.createdAt, init?.id);
+  const expiry = keysExpire ? parseKeysExpire(keysExpire) : null;
+  const expiryProblem = !!keysExpire && !expiry;
+  const draft = makeProfile({ name, country, kind, identifier, head: { id: headId, name: headName }, ...(expiry ? { keysExpire: expiry } : {}) }, init?.createdAt, init?.id);
   const problems = profileProblems(draft);
   const idProblem = identifier ? problems.find((x) => x.field === 'identifier') : { key: 'required' };
   const headProblem = problems.find((x) => x.field === 'head');
   const dup = draft.identifier ? props.taken(draft.identifier) : undefined;
   const nameProblem = !name.trim();
-  const ok = !idProblem && !headProblem && !dup && !nameProblem;
+  const ok = !idProblem && !headProblem && !dup && !nameProblem && !expiryProblem;
   const ruleText = (x: { key: string; params?: Record<string, string | number> }) => t(`rules.${x.key}`, x.params);
   const idKind = idKindOf(country, kind);
 
@@ -297,6 +319,13 @@ function ProfileForm(props: { initial: Profile | null; taken: (identifier: strin
           </div>
         ))}
       </fieldset>
+      <label>
+        <span>{t('profiles.keys.label')}</span>
+        <input type="date" name="keys-expire" min={MIN_DATE} max={MAX_DATE} value={keysExpire} onChange={(e) => setKeysExpire(e.target.value)} aria-invalid={expiryProblem} aria-describedby="pf-keys-help" />
+      </label>
+      <p id="pf-keys-help" className={expiryProblem ? 'err' : 'hint'}>
+        {expiryProblem ? t('profiles.keys.invalid', { min: MIN_DATE.slice(0, 4), max: MAX_DATE.slice(0, 4) }) : t('profiles.keys.help')}
+      </p>
       <p className="hint">{t('profiles.neverSecrets')}</p>
       <div className="form-actions">
         <button type="submit" className="primary" data-qadam-save-profile>

@@ -18,6 +18,7 @@ import { EMPTY_PROFILES, loadProfiles, profilesItem, type Profiles } from '../li
 import { noteRegistered, setActiveProfile } from '../lib/profile-store';
 import { loadPolicy, NO_POLICY, refreshPolicy, type Managed } from '../lib/managed';
 import type { Lang } from '../procedures/types';
+import { RENEWAL_PROCEDURE } from '../lib/keys-expiry';
 
 /**
  * The popup's state: a view of what is stored (progress, settings) plus what the active tab's
@@ -43,6 +44,8 @@ export interface PopupState {
   setLang(lang: Lang): Promise<void>;
   dismissNotice(): Promise<void>;
   setActive(profileId: string): Promise<void>;
+  /** one click on an expiring key: that profile becomes active and follows the key renewal */
+  renewKeys(profileId: string): Promise<void>;
 }
 
 async function askActiveTab(): Promise<StateAnswer | null> {
@@ -105,6 +108,12 @@ export const usePopup = create<PopupState>((set, get) => ({
   async setActive(profileId) {
     const profiles = await setActiveProfile(profileId);
     set({ profiles, progress: await loadProgress(profiles.active), picked: null });
+  },
+  async renewKeys(profileId) {
+    const profiles = await setActiveProfile(profileId);
+    if (profiles.active !== profileId) return;
+    const progress = await updateProgress((p) => follow(p, RENEWAL_PROCEDURE), profileId);
+    set({ profiles, progress, picked: RENEWAL_PROCEDURE });
   },
   async dismissNotice() {
     set({ progress: await updateProgress((p) => ({ ...p, notice: null })) });

@@ -2,12 +2,13 @@ import { storage } from 'wxt/utils/storage';
 import * as v from 'valibot';
 import type { PortalId } from '../procedures/types';
 import { checkId, digitsOf, headIdKind, idKindOf, type Country, type ProfileKind } from './identifiers';
+import { KeysExpireSchema } from './keys-expiry';
 
 /**
  * Profiles: one per company or person the user registers. A profile holds a display name, the
  * country, the kind, the identifier (IIN/BIN, PINFL/INN), optionally the head's identifier and
- * name, and the portal facts the user marked or Qadam saw (registered on ESF on a date, …).
- * Never a password, a PIN, a key, a code or anything typed into a portal field.
+ * name, the portal facts the user marked or Qadam saw (registered on ESF on a date, …) and the
+ * date its signing keys expire (`keysExpire`, a date only: lib/keys-expiry.ts). Never a password, a PIN, a key, a code or anything typed into a portal field.
  *
  * Stored under `local:profiles` (version 1). Progress per profile lives in `local:progress`.
  */
@@ -39,6 +40,8 @@ export const ProfileSchema = v.object({
     oofd: v.optional(Fact),
   }),
   createdAt: Time,
+  /** the date the signing keys expire (`YYYY-MM-DD`): added after version 1 shipped, optional, so stored profiles need no migration */
+  keysExpire: v.optional(KeysExpireSchema),
 });
 export type Profile = v.InferOutput<typeof ProfileSchema>;
 
@@ -77,7 +80,13 @@ export function sanitizeProfiles(raw: unknown): Profiles {
   const list: Profile[] = [];
   const ids = new Set<string>();
   for (const item of r.output.list) {
-    const p = v.safeParse(ProfileSchema, item);
+    let p = v.safeParse(ProfileSchema, item);
+    // a bad expiry date alone does not cost the profile: the date is dropped
+    if (!p.success && item && typeof item === 'object' && 'keysExpire' in item) {
+      const rest = { ...(item as Record<string, unknown>) };
+      delete rest.keysExpire;
+      p = v.safeParse(ProfileSchema, rest);
+    }
     if (p.success && !ids.has(p.output.id)) {
       ids.add(p.output.id);
       list.push(p.output);
@@ -101,6 +110,8 @@ export interface ProfileDraft {
   kind: ProfileKind;
   identifier: string;
   head?: { id?: string; name?: string };
+  /** `YYYY-MM-DD` (already checked), empty or absent: none */
+  keysExpire?: string;
 }
 
 /** a draft made into a profile (identifier digits only, empty head parts left out) */
@@ -108,7 +119,7 @@ export function makeProfile(d: ProfileDraft, now = Date.now(), id = newProfileId
   const headId = d.head?.id ? digitsOf(d.head.id.trim()) : '';
   const headName = d.head?.name?.trim() ?? '';
   const head = headId || headName ? { ...(headId ? { id: headId } : {}), ...(headName ? { name: headName } : {}) } : undefined;
-  return { id, name: d.name.trim(), country: d.country, kind: d.kind, identifier: digitsOf(d.identifier.trim()), ...(head ? { head } : {}), facts, createdAt: now };
+  return { id, name: d.name.trim(), country: d.country, kind: d.kind, identifier: digitsOf(d.identifier.trim()), ...(head ? { head } : {}), facts, createdAt: now, ...(d.keysExpire ? { keysExpire: d.keysExpire } : {}) };
 }
 
 export const activeProfile = (ps: Profiles): Profile | null => ps.list.find((p) => p.id === ps.active) ?? null;
@@ -158,13 +169,15 @@ export function matchesQuery(p: Profile, q: string): boolean {
   return p.name.toLocaleLowerCase().includes(s) || !!p.head?.name?.toLocaleLowerCase().includes(s);
 }
 
-export type SortKey = 'name' | 'identifier' | 'created';
+export type SortKey = 'name' | 'identifier' | 'created' | 'keys';
 export function sortProfiles(list: readonly Profile[], key: SortKey, lang: string): Profile[] {
   const coll = new Intl.Collator(lang, { sensitivity: 'base', numeric: true });
   const cmp: Record<SortKey, (a: Profile, b: Profile) => number> = {
     name: (a, b) => coll.compare(a.name, b.name),
     identifier: (a, b) => a.identifier.localeCompare(b.identifier),
     created: (a, b) => a.createdAt - b.createdAt,
+    // soonest expiry first; profiles without a date last, by name
+    keys: (a, b) => (a.keysExpire === b.keysExpire ? 0 : !a.keysExpire ? 1 : !b.keysExpire ? -1 : a.keysExpire < b.keysExpire ? -1 : 1) || coll.compare(a.name, b.name),
   };
   return [...list].sort(cmp[key]);
 }

@@ -3,12 +3,14 @@ import * as v from 'valibot';
 import { ProfileSchema, makeProfile, newProfileId, profileProblems, sanitizeProfiles, type Profile, type Profiles } from './profiles';
 import { digitsOf, guessCountry, guessKind, type Country, type ProfileKind } from './identifiers';
 import { EMPTY_ALL, sanitizeAll, type AllProgress } from './progress';
+import { parseKeysExpire } from './keys-expiry';
 
 /**
  * Import and export of profiles and their progress.
  * - Export: Qadam's own JSON (`format: "qadam-profiles"`, `version: 1`).
  * - Import: that JSON, or a CSV with a header row naming at least `name` and `identifier` (also
- *   `country`, `kind`, `head`, `head_name`), comma- or semicolon-separated, UTF-8 with or without BOM.
+ *   `country`, `kind`, `head`, `head_name`, `keys_expire` as `YYYY-MM-DD` or `DD.MM.YYYY`), comma- or
+ *   semicolon-separated, UTF-8 with or without BOM.
  * An import is checked whole before anything is written: any fault refuses it, naming the rows.
  * Profiles are matched by identifier: a known one is updated, an unknown one added.
  */
@@ -136,7 +138,9 @@ export function parseJson(text: string): Parsed {
     const p = v.safeParse(ProfileSchema, item);
     if (!p.success) {
       const path = p.issues[0]?.path?.map((x) => String(x.key)).join('.') ?? '';
-      problems.push({ row, key: 'field', params: { field: path || '—' } });
+      const raw = (item as { keysExpire?: unknown } | null)?.keysExpire;
+      if (path === 'keysExpire') problems.push({ row, key: 'keysExpire', params: { value: String(raw).slice(0, 24) } });
+      else problems.push({ row, key: 'field', params: { field: path || '—' } });
       return;
     }
     for (const pr of profileProblems(p.output)) problems.push({ row, key: pr.key, params: pr.params ?? {} });
@@ -174,13 +178,14 @@ function duplicates(identifiers: string[], rowOf: (i: number) => number): Proble
 // ---- CSV -------------------------------------------------------------------------------------
 
 /** header names accepted for each column (lower case; the contract's English names first) */
-const COLUMNS: Record<'name' | 'identifier' | 'country' | 'kind' | 'head' | 'head_name', readonly string[]> = {
+const COLUMNS: Record<'name' | 'identifier' | 'country' | 'kind' | 'head' | 'head_name' | 'keys_expire', readonly string[]> = {
   name: ['name', 'наименование', 'название', 'атауы', 'nomi', 'company'],
   identifier: ['identifier', 'id', 'iin', 'bin', 'iin/bin', 'pinfl', 'inn', 'tin', 'stir', 'иин', 'бин', 'иин/бин', 'бсн', 'жсн', 'жсн/бсн', 'пинфл', 'инн'],
   country: ['country', 'страна', 'ел', 'mamlakat'],
   kind: ['kind', 'type', 'вид', 'тип', 'түрі', 'turi'],
   head: ['head', 'head_iin', 'head_id', 'руководитель', 'иин руководителя', 'басшы', 'rahbar'],
   head_name: ['head_name', 'head name', 'фио руководителя', 'басшының аты-жөні', 'rahbar fio'],
+  keys_expire: ['keys_expire', 'keys expire', 'keys_expiry', 'срок ключей', 'ключи до', 'эцп до', 'кілттер мерзімі', 'эцқ мерзімі', 'kalitlar muddati'],
 };
 
 const KINDS: Record<string, ProfileKind> = {
@@ -219,7 +224,10 @@ export function parseCsv(text: string): Parsed {
     const k = cell('kind').toLowerCase();
     if (k && !KINDS[k]) problems.push({ row, key: 'kind', params: { value: k.slice(0, 30) } });
     const kind = KINDS[k] ?? guessKind(country, identifier);
-    const draft = { name: name || '—', country, kind, identifier, head: { id: cell('head'), name: cell('head_name') } };
+    const rawExpiry = cell('keys_expire');
+    const keysExpire = rawExpiry ? parseKeysExpire(rawExpiry) : null;
+    if (rawExpiry && !keysExpire) problems.push({ row, key: 'keysExpire', params: { value: rawExpiry.slice(0, 24) } });
+    const draft = { name: name || '—', country, kind, identifier, head: { id: cell('head'), name: cell('head_name') }, ...(keysExpire ? { keysExpire } : {}) };
     const p = makeProfile(draft, now, newProfileId());
     for (const pr of profileProblems(p)) problems.push({ row, key: pr.key, params: pr.params ?? {} });
     if (name.length > 200) problems.push({ row, key: 'field', params: { field: 'name' } });
@@ -229,7 +237,7 @@ export function parseCsv(text: string): Parsed {
   problems.push(...duplicates(profiles.map((p) => p.identifier), (i) => rowOf[i]!));
   if (!profiles.length && !problems.length) return fail({ key: 'empty' });
   if (problems.length) return { ok: false, problems: problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)) };
-  return { ok: true, profiles, progress: null, active: null, columns: (['country', 'kind', 'head', 'head_name'] as const).filter((k) => col[k] >= 0) };
+  return { ok: true, profiles, progress: null, active: null, columns: (['country', 'kind', 'head', 'head_name', 'keys_expire'] as const).filter((k) => col[k] >= 0) };
 }
 
 const count = (s: string, ch: string) => s.split(ch).length - 1;
@@ -271,6 +279,10 @@ export function merge(current: Profiles, currentProgress: AllProgress, incoming:
         kind: has('kind') ? p.kind : known.kind,
         facts: { ...known.facts, ...p.facts },
       };
+      // the file's expiry date (or its absence) counts when the file has the column (JSON: always)
+      const keysExpire = has('keys_expire') ? p.keysExpire : known.keysExpire;
+      delete next.keysExpire;
+      if (keysExpire) next.keysExpire = keysExpire;
       delete next.head;
       if (cleanHead) next.head = cleanHead;
       list[list.findIndex((x) => x.id === known.id)] = next;

@@ -21,8 +21,11 @@ async function seedProfile(q: Qadam, lang: string): Promise<void> {
   const page = await q.context.newPage();
   await page.goto(`chrome-extension://${q.extensionId}/popup.html`);
   await page.evaluate(async (l) => {
+    // Beta's keys expire in 5 days: the popup and the options page list them (checked by axe too)
+    const d = new Date(Date.now() + 5 * 86_400_000);
+    const soon = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
     await (globalThis as unknown as { chrome: { storage: { local: { set(x: unknown): Promise<void> } } } }).chrome.storage.local.set({
-      profiles: { list: [{ id: 'p-karasu', name: 'Karasu Logistic LLP', country: 'KZ', kind: 'legal', identifier: '190540028173', head: { id: '781105301459' }, facts: { esf: { at: 1741770000000 } }, createdAt: 1 }, { id: 'p-beta', name: 'Beta LLP', country: 'KZ', kind: 'legal', identifier: '100440001230', facts: {}, createdAt: 2 }], active: 'p-karasu' },
+      profiles: { list: [{ id: 'p-karasu', name: 'Karasu Logistic LLP', country: 'KZ', kind: 'legal', identifier: '190540028173', head: { id: '781105301459' }, facts: { esf: { at: 1741770000000 } }, createdAt: 1 }, { id: 'p-beta', name: 'Beta LLP', country: 'KZ', kind: 'legal', identifier: '100440001230', facts: {}, createdAt: 2, keysExpire: soon }], active: 'p-karasu' },
       profiles$: { v: 1 },
       settings: { lang: l },
     });

@@ -268,3 +268,65 @@ test('with profiles active, typing into portal fields leaves no typed value in s
   const stored = JSON.stringify(await dumpStorage(fresh));
   for (const v of typed) expect(stored).not.toContain(v);
 });
+
+/** a date `days` from today (the browser's calendar day) as YYYY-MM-DD */
+const inDays = (days: number) => {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
+test('keys expiring within 30 days are listed soonest first in the popup and the options page, with a one-click renewal', async ({ fresh }) => {
+  const THIRD = kz('11024000789');
+  const FOURTH = kz('12034000321');
+  await seedProfiles(
+    fresh,
+    [
+      profile('p-later', 'Later LLP', PAGE_BIN, { keysExpire: inDays(45) }),
+      profile('p-soon', 'Soon LLP', OTHER_BIN, { keysExpire: inDays(12) }),
+      profile('p-none', 'No Date LLP', THIRD),
+      profile('p-gone', 'Expired LLP', FOURTH, { keysExpire: inDays(-3) }),
+    ],
+    'p-later',
+    undefined,
+    'ru',
+  );
+  const popup = await openPopup(fresh);
+  const items = popup.locator('[data-keys-expiring]');
+  await expect(items).toHaveCount(2);
+  expect(await items.evaluateAll((els) => els.map((e) => [e.getAttribute('data-keys-expiring'), e.getAttribute('data-days-left')]))).toEqual([
+    ['p-gone', '-3'],
+    ['p-soon', '12'],
+  ]);
+  await expect(items.first()).toContainText('Expired LLP');
+  await screenshot(popup, 'popup-keys-expiring');
+
+  // one click: that company becomes active and follows the renewal
+  await popup.locator('[data-keys-expiring="p-soon"] [data-qadam-renew]').click();
+  await expect(popup.locator('[data-active-profile]')).toHaveAttribute('data-active-profile', 'p-soon');
+  await expect(popup.locator('[data-procedure-id]')).toHaveAttribute('data-procedure-id', 'nca.reissue-eds');
+  const stored = (await dumpStorage(fresh)) as { progress: { byProfile: Record<string, { active: string }> } };
+  expect(stored.progress.byProfile['p-soon']!.active).toBe('nca.reissue-eds');
+  await screenshot(popup, 'popup-keys-renewal-started');
+
+  // the options page: the same list; a CSV with keys_expire adds one; sorting by keys expiry
+  const page = await openOptions(fresh);
+  await expect(page.locator('[data-keys-expiring]')).toHaveCount(2);
+  const FIFTH = kz('13044000555');
+  const [y, m, d] = inDays(5).split('-');
+  await page.locator('[data-qadam-import]').setInputFiles({ name: 'keys.csv', mimeType: 'text/csv', buffer: Buffer.from(`name;identifier;keys_expire\nFive Days LLP;${FIFTH};${d}.${m}.${y}\n`) });
+  await expect(page.locator('[role=status].result')).toBeVisible();
+  await expect(page.locator('[data-keys-expiring]')).toHaveCount(3);
+  expect(await page.locator('[data-keys-expiring]').evaluateAll((els) => els.map((e) => e.getAttribute('data-days-left')))).toEqual(['-3', '5', '12']);
+  await page.locator('[data-qadam-profile-sort]').selectOption('keys');
+  const order = await page.locator('[data-profile-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-profile-id')));
+  expect(order.slice(0, 2)).toEqual(['p-gone', expect.stringMatching(/^p-/)]);
+  expect(order[order.length - 1]).toBe('p-none');
+  await screenshot(page, 'options-keys-expiring');
+
+  // an absurd date in a CSV is refused and changes nothing
+  const snapshot = await dumpStorage(fresh);
+  await page.locator('[data-qadam-import]').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(`name;identifier;keys_expire\nBad LLP;${kz('14054000111')};9999-12-31\n`) });
+  await expect(page.locator('[role=alert].result')).toContainText('9999-12-31');
+  expect(await dumpStorage(fresh)).toEqual(snapshot);
+});
