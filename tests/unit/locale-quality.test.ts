@@ -180,6 +180,29 @@ const SEEN_NOT_RECOGNISED: Partial<Record<PortalId, Record<string, string>>> = {
     'удостоверение личности': 'issue 12, org.oofd.kz/#/landing/eds-login',
     'жеке куәлік': 'inferred: the Kazakh wording of «Удостоверение личности»',
   },
+  nca: {
+    // an option of the «Хранилище ключей» list, not a label (pki.gov.kz/docs/guides_ru/lk_fl/ and
+    // egov.kz/cms/ru/articles/instruction-physical-ecp: «из списка - Персональный компьютер,
+    // удостоверение личности, eToken PRO…»; guides_eng/s_ul/: «The “Personal Computer” repository is insecure»)
+    'персональный компьютер': 'guides_ru/lk_fl, egov.kz instruction-physical-ecp, guides_eng/s_ul',
+    // the button of the file dialog opened from «Путь к хранилищу ключей» (guides_ru/lk_fl and the egov.kz
+    // instruction: «Выберите ключ аутентификации (AUTH_RSA) и нажмите кнопку «Открыть»»; guides_eng/ul: «click “Open”»)
+    открыть: 'guides_ru/lk_fl, egov.kz instruction-physical-ecp, guides_eng/ul',
+    // pki.gov.kz's home page button (egov.kz instruction-physical-ecp: «Нажмите кнопку «Войти в личный
+    // кабинет»»); the step is recognised in the sign-in window that follows
+    'войти в личный кабинет': 'egov.kz instruction-physical-ecp',
+    // the cabinet menu holding «Перевыпуск ключей ЭЦП» (gov.kz, Наурызым district akimat, article 125748:
+    // «во вкладке «Мои ключи ЭЦП» в выпавшем меню нужно выбрать пункт «Перевыпуск ключей ЭЦП»»); the Kazakh
+    // wording from the State Corporation's instruction as baq.kz/azamattar-arna-eskertedi_215299 and
+    // qarqaragazeti.kz/archives/3754 print it: «"Менің ЭЦҚ кілттерім" бөліміне көшеміз»
+    'мои ключи эцп': 'gov.kz article 125748 (Наурызым district akimat), guides_ru/lk_fl',
+    'менің эцқ кілттерім': 'baq.kz/azamattar-arna-eskertedi_215299, qarqaragazeti.kz/archives/3754',
+    // the last page of the re-issue, which no guide of NCA shows (the step is manual): egov.kz
+    // instruction-physical-ecp and gov.kz article 125748: «нажмите кнопку «Загрузить сертификаты»»;
+    // qarqaragazeti.kz/archives/3754: ««Сертификаттарды жүктеу» батырмасын басыңыз»
+    'загрузить сертификаты': 'egov.kz instruction-physical-ecp, gov.kz article 125748',
+    'сертификаттарды жүктеу': 'qarqaragazeti.kz/archives/3754',
+  },
   singlewindow: {
     // seed 001: «select one of the user types: «Certification bodies», «Individuals» или «Legal entities»»
     individuals: 'seed 001',
