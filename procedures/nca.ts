@@ -167,7 +167,9 @@ export const NCA: readonly Procedure[] = [
           storage(),
           { id: 'submit', kind: 'action', labels: W.apply },
         ],
-        source: [G.egovReissue, 'https://www.gov.kz/memleket/entities/kostanai-naurzum-audany-akimat/press/article/details/125748', 'inferred: the page layout (lk_fl shows the cabinet menu «Мои ключи ЭЦП»; its picture of the re-issue form is not quoted)'],
+        // the Kazakh captions («Менің ЭЦҚ кілттерім» → «ЭЦҚ кілттерін қайта шығару», «Өтінім беру»): the State
+        // Corporation's instruction as baq.kz and qarqaragazeti.kz print it
+        source: [G.egovReissue, 'https://www.gov.kz/memleket/entities/kostanai-naurzum-audany-akimat/press/article/details/125748', 'https://baq.kz/azamattar-arna-eskertedi_215299', 'https://qarqaragazeti.kz/archives/3754', 'inferred: the page layout (lk_fl shows the cabinet menu «Мои ключи ЭЦП»; its picture of the re-issue form is not quoted)'],
       },
       { id: 'install-certificates', kind: 'manual', link: G.egovReissue },
     ],
