@@ -1,6 +1,7 @@
 import type { FieldDef, PageStep } from '../procedures/types';
 import { bestFit, norm, normWords } from '../lib/text';
 import { hiddenByMarkup, type PageText } from './page-text';
+import { choiceCandidates, scoreChoiceControl } from './choice';
 
 /**
  * Field locators: find each field of a step on the page by what a person reads next to it.
@@ -195,9 +196,14 @@ export function locateFields(step: PageStep, text: PageText, root: ParentNode = 
       let labels: ReturnType<typeof inputLabels> | null = null;
       for (const field of inputs) {
         labels ??= inputLabels(el);
-        const score = scoreInput(field, el, labels);
+        const score = field.choose ? (scoreChoiceControl(field, el) ?? scoreInput(field, el, labels)) : scoreInput(field, el, labels);
         if (score > 0) cands.push({ field, el, score, order });
       }
+    }
+    // choices drawn without native controls: open options, custom selects, rows (choice.ts)
+    for (const field of inputs) {
+      if (!field.choose) continue;
+      for (const c of choiceCandidates(field, text, root, isShown)) cands.push({ field, el: c.el, score: c.score, order: ++order });
     }
   }
   if (actions.length) {
