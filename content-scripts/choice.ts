@@ -100,15 +100,16 @@ export interface ChoiceCandidate {
   score: number;
 }
 
-function labelled(el: Element): string {
+/** the texts that name a custom select, each on its own (a short caption «Rol» must stay whole) */
+function labelled(el: Element): string[] {
   const parts: string[] = [el.getAttribute('aria-label') ?? ''];
   const lb = el.getAttribute('aria-labelledby');
   if (lb) for (const id of lb.split(/\s+/)) if (id !== el.id) parts.push(el.ownerDocument.getElementById(id)?.textContent ?? '');
-  // MUI / Angular Material: the floating label of the form field around it
+  // MUI / Angular Material: the floating label of the form field around it (not the legend copy)
   const field = el.closest('.MuiFormControl-root,mat-form-field,.mat-mdc-form-field');
   const label = field?.querySelector('label,mat-label');
   if (label) parts.push(label.textContent ?? '');
-  return caption(parts.join(' '));
+  return parts.map(caption).filter(Boolean);
 }
 
 /** is one of the field's labels (the question: «Выберите роль») on the page */
@@ -130,7 +131,7 @@ export function choiceCandidates(field: FieldDef, text: PageText, root: ParentNo
   for (const el of Array.from(root.querySelectorAll(COMBO))) {
     if (el.matches(CONTROL) || hiddenByMarkup(el)) continue;
     const value = fitsChoice(caption(el.textContent), field);
-    const named = bestFit(labelled(el), normWords(field.labels));
+    const named = Math.max(0, ...labelled(el).map((t) => bestFit(t, normWords(field.labels))));
     const score = value ? NAMES_OPTION + value : named ? 40 + named : 0;
     if (score && shown(el)) out.push({ el, score });
   }
