@@ -36,6 +36,18 @@ function caption(s: string | null | undefined): string {
   return norm(s.length > MAX_CAPTION * 2 ? s.slice(0, MAX_CAPTION * 2) : s).slice(0, MAX_CAPTION);
 }
 
+/**
+ * The text of an element with a space between its parts: «SAVDO<br>Common For Head» and
+ * «<b>OOO</b><span>Common…</span>» must not glue into one word.
+ */
+function spaced(el: Element): string {
+  if (!el.firstElementChild) return el.textContent ?? '';
+  const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  let out = '';
+  for (let n = walker.nextNode(); n && out.length < MAX_CAPTION * 2; n = walker.nextNode()) out += ` ${n.nodeValue ?? ''}`;
+  return out;
+}
+
 function fitsChoice(text: string, field: FieldDef): number {
   return field.choose && text ? bestFit(text, normWords(field.choose)) : 0;
 }
@@ -48,13 +60,13 @@ export function ownCaption(input: Element): string {
   const lb = input.getAttribute('aria-labelledby');
   if (lb) for (const id of lb.split(/\s+/)) parts.push(input.ownerDocument.getElementById(id)?.textContent ?? '');
   const labels = (input as HTMLInputElement).labels;
-  if (labels) for (const l of Array.from(labels)) parts.push(l.textContent ?? '');
+  if (labels) for (const l of Array.from(labels)) parts.push(spaced(l));
   if (!parts.join('').trim()) {
     // the row that holds this control and no other: its text is the control's caption
     for (let e = input.parentElement, depth = 0; e && depth < 4; e = e.parentElement, depth++) {
       if (e.matches('form,body,fieldset,table,tbody,ul,ol,[role=radiogroup],[role=listbox]')) break;
       if (e.querySelectorAll(CONTROL).length > 1) break;
-      const t = e.textContent ?? '';
+      const t = spaced(e);
       if (t.trim()) {
         parts.push(t);
         break;
@@ -125,12 +137,12 @@ export function choiceCandidates(field: FieldDef, text: PageText, root: ParentNo
   const out: ChoiceCandidate[] = [];
   for (const el of Array.from(root.querySelectorAll(OPTION))) {
     if (el instanceof HTMLOptionElement || hiddenByMarkup(el)) continue;
-    const f = fitsChoice(caption(el.textContent), field);
+    const f = fitsChoice(caption(spaced(el)), field);
     if (f && shown(el)) out.push({ el, score: OPEN_OPTION + f });
   }
   for (const el of Array.from(root.querySelectorAll(COMBO))) {
     if (el.matches(CONTROL) || hiddenByMarkup(el)) continue;
-    const value = fitsChoice(caption(el.textContent), field);
+    const value = fitsChoice(caption(spaced(el)), field);
     const named = Math.max(0, ...labelled(el).map((t) => bestFit(t, normWords(field.labels))));
     const score = value ? NAMES_OPTION + value : named ? 40 + named : 0;
     if (score && shown(el)) out.push({ el, score });
@@ -139,7 +151,7 @@ export function choiceCandidates(field: FieldDef, text: PageText, root: ParentNo
     for (const el of Array.from(root.querySelectorAll(ROW))) {
       if (el.querySelector(CONTROL) || el.matches(OPTION) || hiddenByMarkup(el)) continue;
       if ((el.textContent?.length ?? 0) > MAX_CAPTION) continue;
-      const f = fitsChoice(caption(el.textContent), field);
+      const f = fitsChoice(caption(spaced(el)), field);
       if (f && shown(el)) out.push({ el, score: NAMES_OPTION - 1 + f });
     }
   }
@@ -152,7 +164,7 @@ export function chosenCaption(field: FieldDef, el: Element): string | null {
   let text = '';
   if (el instanceof HTMLSelectElement) text = optionOf(el, field)?.textContent ?? '';
   else if (el instanceof HTMLInputElement) text = fitsChoice(ownCaption(el), field) ? ownTextOf(el) : '';
-  else if (fitsChoice(caption(el.textContent), field)) text = el.textContent ?? '';
+  else if (fitsChoice(caption(spaced(el)), field)) text = spaced(el);
   const t = text.replace(/\s+/g, ' ').trim();
   return t ? (t.length > 80 ? `${t.slice(0, 79)}…` : t) : null;
 }
@@ -160,12 +172,13 @@ export function chosenCaption(field: FieldDef, el: Element): string | null {
 /** a radio's caption as written (case kept) */
 function ownTextOf(input: HTMLInputElement): string {
   const labels = input.labels;
-  if (labels?.length) return Array.from(labels).map((l) => l.textContent ?? '').join(' ');
+  if (labels?.length) return Array.from(labels).map(spaced).join(' ');
   const al = input.getAttribute('aria-label');
   if (al) return al;
   for (let e = input.parentElement, depth = 0; e && depth < 4; e = e.parentElement, depth++) {
     if (e.querySelectorAll(CONTROL).length > 1) break;
-    if (e.textContent?.trim()) return e.textContent;
+    const t = spaced(e);
+    if (t.trim()) return t;
   }
   return '';
 }
