@@ -386,11 +386,13 @@ export class Overlay {
 
   private placeTip(r: Ring): void {
     const pad = { top: 8, left: 8, right: 8, bottom: 8 + Math.max(0, this.keepClearBottom()) };
+    // inside a modal dialog the layer is in the top layer: the dialog's box does not clip it, the window does
+    const boundary = this.host?.parentElement?.localName === 'dialog' ? { x: 0, y: 0, width: window.innerWidth, height: window.innerHeight } : 'clippingAncestors';
     computePosition(this.tipReference(r), r.tip, {
       strategy: 'fixed',
       // beside the field first: below it would cover the next field of the form
       placement: 'right-start',
-      middleware: [offset(12), flip({ fallbackPlacements: ['bottom-start', 'top-start', 'left-start'], padding: pad }), shift({ padding: pad }), hide()],
+      middleware: [offset(12), flip({ fallbackPlacements: ['bottom-start', 'top-start', 'left-start'], padding: pad, boundary }), shift({ padding: pad, boundary }), hide()],
     })
       .then(({ x, y, middlewareData }) => {
         Object.assign(r.tip.style, { transform: `translate(${Math.round(x)}px, ${Math.round(y)}px)` });
