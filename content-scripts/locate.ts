@@ -18,9 +18,10 @@ const MAX_LABEL = 120;
 
 /**
  * What a person sees and clicks for a form control. JSF/PrimeFaces and Angular Material draw
- * checkboxes, radios and selects over a hidden native input: the visible box stands for it.
+ * checkboxes, radios and selects over a hidden native input: the visible box stands for it. MUI lays
+ * a transparent input over its radio and checkbox icons: their span stands for it.
  */
-export const WIDGET = '.ui-chkbox,.ui-radiobutton,.ui-selectonemenu,.ui-selectbooleancheckbox,mat-checkbox,mat-radio-button,mat-select,.mat-mdc-checkbox,.mat-mdc-select';
+export const WIDGET = '.ui-chkbox,.ui-radiobutton,.ui-selectonemenu,.ui-selectbooleancheckbox,mat-checkbox,mat-radio-button,mat-select,.mat-mdc-checkbox,.mat-mdc-select,.MuiRadio-root,.MuiCheckbox-root';
 const WIDGET_BOX = '.ui-chkbox-box,.ui-radiobutton-box,.mdc-checkbox,.mdc-radio';
 
 export function visibleTarget(el: Element): Element | null {
