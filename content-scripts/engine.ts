@@ -11,8 +11,10 @@ import { loadPolicy, NO_POLICY, parseMirror, POLICY_KEY, portalEnabled, type Man
 import { isQadamMessage, type StateAnswer } from '../lib/messages';
 import { procKey } from '../lib/lookup';
 import { has, loadStrings, t } from './strings';
-import { readPageText, BIG_CONTAINER } from './page-text';
-import { anyUrlFits, chooseStep, isDone, pageFacts, recogniseAll, type PageFacts, type Recognised } from './recognise';
+import { BIG_CONTAINER } from './page-text';
+import { anyUrlFits, chooseStep, isDone, type PageFacts, type Recognised } from './recognise';
+import { readPage } from './modal';
+import { chosenCaption } from './choice';
 import { Overlay, type RingSpec, type WarningSpec } from './overlay';
 import { visibleTarget } from './locate';
 
@@ -477,9 +479,10 @@ class Engine {
         return;
       }
       this.observe(true);
-      const facts = pageFacts(where, readPageText());
+      // an open modal is read first (modal.ts); the overlay goes above it, in the top layer
+      const { facts, all, modal } = readPage(this.procedures, where);
+      this.overlay.setModal(modal);
       this.checkLastStepDone(facts);
-      const all = recogniseAll(this.procedures, facts);
       const chosen = chooseStep(all, this.followed, this.opts?.step?.() ?? null);
       if (!chosen) return this.show(null, null);
       const located = facts.located(chosen.step);
@@ -585,7 +588,11 @@ this.show({ rec: chosen, located }, isDone(chosen.step, facts));
       if (first && at) return t(L, `${base}.first.${f.id}`, { name: first.name, date: new Date(at).toLocaleDateString(L === 'en' ? 'en-GB' : L) });
     }
     const key = `${base}.fields.${f.id}`;
-    return has(L, key) || has('en', key) ? t(L, key) : t(L, `${base}.text`);
+    const text = has(L, key) || has('en', key) ? t(L, key) : t(L, `${base}.text`);
+    // a choice: name the option as the page writes it (choice.ts)
+    const el = f.choose ? this.current?.located.get(f.id) : undefined;
+    const option = el ? chosenCaption(f, el) : null;
+    return option ? `${t(L, 'overlay.chooseOption', { option })} ${text}` : text;
   }
 
   // ---- profiles: the wrong-company guard and registrations already done ---------------------

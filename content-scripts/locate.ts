@@ -1,6 +1,7 @@
 import type { FieldDef, PageStep } from '../procedures/types';
 import { bestFit, norm, normWords } from '../lib/text';
 import { hiddenByMarkup, type PageText } from './page-text';
+import { choiceCandidates, scoreChoiceControl } from './choice';
 
 /**
  * Field locators: find each field of a step on the page by what a person reads next to it.
@@ -17,10 +18,10 @@ const MAX_LABEL = 120;
 
 /**
  * What a person sees and clicks for a form control. JSF/PrimeFaces and Angular Material draw
- * checkboxes, radios and selects over a hidden native input, MUI lays a transparent one over its
- * icon: the visible box stands for it.
+ * checkboxes, radios and selects over a hidden native input: the visible box stands for it. MUI lays
+ * a transparent input over its radio and checkbox icons: their span stands for it.
  */
-export const WIDGET = '.ui-chkbox,.ui-radiobutton,.ui-selectonemenu,.ui-selectbooleancheckbox,mat-checkbox,mat-radio-button,mat-select,.mat-mdc-checkbox,.mat-mdc-select,.MuiCheckbox-root,.MuiRadio-root';
+export const WIDGET = '.ui-chkbox,.ui-radiobutton,.ui-selectonemenu,.ui-selectbooleancheckbox,mat-checkbox,mat-radio-button,mat-select,.mat-mdc-checkbox,.mat-mdc-select,.MuiRadio-root,.MuiCheckbox-root';
 const WIDGET_BOX = '.ui-chkbox-box,.ui-radiobutton-box,.mdc-checkbox,.mdc-radio';
 
 export function visibleTarget(el: Element): Element | null {
@@ -196,9 +197,14 @@ export function locateFields(step: PageStep, text: PageText, root: ParentNode = 
       let labels: ReturnType<typeof inputLabels> | null = null;
       for (const field of inputs) {
         labels ??= inputLabels(el);
-        const score = scoreInput(field, el, labels);
+        const score = field.choose ? (scoreChoiceControl(field, el) ?? scoreInput(field, el, labels)) : scoreInput(field, el, labels);
         if (score > 0) cands.push({ field, el, score, order });
       }
+    }
+    // choices drawn without native controls: open options, custom selects, rows (choice.ts)
+    for (const field of inputs) {
+      if (!field.choose) continue;
+      for (const c of choiceCandidates(field, text, root, isShown)) cands.push({ field, el: c.el, score: c.score, order: ++order });
     }
   }
   if (actions.length) {

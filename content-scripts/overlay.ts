@@ -103,8 +103,52 @@ export class Overlay {
     }
   }
 
+  /** the modal open now (modal.ts): a native modal dialog holds the overlay while it is open */
+  private modal: Element | null = null;
+
+  /**
+   * Where the host lives: in <body>, or inside the open native modal dialog (all outside it is
+   * inert then: our buttons would not take a click). Its layer is a manual popover in the top
+   * layer, shown again when a modal opens so that it stands above it (a later top-layer entry is
+   * drawn over an earlier one); without the popover API the host's z-index is all there is.
+   */
+  setModal(modal: Element | null): void {
+    const changed = modal !== this.modal;
+    this.modal = modal;
+    const host = this.host;
+    if (!host || !this.layer) return;
+    const parent = this.hostParent();
+    if (host.parentElement !== parent) parent.append(host);
+    else if (!changed) return;
+    this.promote();
+  }
+
+  private hostParent(): Element {
+    const m = this.modal;
+    if (m && m.localName === 'dialog' && m.isConnected) return m;
+    return document.body ?? document.documentElement;
+  }
+
+  /** (re)enter the top layer, above whatever entered it before */
+  private promote(): void {
+    const layer = this.layer as (HTMLElement & { showPopover?: () => void; hidePopover?: () => void }) | null;
+    if (!layer?.isConnected || typeof layer.showPopover !== 'function' || !layer.hasAttribute('popover')) return;
+    try {
+      if (layer.matches(':popover-open')) layer.hidePopover?.();
+      layer.showPopover();
+    } catch {
+      /* not in a document that can show it: the z-index still holds */
+    }
+  }
+
   private ensureHost(): HTMLElement {
     if (this.host?.isConnected && this.layer) return this.layer;
+    if (this.host && this.layer) {
+      // taken out with a modal that was removed: put back, with its rings
+      this.hostParent().append(this.host);
+      this.promote();
+      return this.layer;
+    }
     if (!this.pageResize) {
       // content added above a field moves it and grows the page: one observer for all rings
       this.pageResize = new ResizeObserver(() => this.reposition());
@@ -119,14 +163,16 @@ export class Overlay {
     const style = document.createElement('style');
     style.textContent = css;
     const layer = h('div', 'layer');
+    if (typeof (layer as HTMLElement & { showPopover?: unknown }).showPopover === 'function') layer.setAttribute('popover', 'manual');
     const live = h('div', 'sr');
     live.setAttribute('aria-live', 'polite');
     live.setAttribute('role', 'status');
     shadow.append(style, layer, live);
-    (document.body ?? document.documentElement).append(host);
     this.host = host;
     this.layer = layer;
     this.live = live;
+    this.hostParent().append(host);
+    this.promote();
     return layer;
   }
 
@@ -340,11 +386,13 @@ export class Overlay {
 
   private placeTip(r: Ring): void {
     const pad = { top: 8, left: 8, right: 8, bottom: 8 + Math.max(0, this.keepClearBottom()) };
+    // inside a modal dialog the layer is in the top layer: the dialog's box does not clip it, the window does
+    const boundary = this.host?.parentElement?.localName === 'dialog' ? { x: 0, y: 0, width: window.innerWidth, height: window.innerHeight } : 'clippingAncestors';
     computePosition(this.tipReference(r), r.tip, {
       strategy: 'fixed',
       // beside the field first: below it would cover the next field of the form
       placement: 'right-start',
-      middleware: [offset(12), flip({ fallbackPlacements: ['bottom-start', 'top-start', 'left-start'], padding: pad }), shift({ padding: pad }), hide()],
+      middleware: [offset(12), flip({ fallbackPlacements: ['bottom-start', 'top-start', 'left-start'], padding: pad, boundary }), shift({ padding: pad, boundary }), hide()],
     })
       .then(({ x, y, middlewareData }) => {
         Object.assign(r.tip.style, { transform: `translate(${Math.round(x)}px, ${Math.round(y)}px)` });

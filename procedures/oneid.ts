@@ -40,8 +40,14 @@ const W = {
   key: ['Цифровая подпись', 'Электронная цифровая подпись', 'Выберите ключ', 'Raqamli imzo', 'Elektron raqamli imzo', 'Kalitni tanlang', 'Digital signature', 'Select key'],
   leRegistration: ['Регистрация юридического лица', 'Yuridik shaxsni roʻyxatdan oʻtkazish', "Yuridik shaxsni ro'yxatdan o'tkazish", 'Legal entity registration', 'Register a legal entity'],
   registerLe: ['Зарегистрировать юридическое лицо', 'Добавить юридическое лицо', 'Указать юридическое лицо', 'Yuridik shaxsni roʻyxatdan oʻtkazish', 'Yuridik shaxsni qoʻshish', 'Register a legal entity', 'Register legal entity', 'Add legal entity'],
-  /** the legal entity's entry carries «Common For Head», the head's role: that is the one to pick */
-  role: ['Common For Head', 'Выберите роль', 'Роль', 'Rolni tanlang', 'Rol', 'Select role', 'Choose role', 'Role'],
+  /** the question of the role page; the legal entity's entry carries «Common For Head», the head's role */
+  role: ['Выберите роль', 'Роль', 'Rolni tanlang', 'Rol', 'Select role', 'Choose role', 'Role'],
+  /** the role to pick (procedures.md `choose-role`): the head of the legal entity */
+  headRole: ['Common For Head'],
+  /** the question «individual or legal entity» some role pages ask first (inferred: no public capture shows its caption) */
+  userType: ['Тип пользователя', 'Тип лица', 'Вы входите как', 'Foydalanuvchi turi', 'Shaxs turi', 'Фойдаланувчи тури', 'User type', 'Sign in as', 'Type of person'],
+  /** the legal entity, not the individual («Физическое лицо» / «Jismoniy shaxs») */
+  legalEntity: ['Юридическое лицо', 'Yuridik shaxs', 'Юридик шахс', 'Legal entity'],
   // id.egov.uz (inferred captions; Uzbek in Latin and in Cyrillic)
   passwordTab: ['Логин и пароль', 'Логин/пароль', 'По логину', 'Login va parol', 'Login/parol', 'Логин ва парол', 'Логин/парол', 'Login and password', 'Login & password'],
   edsTab: ['ЭЦП', 'Электронная цифровая подпись', 'Вход с ЭЦП', 'Вход по ЭЦП', 'ERI', 'ЭРИ', 'Elektron raqamli imzo', 'Электрон рақамли имзо', 'ERI orqali', 'ЭРИ орқали', 'E-IMZO', 'EDS', 'Digital signature'],
@@ -227,7 +233,10 @@ export const ONEID: readonly Procedure[] = [
         id: 'choose-role',
         kind: 'page',
         match: { path: [OID], fields: ['role'] },
-        fields: [{ id: 'role', kind: 'input', labels: W.role, names: ['role'], inputTypes: ['select-one', 'radio'], subject: true }],
+        fields: [
+          { id: 'user-type', kind: 'input', labels: W.userType, choose: W.legalEntity, inputTypes: ['radio', 'select-one'], optional: true },
+          { id: 'role', kind: 'input', labels: W.role, choose: W.headRole, names: ['role'], inputTypes: ['select-one', 'radio'], subject: true },
+        ],
         source: ['seed:002 (step 8: «Выберите роль», the legal entity and «Common For Head»)', 'inferred: the URL of the role page (seed 002 shows no address)'],
       },
     ],

@@ -42,6 +42,13 @@ export interface FieldDef {
   labels: Words;
   /** words that, when present in the label, mean this is NOT the field (e.g. "repeat" for a password) */
   notLabels?: Words;
+  /**
+   * a choice (select, radio group, list of rows, custom select): the words of the option to pick
+   * («Common For Head», the legal entity rather than the individual). The option, radio or row
+   * that carries them is ringed and the hint names it; `labels` then name the question («Роль»).
+   * A radio captioned with another choice never gets the field (`names` do not count for it).
+   */
+  choose?: Words;
   /** for inputs: the input types that fit, e.g. ['password'] */
   inputTypes?: readonly string[];
   /** name/id attribute tokens that fit (GWT/JSF ids are generated; names sometimes survive) */

@@ -101,8 +101,8 @@ describe('one word per concept', () => {
 // ---------------------------------------------------------------------------------------------
 // 2. Quoted portal captions are captions the catalogue knows
 
-/** the arrays of portal words inside the catalogue (labels, not attribute names or URL patterns) */
-const WORD_KEYS = new Set(['labels', 'notLabels', 'text', 'notText']);
+/** the arrays of portal words inside the catalogue (labels and the options to choose, not attribute names or URL patterns) */
+const WORD_KEYS = new Set(['labels', 'notLabels', 'choose', 'text', 'notText']);
 function collectWords(o: unknown, out: Set<string>, inWords = false): Set<string> {
   if (typeof o === 'string') {
     if (inWords) out.add(norm(o));

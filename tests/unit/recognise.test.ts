@@ -4,19 +4,21 @@ import { join } from 'node:path';
 import { PORTALS, PROCEDURES, proceduresOfPortal, portalOfHost } from '../../procedures';
 import type { PageStep, PortalId } from '../../procedures/types';
 import { readPageText } from '../../content-scripts/page-text';
-import { choose, hashRoute, isDone, pageFacts, recogniseAll } from '../../content-scripts/recognise';
+import { choose, hashRoute, isDone, pageFacts } from '../../content-scripts/recognise';
+import { readPage } from '../../content-scripts/modal';
 import { locateFields, visibleTarget } from '../../content-scripts/locate';
 import { loadReplica, replicaCases, whereOf } from './replicas';
 
 const PORTAL_DIRS = PORTALS.map((p) => p.id).filter((id) => existsSync(join(__dirname, '..', 'fixtures', id, 'cases.json')));
 const cases = replicaCases('esf').filter((c) => !c.browserOnly);
 
+/** as the content script reads a page: an open modal first (modal.ts), else the whole page */
 function analyse(file: string, url: string, dir: PortalId = 'esf') {
   const doc = loadReplica(dir, file);
-  const text = readPageText(doc.body);
-  const facts = pageFacts(whereOf(url), text, doc);
   const portal = portalOfHost(new URL(url).hostname);
-  return { doc, text, facts, all: portal ? recogniseAll(proceduresOfPortal(portal), facts) : [] };
+  const { facts, all, fromModal, modal } = readPage(portal ? proceduresOfPortal(portal) : [], whereOf(url), doc);
+  const root: ParentNode = fromModal && modal ? modal : doc;
+  return { doc, text: facts.text, facts, root, all: portal ? all : [] };
 }
 
 function stepDef(stepId: string, portal: PortalId = 'esf'): PageStep {
@@ -54,8 +56,8 @@ for (const dir of PORTAL_DIRS) {
 
     for (const [stepId, fieldIds] of Object.entries(c.fields)) {
       it(`locates the fields of ${stepId}: ${fieldIds.join(', ')}`, () => {
-        const { doc, text } = analyse(c.file, c.url, dir);
-        const found = locateFields(stepDef(stepId, dir), text, doc);
+        const { doc, text, root } = analyse(c.file, c.url, dir);
+        const found = locateFields(stepDef(stepId, dir), text, root);
         for (const id of fieldIds) {
           const expected = doc.querySelector(`[data-expect="${id}"]`);
           expect(expected, `${c.file}: the replica marks ${id}`).not.toBeNull();
