@@ -37,6 +37,38 @@ export function hiddenByMarkup(el: Element): boolean {
   return !!st && (st.display === 'none' || st.visibility === 'hidden');
 }
 
+const ATTRIBUTE_CAPTIONS = [
+  'input[type=submit]',
+  'input[type=button]',
+  'input[type=reset]',
+  'input[placeholder]',
+  'input[aria-label]',
+  'textarea[placeholder]',
+  'textarea[aria-label]',
+  'select[aria-label]',
+  'button[aria-label]',
+  'button[title]',
+  'a[aria-label]',
+  'a[title]',
+  '[role=button][aria-label]',
+  '[role=button][title]',
+  '[role=tab][aria-label]',
+].join(',');
+
+/** the caption an element carries in an attribute, normalised; '' when it has none (or shows text) */
+function attributeCaption(el: Element): string {
+  if (el.tagName === 'INPUT' || el.tagName === 'input') {
+    const i = el as HTMLInputElement;
+    const type = i.type.toLowerCase();
+    if (type === 'hidden') return '';
+    if (type === 'submit' || type === 'button' || type === 'reset') return norm(i.value || '');
+  }
+  if (el.matches('input,textarea,select')) return norm(el.getAttribute('aria-label') || el.getAttribute('placeholder') || '');
+  // a clickable: only when it shows no text of its own (an icon button)
+  if (el.textContent?.trim()) return '';
+  return norm(el.getAttribute('aria-label') || el.getAttribute('title') || '');
+}
+
 export function readPageText(root: ParentNode = document.body ?? document.documentElement): PageText {
   const chunks: TextChunk[] = [];
   const parts: string[] = [];
@@ -61,11 +93,12 @@ export function readPageText(root: ParentNode = document.body ?? document.docume
     parts.push(text);
     at += text.length + SEP.length;
   }
-  // button-like inputs carry their caption in value
-  for (const b of Array.from((root as ParentNode).querySelectorAll<HTMLInputElement>('input[type=submit],input[type=button],input[type=reset]'))) {
-    const text = norm(b.value || '');
-    if (!text || hiddenByMarkup(b)) continue;
-    chunks.push({ el: b, text, at });
+  // captions in attributes: button-like inputs carry theirs in value, a field whose label is only
+  // its placeholder or aria-label names it there, an icon button in aria-label or title
+  for (const el of Array.from((root as ParentNode).querySelectorAll(ATTRIBUTE_CAPTIONS))) {
+    const text = attributeCaption(el);
+    if (!text || hiddenByMarkup(el)) continue;
+    chunks.push({ el, text, at });
     parts.push(text);
     at += text.length + SEP.length;
   }
