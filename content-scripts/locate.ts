@@ -109,6 +109,39 @@ export function textOf(el: Element | null | undefined): string {
   return short(parts.join(''));
 }
 
+/**
+ * The separate captions inside a block that holds several (a caption and its hint, each in its
+ * own element): the texts of its element children, at most three, when there are two or more.
+ */
+function captionParts(el: Element): string[] {
+  const out: string[] = [];
+  let run = ''; // text and inline formatting read together, up to the next block
+  const flush = () => {
+    const t = short(run);
+    if (t) out.push(t);
+    run = '';
+  };
+  for (let n = el.firstChild; n && out.length < 3; n = n.nextSibling) {
+    if (n.nodeType === Node.TEXT_NODE) run += n.nodeValue ?? '';
+    else if (n.nodeType === Node.ELEMENT_NODE) {
+      const c = n as Element;
+      if (INLINE.has(c.tagName.toUpperCase())) run += ` ${textOf(c)} `;
+      else {
+        flush();
+        const t = textOf(c);
+        if (t) out.push(t);
+      }
+    }
+  }
+  flush();
+  return out.length > 1 ? out.slice(0, 3) : [];
+}
+
+/** the other text inputs of a drawn widget (PrimeFaces' `…_focus` input beside the hidden select) */
+function widgetFocusInputs(widget: Element, self: Element): HTMLInputElement[] {
+  return Array.from(widget.querySelectorAll<HTMLInputElement>('input:not([type=hidden])')).filter((i) => i !== self && TEXT_INPUT_TYPES.has(i.type.toLowerCase()));
+}
+
 /** a form control or button: text beyond it belongs to another control */
 const CONTROL = 'input:not([type=hidden]),select,textarea,button';
 
@@ -151,6 +184,10 @@ export function inputLabels(input: Element): Array<{ text: string; strength: num
   const add = (t: string, strength: number) => {
     if (t) out.push({ text: t, strength });
   };
+  const addParts = (el: Element, whole: string, strength: number) => {
+    add(whole, strength);
+    for (const p of captionParts(el)) if (p !== whole) add(p, strength);
+  };
   add(short(input.getAttribute('aria-label')), 10);
   const lb = input.getAttribute('aria-labelledby');
   if (lb) add(labelledBy(input, lb), 10);
@@ -160,21 +197,23 @@ export function inputLabels(input: Element): Array<{ text: string; strength: num
   add(short(input.getAttribute('title')), 8);
   const cell = input.closest('td,th');
   if (cell) {
-    // the cell before it in the row, else the cell above it in the column
+    // the cell before it in the row, else the cell above it in the column; a cell that holds
+    // the caption and a hint (`<td><div>ИИН</div><div>12 цифр</div></td>`) counts each part too
     let prev = cell.previousElementSibling;
     let prevText = '';
     while (prev && !(prevText = textOf(prev))) prev = prev.previousElementSibling;
-    if (prev) add(prevText, 8);
+    if (prev) addParts(prev, prevText, 8);
     // a grid: the header of the column
     const table = cell.closest('table');
     const col = cell.parentElement ? Array.prototype.indexOf.call(cell.parentElement.children, cell) : -1;
     const head = col >= 0 ? table?.querySelector(':scope > thead > tr')?.children[col] : undefined;
-    if (head) add(textOf(head), 8);
+    if (head) addParts(head, textOf(head), 8);
     if (!prev) {
       const row = cell.parentElement;
       const above = row?.previousElementSibling;
       const idx = row ? Array.prototype.indexOf.call(row.children, cell) : -1;
-      if (above && idx >= 0) add(textOf(above.children[idx]), 7);
+      const up = idx >= 0 ? above?.children[idx] : undefined;
+      if (up) addParts(up, textOf(up), 7);
     }
   }
   const widget = input.parentElement?.closest(WIDGET);
@@ -185,6 +224,12 @@ export function inputLabels(input: Element): Array<{ text: string; strength: num
     // PrimeFaces: <div class="ui-chkbox">…</div><label for="…">text</label> beside the widget
     const next = widget.nextElementSibling;
     if (next && !next.matches('input,select,textarea,button')) add(textOf(next), 9);
+    // PrimeFaces: the widget's focus input (`…_focus`) carries the label, aria-label or placeholder
+    for (const other of widgetFocusInputs(widget, input)) {
+      add(short(other.getAttribute('aria-label')), 9);
+      add(short(other.getAttribute('placeholder')), 9);
+      for (const l of Array.from(other.labels ?? [])) add(textOf(l), 9);
+    }
   }
   // the nearest text before the control, then the one before it (a hint may stand between)
   textsBefore(anchor).forEach((b, i) => add(b.text, Math.max(7 - b.depth, 3) - i));
