@@ -434,7 +434,8 @@ class Engine {
       const facts = pageFacts(where, readPageText());
       this.checkLastStepDone(facts);
       const all = recogniseAll(this.procedures, facts);
-      const chosen = chooseStep(all, this.followed, this.opts?.step?.() ?? null);
+      const last = this.current ? { procedure: this.current.rec.procedure.id, step: this.current.rec.step.id } : null;
+      const chosen = chooseStep(all, this.followed, this.opts?.step?.() ?? null, facts, { profileKind: activeProfile(this.profiles)?.kind ?? null, last });
       if (!chosen) return this.show(null, null);
       const located = facts.located(chosen.step);
 this.show({ rec: chosen, located }, isDone(chosen.step, facts));
