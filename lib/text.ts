@@ -95,7 +95,7 @@ const cache = new WeakMap<readonly string[], readonly string[]>();
  * word of the phrase ("политик* безопасности", "Пароль*"). A "*" that ends no word is dropped.
  */
 export function normWord(w: string): string {
-  return norm(w.replace(/([\p{L}\p{N}])\*(?=[\s\-\u2010-\u2015,.;:!?)]|$)/gu, '$1\u0001')).replace(/\u0001/g, '*');
+  return norm(w.replace(/([\p{L}\p{N}])\*(?=[\s\-\u2010-\u2015,.;:!?)]|$)/gu, '$1\uE000')).replace(/\uE000/g, '*');
 }
 
 /** the words normalised once (catalogue arrays are constant objects); a stem keeps its "*" */
