@@ -37,20 +37,12 @@ export function isShown(el: Element): boolean {
   return true;
 }
 
-/** the caption a person reads on an element: icon ligatures and other aria-hidden parts left out */
+/**
+ * the caption a person reads on an element: element boundaries as word breaks (a caption split
+ * across nested spans), icon ligatures and other aria-hidden parts left out
+ */
 function captionOf(el: Element): string {
-  if (!el.querySelector('[aria-hidden="true"],mat-icon,.material-icons')) return short(el.textContent);
-  let text = '';
-  const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-    acceptNode: (n) =>
-      n.nodeType === Node.TEXT_NODE
-        ? NodeFilter.FILTER_ACCEPT
-        : (n as Element).matches('[aria-hidden="true"],mat-icon,.material-icons')
-          ? NodeFilter.FILTER_REJECT
-          : NodeFilter.FILTER_SKIP,
-  });
-  for (let n = walker.nextNode(); n && text.length < MAX_LABEL * 2; n = walker.nextNode()) text += ` ${n.nodeValue ?? ''}`;
-  return short(text);
+  return textOf(el);
 }
 
 function short(s: string | null | undefined): string {
@@ -77,6 +69,8 @@ const INLINE = new Set(['B', 'STRONG', 'I', 'EM', 'U', 'S', 'SMALL', 'BIG', 'SUB
 const NO_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SELECT', 'TEXTAREA', 'SVG', 'QADAM-OVERLAY']);
 /** MUI's outlined field repeats its caption in a hidden `<fieldset><legend><span>` notch: never read twice */
 const NOTCH = '[class*="notchedOutline"],[class*="NotchedOutline"]';
+/** icon ligatures (`<mat-icon>login</mat-icon>`) are no caption */
+const NOT_READ = `${NOTCH},mat-icon,.material-icons,.material-icons-outlined,.material-symbols-outlined`;
 
 /**
  * The text a person reads in an element, with element boundaries as word breaks: script-built
@@ -96,7 +90,7 @@ export function textOf(el: Element | null | undefined): string {
         length += v.length;
       } else if (n.nodeType === Node.ELEMENT_NODE) {
         const c = n as Element;
-        if (NO_TEXT.has(c.tagName.toUpperCase()) || hiddenByMarkup(c) || c.matches(NOTCH)) continue;
+        if (NO_TEXT.has(c.tagName.toUpperCase()) || hiddenByMarkup(c) || c.matches(NOT_READ)) continue;
         // inline formatting is glued to the text around it; any other element is a word break
         const glued = INLINE.has(c.tagName.toUpperCase());
         if (!glued) parts.push(' ');

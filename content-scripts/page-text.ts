@@ -30,6 +30,13 @@ export const BIG_CONTAINER = 100;
 const MAX_CHUNK = 400;
 const SEP = ' | ';
 
+/** an icon font's ligature (`<mat-icon>login</mat-icon>`, `<span class="material-icons">close</span>`): no caption */
+function isIcon(el: Element): boolean {
+  if (el.tagName === 'MAT-ICON') return true;
+  const c = el.classList;
+  return c.length > 0 && (c.contains('material-icons') || c.contains('material-icons-outlined') || c.contains('material-symbols-outlined'));
+}
+
 /** cheap hiddenness that needs no style or layout: attributes and inline style only */
 export function hiddenByMarkup(el: Element): boolean {
   if ((el as HTMLElement).hidden || el.getAttribute('aria-hidden') === 'true') return true;
@@ -52,6 +59,9 @@ const ATTRIBUTE_CAPTIONS = [
   'a[title]',
   '[role=button][aria-label]',
   '[role=button][title]',
+  'button[aria-labelledby]',
+  'a[aria-labelledby]',
+  '[role=button][aria-labelledby]',
   '[role=tab][aria-label]',
 ].join(',');
 
@@ -66,7 +76,9 @@ function attributeCaption(el: Element): string {
   if (el.matches('input,textarea,select')) return norm(el.getAttribute('aria-label') || el.getAttribute('placeholder') || '');
   // a clickable: only when it shows no text of its own (an icon button)
   if (el.textContent?.trim()) return '';
-  return norm(el.getAttribute('aria-label') || el.getAttribute('title') || '');
+  const by = el.getAttribute('aria-labelledby');
+  const named = by ? by.split(/\s+/).map((id) => (id ? (el.ownerDocument.getElementById(id)?.textContent ?? '') : '')).join(' ') : '';
+  return norm(el.getAttribute('aria-label') || named || el.getAttribute('title') || '');
 }
 
 export function readPageText(root: ParentNode = document.body ?? document.documentElement): PageText {
@@ -78,7 +90,7 @@ export function readPageText(root: ParentNode = document.body ?? document.docume
     acceptNode(node) {
       if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
       const el = node as Element;
-      if (SKIP.has(el.tagName.toUpperCase()) || hiddenByMarkup(el) || el.childElementCount > BIG_CONTAINER) return NodeFilter.FILTER_REJECT;
+      if (SKIP.has(el.tagName.toUpperCase()) || hiddenByMarkup(el) || el.childElementCount > BIG_CONTAINER || isIcon(el)) return NodeFilter.FILTER_REJECT;
       return NodeFilter.FILTER_SKIP;
     },
   });
