@@ -63,6 +63,8 @@ function labelledBy(el: Element, ids: string): string {
   );
 }
 
+/** nodes `textOf` reads at most */
+const MAX_NODES = 300;
 /** inline formatting that never splits a word: `<b>Р</b>егистрация` is one word */
 const INLINE = new Set(['B', 'STRONG', 'I', 'EM', 'U', 'S', 'SMALL', 'BIG', 'SUB', 'SUP', 'MARK', 'FONT', 'ABBR', 'WBR']);
 /** never a caption: code, option lists, the controls' own values */
@@ -82,8 +84,9 @@ export function textOf(el: Element | null | undefined): string {
   if (!el) return '';
   const parts: string[] = [];
   let length = 0;
+  let budget = MAX_NODES; // a caption is short: never walk a whole section looking for one
   const walk = (e: Element) => {
-    for (let n = e.firstChild; n && length < MAX_LABEL * 2; n = n.nextSibling) {
+    for (let n = e.firstChild; n && length < MAX_LABEL * 2 && budget-- > 0; n = n.nextSibling) {
       if (n.nodeType === Node.TEXT_NODE) {
         const v = n.nodeValue ?? '';
         parts.push(v);

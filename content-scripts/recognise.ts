@@ -157,7 +157,7 @@ const MAX_ACTIVE = 40;
 function activeCaptions(root: ParentNode): string[] {
   const out: string[] = [];
   const els = root.querySelectorAll(ACTIVE);
-  for (let i = 0; i < els.length && out.length < MAX_ACTIVE; i++) {
+  for (let i = 0; i < els.length && i < MAX_ACTIVE; i++) {
     const el = els[i]!;
     const t = el instanceof HTMLInputElement ? Array.from(el.labels ?? []).map((l) => textOf(l)).join(' ') : textOf(el);
     if (t && t.length <= 120 && isShown(el)) out.push(t);
