@@ -332,7 +332,7 @@ export function locateFields(step: PageStep, text: PageText, root: ParentNode = 
       if (seen.has(el)) continue;
       seen.add(el);
       order++;
-      // an action ring goes only to something a person can click: never to a heading or a label text
+      // an action ring goes only to something a person can click: never to a heading or plain text
       if (!isClickable(el)) continue;
       const caption = el instanceof HTMLInputElement ? chunk.text : captionOf(el) || chunk.text;
       const alt = altCaption(el);
