@@ -30,11 +30,17 @@ export const BIG_CONTAINER = 100;
 const MAX_CHUNK = 400;
 const SEP = ' | ';
 
-/** an icon font's ligature (`<mat-icon>login</mat-icon>`, `<span class="material-icons">close</span>`): no caption */
-function isIcon(el: Element): boolean {
+/**
+ * No caption: an icon font's ligature (`<mat-icon>login</mat-icon>`, `<span class="material-icons">
+ * close</span>`), or MUI's notch copy of a field's label (`<fieldset class="…-notchedOutline">
+ * <legend><span>Login</span>`), which is hidden and would count the label twice
+ */
+function notACaption(el: Element): boolean {
   if (el.tagName === 'MAT-ICON') return true;
   const c = el.classList;
-  return c.length > 0 && (c.contains('material-icons') || c.contains('material-icons-outlined') || c.contains('material-symbols-outlined'));
+  if (!c.length) return false;
+  if (c.contains('material-icons') || c.contains('material-icons-outlined') || c.contains('material-symbols-outlined')) return true;
+  return el.tagName === 'FIELDSET' && /notchedOutline/i.test(el.className);
 }
 
 /** cheap hiddenness that needs no style or layout: attributes and inline style only */
@@ -90,7 +96,7 @@ export function readPageText(root: ParentNode = document.body ?? document.docume
     acceptNode(node) {
       if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
       const el = node as Element;
-      if (SKIP.has(el.tagName.toUpperCase()) || hiddenByMarkup(el) || el.childElementCount > BIG_CONTAINER || isIcon(el)) return NodeFilter.FILTER_REJECT;
+      if (SKIP.has(el.tagName.toUpperCase()) || hiddenByMarkup(el) || el.childElementCount > BIG_CONTAINER || notACaption(el)) return NodeFilter.FILTER_REJECT;
       return NodeFilter.FILTER_SKIP;
     },
   });

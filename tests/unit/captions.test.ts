@@ -76,6 +76,9 @@ describe('captions the engine reads', () => {
     expect(r.text.chunks.filter((c) => c.text === 'login')).toHaveLength(1);
     // the notch copy is no label of its own: the field's whole visible text is the caption once
     expect(textOf(r.doc.querySelector('.MuiFormControl-root'))).toBe('login');
+    // an MUI build whose notch is not marked aria-hidden: still read once
+    const bare = page(html.replace(' aria-hidden="true"', ''));
+    expect(bare.text.chunks.filter((c) => c.text === 'login')).toHaveLength(1);
   });
 
   it('an Angular Material field: the floating label, with or without `for`, four levels above the input', () => {
