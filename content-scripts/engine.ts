@@ -483,7 +483,8 @@ class Engine {
       const { facts, all, modal } = readPage(this.procedures, where);
       this.overlay.setModal(modal);
       this.checkLastStepDone(facts);
-      const chosen = chooseStep(all, this.followed, this.opts?.step?.() ?? null);
+      const last = this.current ? { procedure: this.current.rec.procedure.id, step: this.current.rec.step.id } : null;
+      const chosen = chooseStep(all, this.followed, this.opts?.step?.() ?? null, facts, { profileKind: activeProfile(this.profiles)?.kind ?? null, last });
       if (!chosen) return this.show(null, null);
       const located = facts.located(chosen.step);
 this.show({ rec: chosen, located }, isDone(chosen.step, facts));

@@ -30,11 +30,61 @@ export const BIG_CONTAINER = 100;
 const MAX_CHUNK = 400;
 const SEP = ' | ';
 
+/**
+ * No caption: an icon font's ligature (`<mat-icon>login</mat-icon>`, `<span class="material-icons">
+ * close</span>`), or MUI's notch copy of a field's label (`<fieldset class="…-notchedOutline">
+ * <legend><span>Login</span>`), which is hidden and would count the label twice
+ */
+function notACaption(el: Element): boolean {
+  if (el.tagName === 'MAT-ICON') return true;
+  const c = el.classList;
+  if (!c.length) return false;
+  if (c.contains('material-icons') || c.contains('material-icons-outlined') || c.contains('material-symbols-outlined')) return true;
+  return el.tagName === 'FIELDSET' && /notchedOutline/i.test(el.className);
+}
+
 /** cheap hiddenness that needs no style or layout: attributes and inline style only */
 export function hiddenByMarkup(el: Element): boolean {
   if ((el as HTMLElement).hidden || el.getAttribute('aria-hidden') === 'true') return true;
   const st = (el as HTMLElement).style;
   return !!st && (st.display === 'none' || st.visibility === 'hidden');
+}
+
+const ATTRIBUTE_CAPTIONS = [
+  'input[type=submit]',
+  'input[type=button]',
+  'input[type=reset]',
+  'input[placeholder]',
+  'input[aria-label]',
+  'textarea[placeholder]',
+  'textarea[aria-label]',
+  'select[aria-label]',
+  'button[aria-label]',
+  'button[title]',
+  'a[aria-label]',
+  'a[title]',
+  '[role=button][aria-label]',
+  '[role=button][title]',
+  'button[aria-labelledby]',
+  'a[aria-labelledby]',
+  '[role=button][aria-labelledby]',
+  '[role=tab][aria-label]',
+].join(',');
+
+/** the caption an element carries in an attribute, normalised; '' when it has none (or shows text) */
+function attributeCaption(el: Element): string {
+  if (el.tagName === 'INPUT' || el.tagName === 'input') {
+    const i = el as HTMLInputElement;
+    const type = i.type.toLowerCase();
+    if (type === 'hidden') return '';
+    if (type === 'submit' || type === 'button' || type === 'reset') return norm(i.value || '');
+  }
+  if (el.matches('input,textarea,select')) return norm(el.getAttribute('aria-label') || el.getAttribute('placeholder') || '');
+  // a clickable: only when it shows no text of its own (an icon button)
+  if (el.textContent?.trim()) return '';
+  const by = el.getAttribute('aria-labelledby');
+  const named = by ? by.split(/\s+/).map((id) => (id ? (el.ownerDocument.getElementById(id)?.textContent ?? '') : '')).join(' ') : '';
+  return norm(el.getAttribute('aria-label') || named || el.getAttribute('title') || '');
 }
 
 export function readPageText(root: ParentNode = document.body ?? document.documentElement): PageText {
@@ -46,7 +96,7 @@ export function readPageText(root: ParentNode = document.body ?? document.docume
     acceptNode(node) {
       if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
       const el = node as Element;
-      if (SKIP.has(el.tagName.toUpperCase()) || hiddenByMarkup(el) || el.childElementCount > BIG_CONTAINER) return NodeFilter.FILTER_REJECT;
+      if (SKIP.has(el.tagName.toUpperCase()) || hiddenByMarkup(el) || el.childElementCount > BIG_CONTAINER || notACaption(el)) return NodeFilter.FILTER_REJECT;
       return NodeFilter.FILTER_SKIP;
     },
   });
@@ -61,11 +111,12 @@ export function readPageText(root: ParentNode = document.body ?? document.docume
     parts.push(text);
     at += text.length + SEP.length;
   }
-  // button-like inputs carry their caption in value
-  for (const b of Array.from((root as ParentNode).querySelectorAll<HTMLInputElement>('input[type=submit],input[type=button],input[type=reset]'))) {
-    const text = norm(b.value || '');
-    if (!text || hiddenByMarkup(b)) continue;
-    chunks.push({ el: b, text, at });
+  // captions in attributes: button-like inputs carry theirs in value, a field whose label is only
+  // its placeholder or aria-label names it there, an icon button in aria-label or title
+  for (const el of Array.from((root as ParentNode).querySelectorAll(ATTRIBUTE_CAPTIONS))) {
+    const text = attributeCaption(el);
+    if (!text || hiddenByMarkup(el)) continue;
+    chunks.push({ el, text, at });
     parts.push(text);
     at += text.length + SEP.length;
   }

@@ -1,6 +1,7 @@
 import type { PageMatch, PageStep, Procedure } from '../procedures/types';
-import { indexOfWord, normWords } from '../lib/text';
-import { locateFields, isShown, type Located } from './locate';
+import { bestFit, indexOfWord, normWords } from '../lib/text';
+import { locateFields, isShown, textOf, type Located } from './locate';
+import { decodeId, digitsOf } from '../lib/identifiers';
 import type { PageText } from './page-text';
 
 /**
@@ -61,6 +62,8 @@ function wordsPresent(words: readonly string[], text: PageText): boolean {
 export interface PageFacts {
   where: Where;
   text: PageText;
+  /** the document (or part) the facts were read from */
+  root?: ParentNode;
   /** fields of a step, located once per scan */
   located(step: PageStep): Located;
 }
@@ -70,6 +73,7 @@ export function pageFacts(where: Where, text: PageText, root: ParentNode = docum
   return {
     where,
     text,
+    root,
     located(step) {
       let l = cache.get(step);
       if (!l) {
@@ -138,6 +142,89 @@ export function choose(all: readonly Recognised[], followed: string | null): Rec
   return pool.reduce((a, b) => (b.index > a.index ? b : a));
 }
 
+/** what Qadam knows beyond the page: the active profile's kind, the step it last saw */
+export interface Evidence {
+  profileKind?: 'individual' | 'ie' | 'legal' | null;
+  last?: { procedure: string; step: string } | null;
+}
+
+/** the chosen tab, option, radio or toggle: what a page shows as active */
+const ACTIVE =
+  '[aria-selected=true],[aria-checked=true],[aria-pressed=true],[aria-current=page],[aria-current=true],.ui-state-active,.ui-tabs-selected,.gwt-TabBarItem-selected,.mat-mdc-tab-active,.mdc-tab--active,.Mui-selected,.active,.selected,input[type=radio]:checked';
+const MAX_ACTIVE = 40;
+
+/** the captions of the page's active choices, normalised (read once per decision, few elements) */
+function activeCaptions(root: ParentNode): string[] {
+  const out: string[] = [];
+  const els = root.querySelectorAll(ACTIVE);
+  for (let i = 0; i < els.length && i < MAX_ACTIVE; i++) {
+    const el = els[i]!;
+    const t = el instanceof HTMLInputElement ? Array.from(el.labels ?? []).map((l) => textOf(l)).join(' ') : textOf(el);
+    if (t && t.length <= 120 && isShown(el)) out.push(t);
+  }
+  return out;
+}
+
+/** the kind of subject the step's `subject` fields show: a BIN is a legal entity's, an IIN a person's */
+function shownKind(r: Recognised, facts: PageFacts): 'legal' | 'person' | null {
+  const located = facts.located(r.step);
+  for (const f of r.step.fields) {
+    const el = f.subject ? located.get(f.id) : undefined;
+    if (!el) continue;
+    const raw = el instanceof HTMLInputElement || el instanceof HTMLSelectElement ? el.value : (el.textContent ?? '');
+    for (const m of digitsOf(raw).match(/\d{12}/g) ?? []) {
+      if (decodeId('bin', m)) return 'legal';
+      if (decodeId('iin', m)) return 'person';
+    }
+  }
+  return null;
+}
+
+/**
+ * How much the page (and what Qadam knows) speaks for a candidate procedure: its own tab or
+ * choice is the active one, the subject shown is of its kind, the active profile is of its kind,
+ * it is the procedure last seen. Catalogue order only breaks ties.
+ */
+function evidenceFor(r: Recognised, facts: PageFacts, active: readonly string[], ev: Evidence): number {
+  let score = 0;
+  const p = r.procedure;
+  // an active tab/choice whose caption is an action of this procedure (the «Заңды тұлға» tab)
+  if (active.length) {
+    const fits = p.steps.some((s) => s.kind === 'page' && s.fields.some((f) => f.kind === 'action' && active.some((a) => bestFit(a, normWords(f.labels)) >= 2)));
+    if (fits) score += 4;
+  }
+  if (p.subjectKind) {
+    const shown = shownKind(r, facts);
+    if (shown) score += (shown === 'legal') === (p.subjectKind === 'legal') ? 3 : -3;
+    if (ev.profileKind) score += ev.profileKind === p.subjectKind ? 2 : ev.profileKind === 'legal' || p.subjectKind === 'legal' ? -2 : 0;
+  }
+  if (ev.last?.procedure === p.id) score += 1;
+  return score;
+}
+
+/**
+ * As `choose`, but with nothing followed a page that is a step of several procedures is taken by
+ * its evidence (`evidenceFor`), not by catalogue order alone.
+ */
+export function chooseByEvidence(all: readonly Recognised[], followed: string | null, facts: PageFacts, ev: Evidence = {}): Recognised | null {
+  if (!all.length) return null;
+  if (followed && all.some((r) => r.procedure.id === followed)) return choose(all, followed);
+  const procs = [...new Set(all.map((r) => r.procedure))];
+  if (procs.length < 2) return choose(all, null);
+  const active = activeCaptions(facts.root ?? document);
+  let best = procs[0]!;
+  let bestScore = -Infinity;
+  for (const p of procs) {
+    const latest = all.filter((r) => r.procedure === p).reduce((a, b) => (b.index > a.index ? b : a));
+    const score = evidenceFor(latest, facts, active, ev);
+    if (score > bestScore) {
+      best = p;
+      bestScore = score;
+    }
+  }
+  return choose(all, best.id);
+}
+
 export function isDone(step: PageStep, facts: PageFacts): boolean {
   return !!step.done && pageMatches(step.done, step, facts);
 }
@@ -146,7 +233,7 @@ export function isDone(step: PageStep, facts: PageFacts): boolean {
  * As `choose`, but a page that is several steps at once (the Single Window form and its submit
  * button) is taken as `step` when that is one of them: the training sandbox shows the step asked for.
  */
-export function chooseStep(all: Recognised[], followed: string | null, step: string | null): Recognised | null {
+export function chooseStep(all: Recognised[], followed: string | null, step: string | null, facts?: PageFacts, ev?: Evidence): Recognised | null {
   const asked = step ? all.find((r) => r.procedure.id === followed && r.step.id === step) : undefined;
-  return asked ?? choose(all, followed);
+  return asked ?? (facts ? chooseByEvidence(all, followed, facts, ev) : choose(all, followed));
 }

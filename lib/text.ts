@@ -22,19 +22,45 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
  * Where a normalised word stands in a normalised text as a whole word, from `from` on; -1 if not.
  * Kazakh and Russian inflect: "Заңды тұлғаларға" (a link "to legal entities") is not the tab
  * "Заңды тұлға", nor is "пароля" the field "пароль". A word written with a trailing "*" in the
- * catalogue is a stem ("повтор*" fits "повторите").
+ * catalogue is a stem ("повтор*" fits "повторите"), on any word of a phrase ("политик*
+ * безопасности" fits "политики безопасности").
  */
 export function indexOfWord(text: string, word: string, from = 0): number {
-  const stem = word.endsWith('*');
+  return findWord(text, word, from)?.start ?? -1;
+}
+
+/** as `indexOfWord`, with where the match ends (a trailing stem ends where it is written) */
+export function findWord(text: string, word: string, from = 0): { start: number; end: number } | null {
+  const star = word.indexOf('*');
+  if (star >= 0 && star < word.length - 1) return findPattern(text, word, from);
+  const stem = star >= 0;
   const w = stem ? word.slice(0, -1) : word;
-  if (!w) return -1;
+  if (!w) return null;
   for (let i = text.indexOf(w, from); i >= 0; i = text.indexOf(w, i + 1)) {
     const before = i === 0 || !WORD_CHAR.test(text[i - 1]!);
     const end = i + w.length;
     const after = stem || end === text.length || !WORD_CHAR.test(text[end]!);
-    if (before && after) return i;
+    if (before && after) return { start: i, end };
   }
-  return -1;
+  return null;
+}
+
+const patterns = new Map<string, RegExp>();
+/** a phrase with a stem inside it: each "*" inside stands for the rest of its word */
+function findPattern(text: string, word: string, from: number): { start: number; end: number } | null {
+  let re = patterns.get(word);
+  if (!re) {
+    const trailing = word.endsWith('*');
+    const body = (trailing ? word.slice(0, -1) : word)
+      .split('*')
+      .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('[\\p{L}\\p{N}]*');
+    re = new RegExp(`(?<![\\p{L}\\p{N}])${body}${trailing ? '' : '(?![\\p{L}\\p{N}])'}`, 'gu');
+    patterns.set(word, re);
+  }
+  re.lastIndex = from;
+  const m = re.exec(text);
+  return m ? { start: m.index, end: m.index + m[0].length } : null;
 }
 
 /**
@@ -48,8 +74,8 @@ export function fit(text: string, word: string): number {
     // "ИП" fits "ИП" and "(ИП)" but not "ИПОТЕКА": compare without punctuation around it
     return text.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '') === word ? 3 : 0;
   }
-  const i = indexOfWord(text, word);
-  return i < 0 ? 0 : i === 0 ? 2 : 1;
+  const m = findWord(text, word);
+  return !m ? 0 : m.start === 0 && m.end === text.length ? 3 : m.start === 0 ? 2 : 1;
 }
 
 /** the best fit of any of the (already normalised) words */
@@ -64,11 +90,19 @@ export function bestFit(text: string, words: readonly string[]): number {
 }
 
 const cache = new WeakMap<readonly string[], readonly string[]>();
+/**
+ * A catalogue word normalised as the page text is, keeping each stem's "*": the one that ends a
+ * word of the phrase ("политик* безопасности", "Пароль*"). A "*" that ends no word is dropped.
+ */
+export function normWord(w: string): string {
+  return norm(w.replace(/([\p{L}\p{N}])\*(?=[\s\-\u2010-\u2015,.;:!?)]|$)/gu, '$1\uE000')).replace(/\uE000/g, '*');
+}
+
 /** the words normalised once (catalogue arrays are constant objects); a stem keeps its "*" */
 export function normWords(words: readonly string[]): readonly string[] {
   let n = cache.get(words);
   if (!n) {
-    n = words.map((w) => norm(w) + (w.trimEnd().endsWith('*') ? '*' : ''));
+    n = words.map(normWord);
     cache.set(words, n);
   }
   return n;

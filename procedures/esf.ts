@@ -58,6 +58,7 @@ export const ESF: readonly Procedure[] = [
   {
     id: 'esf.ie-after-individual',
     portal: 'esf',
+    subjectKind: 'ie',
     steps: [
       signIn,
       {
@@ -87,12 +88,14 @@ export const ESF: readonly Procedure[] = [
   {
     id: 'esf.legal-entity-after-individual',
     portal: 'esf',
+    subjectKind: 'legal',
     steps: [signIn, legalEntityTab, registrationData(true, true)],
     registers: { portal: 'esf', step: 'registration-data' },
   },
   {
     id: 'esf.second-enterprise',
     portal: 'esf',
+    subjectKind: 'legal',
     steps: [
       {
         id: 'select-certificate',

@@ -126,6 +126,12 @@ export interface Procedure {
   steps: readonly Step[];
   /** procedures to finish first (shown in the popup) */
   requires?: readonly string[];
+  /**
+   * whose registration the procedure makes (a legal entity, an IE): with nothing followed, a page
+   * that is a step of several procedures is taken as the one whose kind the page shows (a BIN or
+   * an IIN in its subject field) or the active profile has
+   */
+  subjectKind?: 'individual' | 'ie' | 'legal';
   /** the signing program its EDS steps need */
   signer?: 'ncalayer' | 'e-imzo';
   /**

@@ -21,13 +21,20 @@ export interface Address {
   /** '' when the address names no step */
   stepId: string;
   lang: Lang;
+  /** the procedure or step the address names that the catalogue does not have ('' when all is known) */
+  unknown: string;
 }
 
-/** the procedure, step and language the address names (an unknown procedure: the first; no language: `fallback`) */
+/**
+ * The procedure, step and language the address names (no language: `fallback`). An unknown
+ * procedure or step is named in `unknown` (and `proc` is the first, for the pickers only).
+ */
 export function addressOf(loc: Pick<Location, 'hash' | 'search'>, fallback: Lang): Address {
   const [path = '', query = ''] = loc.hash.replace(/^#\/?/, '').split('?');
   const [procId = '', stepId = ''] = path.split('/');
   const wanted = [new URLSearchParams(query).get('lang'), new URLSearchParams(loc.search).get('lang')];
   const lang = wanted.find((x): x is Lang => !!x && (LANGS as readonly string[]).includes(x)) ?? fallback;
-  return { proc: procedureById(procId) ?? PROCEDURES[0]!, stepId, lang };
+  const known = procedureById(procId);
+  const unknown = procId && !known ? procId : known && stepId && !known.steps.some((s) => s.id === stepId) ? `${procId}/${stepId}` : '';
+  return { proc: known ?? PROCEDURES[0]!, stepId, lang, unknown };
 }

@@ -15,6 +15,8 @@ import css from '../../sandbox/handout.css?inline';
 const SHOT_W = 1280;
 
 async function main(): Promise<void> {
+  // a trainer editing `#/<procedure>` gets that procedure's handout (as the sandbox follows its hash)
+  addEventListener('hashchange', () => location.reload());
   const s = await loadSettings();
   const { proc, lang } = addressOf(location, s.lang ?? browserLang(browser.i18n.getUILanguage()));
   const tr = (key: string, p?: Record<string, string | number>) => t(lang, key, p);

@@ -29,11 +29,13 @@ interface Route {
   proc: Procedure;
   index: number;
   lang: Lang;
+  /** the address names a procedure or step the catalogue does not have: said so, nothing else shown */
+  unknown?: string;
 }
 
 function parseRoute(lang: Lang): Route {
-  const { proc, stepId, lang: l } = addressOf(location, lang);
-  return { proc, index: Math.max(0, proc.steps.findIndex((s) => s.id === stepId)), lang: l };
+  const { proc, stepId, lang: l, unknown } = addressOf(location, lang);
+  return { proc, index: Math.max(0, proc.steps.findIndex((s) => s.id === stepId)), lang: l, ...(unknown ? { unknown } : {}) };
 }
 
 class Sandbox {
@@ -89,6 +91,12 @@ class Sandbox {
 
   /** move to another procedure/step/language: the page reloads when the engine must change */
   private async go(r: Route): Promise<void> {
+    if (r.unknown || this.route.unknown) {
+      // to or from an address that names nothing known: no engine change, just what is shown
+      if (!r.unknown && location.hash !== `#/${r.proc.id}/${r.proc.steps[r.index]!.id}`) history.replaceState(null, '', `#/${r.proc.id}/${r.proc.steps[r.index]!.id}`);
+      this.route = r;
+      return this.show();
+    }
     const reload = r.proc.id !== this.route.proc.id || r.lang !== this.route.lang;
     const hash = `#/${r.proc.id}/${r.proc.steps[r.index]!.id}`;
     const search = new URLSearchParams(location.search);
@@ -111,6 +119,7 @@ class Sandbox {
     document.title = `${this.tr('sandbox.title')}: ${this.tr(`procedures.${proc.id}.title`)}`;
     let card: HTMLElement | null = null;
     let html: string | null = null;
+    if (this.route.unknown) return this.showUnknown(this.route.unknown);
     const page = step.kind === 'page' ? pageFor(proc.id, step.id, lang) : null;
     if (page) html = await loadHtml(page);
     if (seq !== this.loadSeq) return;
@@ -126,6 +135,17 @@ class Sandbox {
     this.renderBar(card);
     this.engine?.rescan();
     this.whenShown(seq);
+  }
+
+  /** the address names a procedure or step Qadam does not know: say so, show no other one */
+  private showUnknown(what: string): void {
+    this.clearReplica();
+    this.where = { href: 'about:blank', pathname: '/qadam-sandbox-unknown', hash: '' };
+    const card = h('section', { className: 'card', role: 'alert', 'data-qadam-unknown': what }, h('h1', {}, this.tr('sandbox.unknownTitle')), h('p', {}, this.tr('sandbox.unknown', { address: what })));
+    this.renderBar(card);
+    this.engine?.rescan();
+    document.body.dataset.qadamShown = 'unknown';
+    if (window.parent !== window) window.parent.postMessage({ type: 'qadam:sandbox-shown', step: '', drawn: false }, location.origin);
   }
 
   private clearReplica(): void {
@@ -203,7 +223,8 @@ class Sandbox {
     const counter = h('span', { className: 'counter', 'data-qadam-counter': '', 'aria-live': 'polite' }, this.tr('sandbox.counter', { current: index + 1, total: proc.steps.length }));
     const bar = h(
       'div',
-      { className: 'bar', role: 'region', 'aria-label': this.tr('sandbox.title') },
+      // the step on screen (contract «Trainer mode»); none when the address named an unknown one
+      { className: 'bar', role: 'region', 'aria-label': this.tr('sandbox.title'), ...(this.route.unknown ? {} : { 'data-procedure-id': proc.id, 'data-step-id': step.id }) },
       h('div', { className: 'banner', 'data-qadam-training-banner': '' }, h('strong', {}, this.tr('sandbox.banner')), h('span', {}, this.tr('sandbox.bannerText'))),
       h('div', { className: 'narration', 'data-qadam-narration': '' }, h('h2', {}, this.tr(`${base}.title`)), h('p', {}, this.tr(`${base}.text`))),
       h('div', { className: 'controls' }, procSelect, stepSelect, prev, next, sample, langSelect, mode, handout, h('span', { className: 'keys' }, this.tr('sandbox.keys')), counter),

@@ -75,10 +75,8 @@ test.describe('late rendering', () => {
         expect(rec.target[f], `[data-expect="${f}"] entered the DOM`).toBeGreaterThan(0);
         expect(rec.ring[f], `the ring of ${f} appeared`).toBeGreaterThan(0);
         expect(rec.ring[f]!, `the ring of ${f} appeared only after its field rendered`).toBeGreaterThanOrEqual(rec.target[f]!);
-        const latency = rec.ring[f]! - rec.target[f]!;
-        test.info().annotations.push({ type: 'ring latency', description: `${f}: ${latency.toFixed(1)} ms` });
-        // not a timed test (see `npm run bench`); this only catches an engine that polls slowly
-        expect(latency, `ring of ${f} within a second of its field`).toBeLessThan(1_000);
+        // how soon is measured by `npm run bench` (ring latency), never asserted in a test
+        test.info().annotations.push({ type: 'ring latency', description: `${f}: ${(rec.ring[f]! - rec.target[f]!).toFixed(1)} ms` });
       }
       await screenshot(portal, `late-${fixtureName(c)}`);
     });
@@ -219,15 +217,13 @@ test.describe('history routes (SPA without hash events)', () => {
 
 test.describe('no waiting at browser start', () => {
   // Chromium answers an extension's first storage.managed read of a session only after ~3 s; the
-  // content script must not wait for it (it once did, and on a busy page no ring came at all)
-  test('the first portal page after the browser starts is ringed within 1.5 s', async ({ fresh }) => {
+  // content script must not wait for it (it once did, and on a busy page no ring came at all).
+  // How fast is measured by `npm run bench` (bench/startup.mjs), never asserted here.
+  test('the first portal page after the browser starts is ringed', async ({ fresh }) => {
     const c = loadCases('esf').find((x) => x.file === 'regdata-div-ru.html')!;
     const page = await fresh.context.newPage();
-    const t0 = Date.now();
     await page.goto(fixtureUrl(c));
     await page.locator('qadam-overlay').waitFor({ state: 'attached', timeout: 10_000 });
     await expect(page.locator('qadam-overlay [data-qadam-field="password"]')).toHaveCount(1, { timeout: 10_000 });
-    const ms = Date.now() - t0;
-    expect(ms, `navigation → ring took ${ms} ms`).toBeLessThan(1500);
   });
 });

@@ -52,3 +52,17 @@ for (const proc of PROCEDURES) {
     }
   });
 }
+
+test('the handout follows a change of its hash: a trainer editing #/<procedure> gets that handout', async ({ qadam }) => {
+  const [a, b] = [PROCEDURES[0]!, PROCEDURES.find((p) => p.portal !== PROCEDURES[0]!.portal)!];
+  const page = await qadam.context.newPage();
+  await page.goto(`chrome-extension://${qadam.extensionId}/handout.html?lang=ru#/${a.id}`);
+  await expect(page.locator('body[data-qadam-ready="true"]')).toHaveCount(1, { timeout: 30_000 });
+  await page.evaluate((id) => (location.hash = `#/${id}`), b.id);
+  await expect(page.locator('body[data-qadam-ready="true"]')).toHaveCount(1, { timeout: 30_000 });
+  await expect.poll(() => page.locator('[data-step-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-step-id')))).toEqual(b.steps.map((s) => s.id));
+  const [portal, name] = b.id.split('.') as [string, string];
+  const title = (JSON.parse(fs.readFileSync(path.resolve('locales/ru.json'), 'utf8')) as { procedures: Record<string, Record<string, { title: string }>> }).procedures[portal]![name]!.title;
+  await expect(page.locator('h1')).toHaveText(title);
+  await page.close();
+});

@@ -97,3 +97,37 @@ test('presenter mode: the keyboard walks a whole procedure; projector-size scree
     await page.close();
   }
 });
+
+test('sandbox: the training bar marks the step on screen; an unknown procedure or step is said so, none other shown', async ({ fresh }) => {
+  const bar = (page: Page) => page.locator('qadam-sandbox').locator('.bar');
+  const page = await openSandbox(fresh, 'esf.recover-access', 'change-email');
+  await expect(bar(page)).toHaveAttribute('data-procedure-id', 'esf.recover-access');
+  await expect(bar(page)).toHaveAttribute('data-step-id', 'change-email');
+  // the next step by the bar's button: the markers follow
+  await page.locator('qadam-sandbox').locator('[data-qadam-next]').click();
+  await expect(bar(page)).toHaveAttribute('data-step-id', 'reset-password');
+  // an unknown step of a known procedure, then an unknown procedure, by editing the address
+  for (const [hash, named] of [
+    ['#/esf.recover-access/no-such-step', 'esf.recover-access/no-such-step'],
+    ['#/no.such-procedure/sign-in', 'no.such-procedure'],
+  ] as const) {
+    await page.evaluate((x) => (location.hash = x), hash);
+    const alert = page.locator('qadam-sandbox').locator('[role=alert][data-qadam-unknown]');
+    await expect(alert).toHaveAttribute('data-qadam-unknown', named);
+    await expect(alert).toContainText('Qadam не знает');
+    await expect(alert).toContainText(named);
+    await expect(bar(page)).not.toHaveAttribute('data-step-id', /.*/);
+    await expect(bar(page)).not.toHaveAttribute('data-procedure-id', /.*/);
+    await expect(page.locator('body[data-qadam-shown="unknown"]')).toHaveCount(1);
+    // no replica, no ring of another step
+    await expect(page.locator('[data-expect]')).toHaveCount(0);
+    expect((await overlay(page)).rings).toEqual([]);
+  }
+  await screenshot(page, 'sandbox-unknown-address');
+  // opened directly at an unknown address in another language: said in that language
+  const uz = await fresh.context.newPage();
+  await uz.goto(`chrome-extension://${fresh.extensionId}/sandbox.html?lang=uz#/esf.nope`);
+  await expect(uz.locator('qadam-sandbox').locator('[role=alert]')).toContainText('Qadam bu manzilni bilmaydi');
+  await uz.close();
+  await page.close();
+});

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { PORTALS, PROCEDURES, proceduresOfPortal, portalOfHost } from '../../procedures';
 import type { PageStep, PortalId } from '../../procedures/types';
 import { readPageText } from '../../content-scripts/page-text';
-import { choose, hashRoute, isDone, pageFacts } from '../../content-scripts/recognise';
+import { choose, chooseByEvidence, hashRoute, isDone, pageFacts, recogniseAll } from '../../content-scripts/recognise';
 import { readPage } from '../../content-scripts/modal';
 import { locateFields, visibleTarget } from '../../content-scripts/locate';
 import { loadReplica, replicaCases, whereOf } from './replicas';
@@ -106,5 +106,49 @@ describe('a step is done when the page shows its result', () => {
   });
   it('not while stage 2 is still shown, even when the wizard lists stage 3 ahead', () => {
     expect(isDone(regdata, facts('<ol><li>Шаг 2 - регистрационные данные</li><li>Шаг 3 - подтверждение</li></ol><label>Пароль <input type=password></label>'))).toBe(false);
+  });
+});
+
+describe('with nothing followed, a page of several procedures is taken by its evidence', () => {
+  // ESF's registration data (stage 2) is a step of the IE, legal-entity and second-enterprise procedures
+  const regdata = (tab: 'le' | 'ie', id: string) => {
+    const doc = new DOMParser().parseFromString(
+      `<body><div class="gwt-TabBar"><div class="gwt-TabBarItem${tab === 'ie' ? ' gwt-TabBarItem-selected' : ''}" role="tab" aria-selected="${tab === 'ie'}">Жеке кәсіпкер</div>` +
+        `<div class="gwt-TabBarItem${tab === 'le' ? ' gwt-TabBarItem-selected' : ''}" role="tab" aria-selected="${tab === 'le'}">Заңды тұлға</div></div>` +
+        `<h3>2-қадам - тіркеу деректері</h3><table><tr><td>${id.startsWith('19') ? 'БСН' : 'ЖСН'}</td><td><input type="text" readonly value="${id}"></td></tr>` +
+        `<tr><td>Құпия сөз</td><td><input type="password"></td></tr></table></body>`,
+      'text/html',
+    );
+    const facts = pageFacts({ pathname: '/esf-web/', hash: '#!/profile/registration' }, readPageText(doc.body), doc);
+    return { facts, all: recogniseAll(proceduresOfPortal('esf'), facts) };
+  };
+  const BIN = '190540028173';
+  const IIN = '781105301459';
+
+  it('the page is a step of several procedures (catalogue order alone would take the IE one)', () => {
+    const { all } = regdata('le', BIN);
+    expect(new Set(all.map((r) => r.procedure.id)).size).toBeGreaterThan(1);
+    expect(choose(all, null)!.procedure.id).toBe('esf.ie-after-individual');
+  });
+  it('the «Заңды тұлға» tab active and a BIN shown: the legal entity registration', () => {
+    const { all, facts } = regdata('le', BIN);
+    const r = chooseByEvidence(all, null, facts)!;
+    expect([r.procedure.id, r.step.id]).toEqual(['esf.legal-entity-after-individual', 'registration-data']);
+  });
+  it('the IE tab active and an IIN shown: the IE registration', () => {
+    const { all, facts } = regdata('ie', IIN);
+    expect(chooseByEvidence(all, null, facts)!.procedure.id).toBe('esf.ie-after-individual');
+  });
+  it('a BIN shown alone outweighs catalogue order; the active profile\'s kind and the step last seen count too', () => {
+    const { all, facts } = regdata('ie', BIN);
+    // the IE tab (+4) against a BIN (+3 for the legal entity, -3 for the IE): the legal entity
+    expect(chooseByEvidence(all, null, facts)!.procedure.id).toBe('esf.legal-entity-after-individual');
+    const le = regdata('le', IIN);
+    expect(chooseByEvidence(le.all, null, le.facts, { profileKind: 'ie' })!.procedure.id).toBe('esf.ie-after-individual');
+    expect(chooseByEvidence(le.all, null, le.facts, { profileKind: 'legal', last: { procedure: 'esf.second-enterprise', step: 'legal-entity-tab' } })!.procedure.id).toBe('esf.second-enterprise');
+  });
+  it('the followed procedure always wins', () => {
+    const { all, facts } = regdata('le', BIN);
+    expect(chooseByEvidence(all, 'esf.ie-after-individual', facts)!.procedure.id).toBe('esf.ie-after-individual');
   });
 });

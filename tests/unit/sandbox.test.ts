@@ -54,6 +54,8 @@ describe('training page addresses', () => {
   it('read the procedure, step and language from the hash, or the language before it', () => {
     expect(addressOf({ hash: '#/esf.recover-access/reset-password?lang=kk', search: '' }, 'en')).toMatchObject({ proc: { id: 'esf.recover-access' }, stepId: 'reset-password', lang: 'kk' });
     expect(addressOf({ hash: '#/oneid.register-individual', search: '?lang=uz&presenter=1' }, 'en')).toMatchObject({ proc: { id: 'oneid.register-individual' }, stepId: '', lang: 'uz' });
-    expect(addressOf({ hash: '#/nope/x?lang=de', search: '' }, 'ru')).toMatchObject({ proc: { id: PROCEDURES[0]!.id }, stepId: 'x', lang: 'ru' });
+    expect(addressOf({ hash: '#/nope/x?lang=de', search: '' }, 'ru')).toMatchObject({ proc: { id: PROCEDURES[0]!.id }, stepId: 'x', lang: 'ru', unknown: 'nope' });
+    expect(addressOf({ hash: '#/esf.recover-access/nope', search: '' }, 'ru')).toMatchObject({ proc: { id: 'esf.recover-access' }, unknown: 'esf.recover-access/nope' });
+    expect(addressOf({ hash: '#/esf.recover-access/reset-password', search: '' }, 'ru').unknown).toBe('');
   });
 });
