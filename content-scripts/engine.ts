@@ -86,6 +86,8 @@ export interface EngineHandle {
 }
 
 export function startEngine(ctx: EngineContext, opts?: EngineOptions): EngineHandle | null {
+  // https only (the manifest matches https only; this holds for any other way the script arrives)
+  if (!opts && location.protocol !== 'https:') return null;
   const portal = opts?.portal ?? portalOfHost(location.hostname);
   if (!portal) return null;
   const procedures = proceduresOfPortal(portal);
