@@ -15,6 +15,7 @@ import { readPageText, BIG_CONTAINER } from './page-text';
 import { anyUrlFits, chooseStep, isDone, pageFacts, recogniseAll, type PageFacts, type Recognised } from './recognise';
 import { Overlay, type RingSpec, type WarningSpec } from './overlay';
 import { visibleTarget } from './locate';
+import { WriteQueue } from './write-queue';
 
 /**
  * The content script's loop. One MutationObserver; its records are only sorted (cheaply) into
@@ -142,6 +143,8 @@ class Engine {
   private ready = false;
   private stopped = false;
   private profiles: Profiles = EMPTY_PROFILES;
+  /** progress writes, at most one a second (a page flipping steps every frame writes once a second) */
+  private writes = new WriteQueue<Progress>((profileId, change) => updateProgress(change, profileId).then((p) => noteRegistered(p, profileId)));
 
   private where: () => Where;
   private record: boolean;
@@ -246,6 +249,7 @@ class Engine {
     if (this.frame) cancelAnimationFrame(this.frame);
     if (this.slowTimer !== null) window.clearTimeout(this.slowTimer);
     this.observe(false);
+    this.writes.flush();
     this.current = null;
     this.overlay.destroy();
   }
@@ -256,6 +260,7 @@ class Engine {
     ctx.onInvalidated(() => this.stop());
     ctx.addEventListener(window, 'hashchange', () => this.request(true));
     ctx.addEventListener(window, 'popstate', () => this.request(true));
+    ctx.addEventListener(window, 'pagehide', () => this.writes.flush());
     ctx.addEventListener(document, 'focusin', (e) => this.onFocus(e), { capture: true });
     ctx.addEventListener(document, 'input', (e) => this.onInput(e), { capture: true });
     ctx.addEventListener(document, 'change', (e) => this.onInput(e), { capture: true });
@@ -492,10 +497,7 @@ this.show({ rec: chosen, located }, isDone(chosen.step, facts));
   /** write the active profile's progress; a registering procedure's finished step marks the profile */
   private save(change: (p: Progress) => Progress): void {
     if (!this.record) return;
-    const profileId = this.profiles.active;
-    void updateProgress(change, profileId)
-      .then((p) => noteRegistered(p, profileId))
-      .catch(() => {});
+    this.writes.push(this.profiles.active, change);
   }
 
   private takeProgress(p: Progress): void {

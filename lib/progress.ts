@@ -5,6 +5,7 @@ import { procedureById } from '../procedures';
 import type { Lang } from '../procedures/types';
 import { LANGS } from '../procedures/types';
 import { loadProfiles } from './profiles';
+import { MAX_DATE, own } from './own';
 
 /**
  * What Qadam keeps, all in browser.storage.local under versioned keys:
@@ -20,7 +21,8 @@ import { loadProfiles } from './profiles';
 /** the progress kept while no profile exists */
 export const NO_PROFILE = '_';
 
-const Time = v.pipe(v.number(), v.finite());
+/** a time Qadam wrote (Date.now()): bounded, so that no stored or imported value makes an invalid Date */
+const Time = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(MAX_DATE));
 const ProcedureProgressSchema = v.object({
   step: v.nullable(v.string()),
   seenAt: v.nullable(Time),
@@ -106,7 +108,7 @@ export function sanitizeAll(raw: unknown): { all: AllProgress; repaired: boolean
 
 /** the progress of one profile (null: no profile), with the store's notice */
 export function progressOf(all: AllProgress, profileId: string | null): Progress {
-  const one = all.byProfile[profileId ?? NO_PROFILE] ?? EMPTY_PROGRESS;
+  const one = own(all.byProfile, profileId ?? NO_PROFILE) ?? EMPTY_PROGRESS;
   return { ...one, notice: all.notice ?? null };
 }
 
