@@ -281,7 +281,7 @@ class Engine {
     ctx.addEventListener(document, 'focusout', (e) => this.onInput(e), { capture: true });
     ctx.addEventListener(document, 'click', (e) => this.onClick(e), { capture: true });
     ctx.addEventListener(document, 'keydown', (e) => {
-      if ((e as KeyboardEvent).key === 'Escape') this.overlay.closeActive();
+      if ((e as KeyboardEvent).key === 'Escape' && e.isTrusted) this.overlay.closeActive();
     }, { capture: true });
     browser.storage.onChanged.addListener(this.onStorage);
     void Promise.all([progressNow(), loadSettings()])

@@ -167,7 +167,8 @@ export class Overlay {
     (panel.querySelector('.hint') as HTMLElement).textContent = p.text;
     const close = panel.querySelector('.close') as HTMLButtonElement;
     close.setAttribute('aria-label', p.close);
-    close.onclick = () => {
+    close.onclick = (e) => {
+      if (!e.isTrusted) return; // the user's own click only: a page script cannot press Qadam's buttons
       this.panelClosed = p.key;
       this.setPanel(null);
     };
@@ -265,8 +266,10 @@ export class Overlay {
     tip.append(head, flag, hint, problem);
     layer.append(ring, tip);
     const r: Ring = { spec, ring, tip, hint, problem, extra: null, stopRing: () => {}, stopTip: null, closed: false };
-    close.addEventListener('click', () => this.close(spec.id));
-    reopen.addEventListener('click', () => {
+    // the user's own clicks only (issue 15): a page script's forged click does nothing
+    close.addEventListener('click', (e) => e.isTrusted && this.close(spec.id));
+    reopen.addEventListener('click', (e) => {
+      if (!e.isTrusted) return;
       r.closed = false;
       this.activate(spec.id, true);
     });
