@@ -3,7 +3,9 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { portalOfHost, proceduresOfPortal } from '../procedures';
 import type { FieldDef, Lang, PageStep, PortalId, Procedure } from '../procedures/types';
 import { checkRule, checkSame, type RuleProblem } from '../lib/rules';
-import { browserLang, EMPTY_PROGRESS, loadSettings, type Progress, type Settings } from '../lib/progress';
+import type { Progress } from '../lib/progress';
+// not lib/progress or lib/profiles: their storage items read profiles when defined (issue 15)
+import { browserLang, readSettings as loadSettings, type Settings } from '../lib/settings-read';
 import { identifiersIn } from '../lib/identifiers';
 import { loadPolicy, NO_POLICY, parseMirror, POLICY_KEY, portalEnabled, type Managed } from '../lib/managed';
 import { isQadamMessage, type StateAnswer } from '../lib/messages';
@@ -766,5 +768,5 @@ function shownValue(el: Element): string {
 /** the active profile's progress, from the background (the content script reads no profile) */
 async function progressNow(): Promise<{ progress: Progress; tag: string }> {
   const a = (await browser.runtime.sendMessage({ type: 'qadam:progress-get' }).catch(() => null)) as { progress: Progress; tag: string } | null;
-  return a ?? { progress: EMPTY_PROGRESS, tag: '' };
+  return a ?? { progress: { active: null, procedures: {}, notice: null }, tag: '' };
 }

@@ -213,7 +213,4 @@ export function currentStep(p: Progress, procedureId: string): string | null {
   return after ?? ids.find((id) => !pp.done[id]) ?? null;
 }
 
-export function browserLang(uiLang: string | undefined): Lang {
-  const l = (uiLang ?? 'en').toLowerCase().slice(0, 2);
-  return (LANGS as readonly string[]).includes(l) ? (l as Lang) : 'en';
-}
+export { browserLang } from './settings-read';

@@ -10,7 +10,10 @@
  * - a portal address over plain http gets no overlay at all.
  * The user still reaches the frames by keyboard, and their buttons work on the user's own keys.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { EXTENSION_DIR } from './browser';
 import { dumpStorage, expect, fixtureUrl, iinCheckDigit, loadCases, qadamState, screenshot, test, waitForStep, type Case, type Qadam } from './harness';
 
 const kz = (first11: string) => first11 + String(iinCheckDigit(first11));
@@ -266,4 +269,13 @@ test('a portal address over plain http gets no overlay; the same page over https
   expect(await qadamState(fresh, insecure), 'no content script answers in the http tab').toBeNull();
   await expect(insecure.locator('qadam-overlay')).toHaveCount(0);
   expect(new URL(insecure.url()).protocol).toBe('http:');
+});
+
+test('the content script holds no storage item of profiles or progress (it asks the background)', () => {
+  // WXT storage items read their key as soon as they are defined (migrations): the portal script
+  // must define none for profiles or progress (issue 15: «every portal tab holds the whole list»)
+  const script = fs.readFileSync(path.join(EXTENSION_DIR, 'content-scripts/portal.js'), 'utf8');
+  expect(script).not.toContain('local:profiles');
+  expect(script).not.toContain('local:progress');
+  expect(script).toContain('qadam:whose');
 });
