@@ -279,3 +279,32 @@ test('the content script holds no storage item of profiles or progress (it asks 
   expect(script).not.toContain('local:progress');
   expect(script).toContain('qadam:whose');
 });
+
+test('the extension pages’ CSP lets the browser refuse any connection but to the signing programs', async ({ qadam }) => {
+  const page = await qadam.context.newPage();
+  await page.goto(`chrome-extension://${qadam.extensionId}/popup.html`);
+  const blocked = await page.evaluate(async () => {
+    const seen: string[] = [];
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.effectiveDirective} ${e.blockedURI}`));
+    const fetched = await fetch('https://example.org/collect').then(
+      () => 'sent',
+      () => 'refused',
+    );
+    const ws = await new Promise<string>((resolve) => {
+      try {
+        const s = new WebSocket('ws://127.0.0.1:9/');
+        s.onerror = () => resolve('refused');
+        s.onopen = () => resolve('open');
+      } catch {
+        resolve('refused');
+      }
+    });
+    while (seen.length < 2) await new Promise((r) => setTimeout(r, 20));
+    return { fetched, ws, seen };
+  });
+  expect(blocked.fetched).toBe('refused');
+  expect(blocked.ws).toBe('refused');
+  expect(blocked.seen.every((s) => s.startsWith('connect-src'))).toBe(true);
+  expect(blocked.seen.join(' ')).toContain('example.org');
+  await page.close();
+});
