@@ -308,3 +308,55 @@ test('the extension pages’ CSP lets the browser refuse any connection but to t
   expect(blocked.seen.join(' ')).toContain('example.org');
   await page.close();
 });
+
+test('a page flipping between two recognisable steps every other frame writes progress about once a second, ending on the last', async ({ fresh }) => {
+  // an extension page counts the writes of progress (storage.onChanged), as they happen
+  const counter = await fresh.context.newPage();
+  await counter.goto(`chrome-extension://${fresh.extensionId}/popup.html`);
+  await counter.evaluate(() => {
+    const w = globalThis as unknown as { writes: string[]; chrome: { storage: { onChanged: { addListener(f: (c: Record<string, { newValue?: unknown }>, a: string) => void): void } } } };
+    w.writes = [];
+    w.chrome.storage.onChanged.addListener((changes, area) => {
+      const p = changes.progress?.newValue as { byProfile?: Record<string, { procedures?: Record<string, { step?: string }> }> } | undefined;
+      if (area === 'local' && p) w.writes.push(p.byProfile?._?.procedures?.['oneid.register-individual']?.step ?? '?');
+    });
+  });
+  const oneid = (file: string): Case => loadCases('oneid').find((c) => c.file === file)!;
+  const tab = await fresh.context.newPage();
+  await tab.goto(fixtureUrl(oneid('offer-div-ru.html')));
+  await waitForStep(fresh, tab, ['accept-offer'], 15_000);
+  await tab.bringToFront();
+  // the page's own script: the identification stage's body (fetched from the same server) and the
+  // offer's, swapped 240 times, every other animation frame
+  const frames = await tab.evaluate(async (url) => {
+    const html = await (await fetch(url)).text();
+    const b = new DOMParser().parseFromString(html, 'text/html').body;
+    const a = document.body;
+    const overlay = document.querySelector('qadam-overlay');
+    let n = 0;
+    let frame = 0;
+    await new Promise<void>((resolve) => {
+      // every other frame, so that the content script's scan (a frame after it saw the change) meets both
+      const flip = () => {
+        if (frame++ % 2 === 0) {
+          const next = n % 2 ? a : b;
+          const cur = n % 2 ? b : a;
+          cur.replaceWith(next);
+          if (overlay) next.append(overlay);
+          n++;
+        }
+        if (n >= 240) resolve();
+        else requestAnimationFrame(flip);
+      };
+      requestAnimationFrame(flip);
+    });
+    return n;
+  }, fixtureUrl(oneid('identification-div-ru.html')));
+  expect(frames).toBe(240);
+  // the page rests on the offer (n even: the original body): the last write names it
+  await expect.poll(async () => counter.evaluate(() => (globalThis as unknown as { writes: string[] }).writes.at(-1))).toBe('accept-offer');
+  const writes = await counter.evaluate(() => (globalThis as unknown as { writes: string[] }).writes);
+  expect(new Set(writes), 'both steps were recognised while flipping').toEqual(new Set(['accept-offer', 'identification']));
+  // 240 swaps take about 8 s (480 frames): about one write a second (the first at once), never one per swap
+  expect(writes.length).toBeLessThanOrEqual(20);
+});
