@@ -8,7 +8,7 @@ import { importBytes } from '../lib/import';
 import { loadAllProgress, progressItem } from '../lib/progress';
 import { exportData, MAX_IMPORT_BYTES, MAX_LISTED, type Problem } from '../lib/transfer';
 import { ConfirmButton } from './shared';
-import { inDateRange, MAX_DATE, MIN_DATE } from '../lib/own';
+import { inDateRange, MAX_DATE, MIN_DATE } from '../lib/dates';
 
 /**
  * The options page's profiles: one per company or person. Add, edit, delete, search, sort, mark

@@ -2,7 +2,7 @@ import { storage } from 'wxt/utils/storage';
 import * as v from 'valibot';
 import type { PortalId } from '../procedures/types';
 import { checkId, digitsOf, headIdKind, idKindOf, type Country, type ProfileKind } from './identifiers';
-import { inDateRange, MAX_DATE, MIN_DATE } from './own';
+import { inDateRange, MAX_DATE, MIN_DATE } from './dates';
 
 /**
  * Profiles: one per company or person the user registers. A profile holds a display name, the

@@ -5,7 +5,8 @@ import { procedureById } from '../procedures';
 import type { Lang } from '../procedures/types';
 import { LANGS } from '../procedures/types';
 import { loadProfiles } from './profiles';
-import { MAX_DATE, own } from './own';
+import { MAX_DATE } from './dates';
+import { own } from './own';
 
 /**
  * What Qadam keeps, all in browser.storage.local under versioned keys:

@@ -7,7 +7,8 @@ import { importBytes } from '../../lib/import';
 import { EMPTY_ALL, progressOf, type AllProgress } from '../../lib/progress';
 import { loadProfiles, makeProfile, sanitizeProfiles, setFact, type Profiles } from '../../lib/profiles';
 import { lookup } from '../../lib/lookup';
-import { inDateRange, MAX_DATE, MIN_DATE, own } from '../../lib/own';
+import { inDateRange, MAX_DATE, MIN_DATE } from '../../lib/dates';
+import { own } from '../../lib/own';
 
 /** issue 15, the smaller findings: lookups keyed by imported text, bounded dates */
 
