@@ -282,3 +282,20 @@ test('with profiles active, typing into portal fields leaves no typed value in s
   const stored = JSON.stringify(await dumpStorage(fresh));
   for (const v of typed) expect(stored).not.toContain(v);
 });
+
+test('a stored date out of range (1e20, as an old import could leave) neither crashes the list nor the edit form', async ({ fresh }) => {
+  await seedProfiles(fresh, [profile('p-karasu', 'Karasu Logistic LLP', PAGE_BIN, { facts: { esf: { at: 1e20 }, oofd: { at: Date.UTC(2024, 1, 1) } } })], 'p-karasu');
+  const page = await openOptions(fresh);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const card = page.locator('[data-profile-id="p-karasu"]');
+  await expect(card).toContainText('Karasu Logistic LLP');
+  await card.locator('[data-qadam-edit]').click();
+  const form = page.locator('[data-qadam-profile-form]');
+  await expect(form).toBeVisible();
+  // the bad date is dropped alone; the good one is kept and shown
+  await expect(form.locator('input[name=fact-esf]')).not.toBeChecked();
+  await expect(form.locator('input[name="fact-oofd-date"]')).toHaveValue('2024-02-01');
+  await expect(form.locator('input[name="fact-oofd-date"]')).toHaveAttribute('min', '2000-01-01');
+  expect(errors).toEqual([]);
+});
