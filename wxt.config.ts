@@ -1,4 +1,14 @@
 import { defineConfig } from 'wxt';
+import { contentScriptMatches, PORTALS } from './procedures/portals';
+
+/** NCALayer (and KAZTOKEN on its port), E-IMZO and older E-IMZO: lib/signers.ts SIGNER_ENDPOINTS */
+const CONNECT_SRC = "connect-src 'self' wss://127.0.0.1:13579 wss://127.0.0.1:64443 ws://127.0.0.1:64646";
+
+/**
+ * The private frame (entrypoints/private, issue 15) is the one extension page a portal page may
+ * frame: reachable from the portal hosts only (https), and only they may be its ancestors.
+ */
+const FRAME_ANCESTORS = `frame-ancestors 'self' ${PORTALS.flatMap((p) => p.hosts.map((h) => `https://${h}:*`)).join(' ')}`;
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
@@ -21,11 +31,13 @@ export default defineConfig({
     permissions: ['storage'],
     action: { default_title: '__MSG_extName__' },
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 96: 'icon/96.png', 128: 'icon/128.png' },
-    // no remote code, no eval, no inline script: only the extension's own files
+    // no remote code, no eval, no inline script: only the extension's own files; no connection but
+    // to the signing programs on this computer (the popup's version check; README «Privacy»)
     content_security_policy:
       manifestVersion === 3
-        ? { extension_pages: "script-src 'self'; object-src 'self'; base-uri 'none'; frame-ancestors 'self'" }
-        : "script-src 'self'; object-src 'self'",
+        ? { extension_pages: `script-src 'self'; object-src 'self'; base-uri 'none'; ${FRAME_ANCESTORS}; ${CONNECT_SRC}` }
+        : `script-src 'self'; object-src 'self'; ${CONNECT_SRC}`,
+    web_accessible_resources: manifestVersion === 3 ? [{ resources: ['private.html'], matches: contentScriptMatches() }] : ['private.html'],
     // Chrome: the policy an administrator may set (README: «Managed deployment»)
     ...(browser === 'firefox'
       ? {

@@ -9,8 +9,9 @@ import { loadAllProgress, progressItem } from '../lib/progress';
 import { exportData, MAX_IMPORT_BYTES, MAX_LISTED, type Problem } from '../lib/transfer';
 import { ConfirmButton } from './shared';
 import { KeysExpiring } from './KeysExpiring';
-import { formatKeysExpire, MAX_DATE, MIN_DATE, parseKeysExpire, RENEWAL_PROCEDURE } from '../lib/keys-expiry';
+import { formatKeysExpire, MAX_DATE as KEYS_MAX, MIN_DATE as KEYS_MIN, parseKeysExpire, RENEWAL_PROCEDURE } from '../lib/keys-expiry';
 import { follow, updateProgress } from '../lib/progress';
+import { inDateRange, MAX_DATE, MIN_DATE } from '../lib/dates';
 
 /**
  * The options page's profiles: one per company or person. Add, edit, delete, search, sort, mark
@@ -187,8 +188,11 @@ function ProfileCard({ p, active, onEdit }: { p: Profile; active: boolean; onEdi
   );
 }
 
-const toDateInput = (at: number) => new Date(at).toISOString().slice(0, 10);
+/** a date out of range (an imported 1e20) is shown empty, never thrown on */
+const toDateInput = (at: number) => (inDateRange(at) ? new Date(at).toISOString().slice(0, 10) : '');
 const fromDateInput = (s: string) => (s ? Date.parse(`${s}T12:00:00Z`) : NaN);
+const DATE_MIN = new Date(MIN_DATE).toISOString().slice(0, 10);
+const DATE_MAX = new Date(MAX_DATE - 86_400_000).toISOString().slice(0, 10);
 
 function ProfileForm(props: { initial: Profile | null; taken: (identifier: string) => Profile | undefined; onSave: (p: Profile) => Promise<void>; onCancel: () => void }) {
   const { t, i18n } = useTranslation();
@@ -228,7 +232,7 @@ function ProfileForm(props: { initial: Profile | null; taken: (identifier: strin
         let ps: Profiles = { list: [p], active: p.id };
         for (const x of FACT_PORTALS) {
           const at = fromDateInput(facts[x] ?? '');
-          if (facts[x] !== undefined && Number.isFinite(at)) ps = setFact(ps, p.id, x, at, init?.facts[x]?.seen ?? false);
+          if (facts[x] !== undefined && inDateRange(at)) ps = setFact(ps, p.id, x, at, init?.facts[x]?.seen ?? false);
         }
         p = ps.list[0]!;
         void props.onSave(p);
@@ -313,7 +317,7 @@ function ProfileForm(props: { initial: Profile | null; taken: (identifier: strin
             {facts[x] !== undefined && (
               <label>
                 <span className="sr-only">{t('profiles.registeredDate', { portal: t(`ui.portalName.${x}`) })}</span>
-                <input type="date" name={`fact-${x}-date`} value={facts[x]} onChange={(e) => setFacts((f) => ({ ...f, [x]: e.target.value }))} />
+                <input type="date" name={`fact-${x}-date`} min={DATE_MIN} max={DATE_MAX} value={facts[x]} onChange={(e) => setFacts((f) => ({ ...f, [x]: e.target.value }))} />
               </label>
             )}
           </div>
@@ -321,10 +325,10 @@ function ProfileForm(props: { initial: Profile | null; taken: (identifier: strin
       </fieldset>
       <label>
         <span>{t('profiles.keys.label')}</span>
-        <input type="date" name="keys-expire" min={MIN_DATE} max={MAX_DATE} value={keysExpire} onChange={(e) => setKeysExpire(e.target.value)} aria-invalid={expiryProblem} aria-describedby="pf-keys-help" />
+        <input type="date" name="keys-expire" min={KEYS_MIN} max={KEYS_MAX} value={keysExpire} onChange={(e) => setKeysExpire(e.target.value)} aria-invalid={expiryProblem} aria-describedby="pf-keys-help" />
       </label>
       <p id="pf-keys-help" className={expiryProblem ? 'err' : 'hint'}>
-        {expiryProblem ? t('profiles.keys.invalid', { min: MIN_DATE.slice(0, 4), max: MAX_DATE.slice(0, 4) }) : t('profiles.keys.help')}
+        {expiryProblem ? t('profiles.keys.invalid', { min: KEYS_MIN.slice(0, 4), max: KEYS_MAX.slice(0, 4) }) : t('profiles.keys.help')}
       </p>
       <p className="hint">{t('profiles.neverSecrets')}</p>
       <div className="form-actions">

@@ -3,9 +3,9 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { portalOfHost, proceduresOfPortal } from '../procedures';
 import type { FieldDef, Lang, PageStep, PortalId, Procedure } from '../procedures/types';
 import { checkRule, checkSame, type RuleProblem } from '../lib/rules';
-import { browserLang, loadProgress, loadSettings, recordStep, setDone, updateProgress, type Progress, type Settings } from '../lib/progress';
-import { activeProfile, EMPTY_PROFILES, firstRegistered, loadProfiles, profileByIdentifier, type Profiles } from '../lib/profiles';
-import { noteRegistered, setActiveProfile } from '../lib/profile-store';
+import type { Progress } from '../lib/progress';
+// not lib/progress or lib/profiles: their storage items read profiles when defined (issue 15)
+import { browserLang, readSettings as loadSettings, type Settings } from '../lib/settings-read';
 import { identifiersIn } from '../lib/identifiers';
 import { loadPolicy, NO_POLICY, parseMirror, POLICY_KEY, portalEnabled, type Managed } from '../lib/managed';
 import { isQadamMessage, type StateAnswer } from '../lib/messages';
@@ -17,6 +17,12 @@ import { readPage } from './modal';
 import { chosenCaption } from './choice';
 import { Overlay, type RingSpec, type WarningSpec } from './overlay';
 import { visibleTarget } from './locate';
+import { WriteQueue } from './write-queue';
+import { privateFrame, whose } from './private-frame';
+import type { ProgressOp, WhoseAnswer } from '../lib/private-messages';
+
+/** warnings are evaluated at most this often (issue 15: no fast probing by a page script) */
+const WARN_MS = 300;
 
 /**
  * The content script's loop. One MutationObserver; EVERY record of a batch is sorted (cheaply, each
@@ -91,20 +97,22 @@ export interface EngineHandle {
 }
 
 export function startEngine(ctx: EngineContext, opts?: EngineOptions): EngineHandle | null {
+  // https only (the manifest matches https only; this holds for any other way the script arrives)
+  if (!opts && location.protocol !== 'https:') return null;
   const portal = opts?.portal ?? portalOfHost(location.hostname);
   if (!portal) return null;
   const procedures = proceduresOfPortal(portal);
   if (!procedures.length) return null; // a portal with no procedure yet: nothing to do
   if (opts) {
     const engine = new Engine(ctx, portal, procedures, NO_POLICY, opts);
-    engine.start(preload(opts.record ?? true));
+    engine.start(preload());
     return { rescan: () => engine.rescan(), fieldAt: (t) => engine.fieldAt(t), status: () => engine.status(), fillSample: (v) => engine.fillSample(v) };
   }
   // An administrator may switch portals off by policy. The background keeps a copy of the policy in
   // storage.local (storage.managed can take seconds to answer): start from it, follow its changes.
   // Everything the first scan needs is asked for at once, while the page is still being parsed.
   let engine: Engine | null = null;
-  let stored: Promise<Stored> | null = preload(true);
+  let stored: Promise<Stored> | null = preload();
   const apply = (m: Managed): void => {
     if (ctx.isInvalid) return;
     if (!portalEnabled(m, portal)) {
@@ -112,7 +120,7 @@ export function startEngine(ctx: EngineContext, opts?: EngineOptions): EngineHan
       engine = null;
     } else if (!engine) {
       engine = new Engine(ctx, portal, procedures, m);
-      engine.start(stored ?? preload(true));
+      engine.start(stored ?? preload());
       stored = null;
     } else engine.setManaged(m);
   };
@@ -127,10 +135,10 @@ export function startEngine(ctx: EngineContext, opts?: EngineOptions): EngineHan
 
 const REAL_WHERE = (): Where => ({ href: location.href, pathname: location.pathname, hash: location.hash });
 
-type Stored = [Progress, Settings, Profiles];
-/** what the engine starts from, asked for in parallel (no profiles when nothing is recorded) */
-function preload(record: boolean): Promise<Stored> {
-  return Promise.all([loadProgress(), loadSettings(), record ? loadProfiles() : EMPTY_PROFILES]);
+type Stored = [Awaited<ReturnType<typeof progressNow>>, Settings];
+/** what the engine starts from, asked for in parallel */
+function preload(): Promise<Stored> {
+  return Promise.all([progressNow(), loadSettings()]);
 }
 
 /** the document parsed (the content script starts while it is still loading) */
@@ -160,7 +168,16 @@ class Engine {
   private errors = 0;
   private ready = false;
   private stopped = false;
-  private profiles: Profiles = EMPTY_PROFILES;
+  /** which profile is active, as the background's opaque tag (the content script reads no profile) */
+  private profileTag = '';
+  /** the active profile's kind (evidence between procedures; from the background, never in the page) */
+  private profileKind: 'individual' | 'ie' | 'legal' | null = null;
+  /** the identifiers the page showed when warnings were last evaluated, and the background's answer */
+  private verdict: { ids: string[]; answer: WhoseAnswer } | null = null;
+  private lastWarn = -Infinity;
+  private warnTimer: number | null = null;
+  /** progress writes through the background, at most one a second (a page flipping steps every frame writes once a second) */
+  private writes = new WriteQueue<ProgressOp[]>((_key, change) => browser.runtime.sendMessage({ type: 'qadam:progress-ops', ops: change([]) }));
 
   private where: () => Where;
   private record: boolean;
@@ -264,7 +281,9 @@ class Engine {
     browser.storage.onChanged.removeListener(this.onStorage);
     if (this.frame) cancelAnimationFrame(this.frame);
     if (this.slowTimer !== null) window.clearTimeout(this.slowTimer);
+    if (this.warnTimer !== null) window.clearTimeout(this.warnTimer);
     this.observe(false);
+    this.writes.flush();
     this.current = null;
     this.overlay.destroy();
   }
@@ -273,23 +292,30 @@ class Engine {
     const { ctx } = this;
     browser.runtime.onMessage.addListener(this.onMessage);
     ctx.onInvalidated(() => this.stop());
-    ctx.addEventListener(window, 'hashchange', () => this.request(true));
-    ctx.addEventListener(window, 'popstate', () => this.request(true));
+    // navigation: look again, and (when the browser says so, not a page script) evaluate warnings
+    const navigated = (e: Event) => {
+      this.request(true);
+      if (e.isTrusted) this.evaluateWarnings();
+    };
+    ctx.addEventListener(window, 'hashchange', navigated);
+    ctx.addEventListener(window, 'popstate', navigated);
+    ctx.addEventListener(window, 'pagehide', () => this.writes.flush());
     ctx.addEventListener(document, 'focusin', (e) => this.onFocus(e), { capture: true });
     ctx.addEventListener(document, 'input', (e) => this.onInput(e), { capture: true });
     ctx.addEventListener(document, 'change', (e) => this.onInput(e), { capture: true });
     ctx.addEventListener(document, 'focusout', (e) => this.onInput(e), { capture: true });
     ctx.addEventListener(document, 'click', (e) => this.onClick(e), { capture: true });
     ctx.addEventListener(document, 'keydown', (e) => {
-      if ((e as KeyboardEvent).key === 'Escape') this.overlay.closeActive();
+      if ((e as KeyboardEvent).key === 'Escape' && e.isTrusted) this.overlay.closeActive();
     }, { capture: true });
     browser.storage.onChanged.addListener(this.onStorage);
-    // the first scan waits for storage only (what is followed, the language): the words come from
-    // the background and follow (an asleep service worker takes tens of ms to answer)
+    // the first scan waits for what is followed and the language only (asked for while the page was
+    // parsed); the words come from the background and follow
     void Promise.all([stored, domReady()])
-      .then(([[p, s, ps]]) => {
-        this.profiles = ps;
-        this.takeProgress(p);
+      .then(([[p, s]]) => {
+        this.profileTag = p.tag;
+        this.profileKind = p.kind ?? null;
+        this.takeProgress(p.progress);
         this.lang = this.langOf(s);
       })
       .catch(() => {})
@@ -484,7 +510,7 @@ class Engine {
       this.overlay.setModal(modal);
       this.checkLastStepDone(facts);
       const last = this.current ? { procedure: this.current.rec.procedure.id, step: this.current.rec.step.id } : null;
-      const chosen = chooseStep(all, this.followed, this.opts?.step?.() ?? null, facts, { profileKind: activeProfile(this.profiles)?.kind ?? null, last });
+      const chosen = chooseStep(all, this.followed, this.opts?.step?.() ?? null, facts, { profileKind: this.profileKind, last });
       if (!chosen) return this.show(null, null);
       const located = facts.located(chosen.step);
 this.show({ rec: chosen, located }, isDone(chosen.step, facts));
@@ -510,7 +536,7 @@ this.show({ rec: chosen, located }, isDone(chosen.step, facts));
     const key = `${proc.id}/${step.id}/done`;
     if (this.doneRecorded === key) return;
     this.doneRecorded = key;
-    this.save((p) => (p.procedures[proc.id]?.done[step.id] ? p : setDone(p, proc.id, step.id, true)));
+    this.save({ op: 'done', procedure: proc.id, step: step.id });
   }
 
   private show(cur: Current | null, stepDone: boolean | null): void {
@@ -519,8 +545,14 @@ this.show({ rec: chosen, located }, isDone(chosen.step, facts));
     if (!sameStep) this.used.clear();
     this.current = cur;
     if (!cur) {
+      this.verdict = null;
       this.overlay.clear();
       return;
+    }
+    // a step shown anew (page load, navigation): what the page shows is compared again
+    if (!sameStep) {
+      this.verdict = null;
+      this.evaluateWarnings();
     }
     this.render();
     this.overlay.reposition(); // the change that made us rescan may have moved the fields
@@ -533,17 +565,14 @@ this.show({ rec: chosen, located }, isDone(chosen.step, facts));
       this.recorded = key;
       this.followed = cur.rec.procedure.id;
       this.lastStep = cur.rec.step.id;
-      this.save((p) => recordStep(p, cur.rec.procedure.id, cur.rec.step.id, !!stepDone));
+      this.save({ op: 'record', procedure: cur.rec.procedure.id, step: cur.rec.step.id, stepDone: !!stepDone });
     }
   }
 
   /** write the active profile's progress; a registering procedure's finished step marks the profile */
-  private save(change: (p: Progress) => Progress): void {
+  private save(op: ProgressOp): void {
     if (!this.record) return;
-    const profileId = this.profiles.active;
-    void updateProgress(change, profileId)
-      .then((p) => noteRegistered(p, profileId))
-      .catch(() => {});
+    this.writes.push(null, (ops) => [...ops, op]);
   }
 
   private takeProgress(p: Progress): void {
@@ -567,7 +596,13 @@ this.show({ rec: chosen, located }, isDone(chosen.step, facts));
       const el = cur.located.get(f.id);
       if (!el) return;
       if (f.silent) return;
-      specs.push({ id: f.id, el: visibleTarget(el) ?? el, source: el, n: i + 1, hint: this.hint(f, base), important: !!f.important || !!step.warning });
+      const spec: RingSpec = { id: f.id, el: visibleTarget(el) ?? el, source: el, n: i + 1, hint: this.hint(f, base), important: !!f.important || !!step.warning };
+      // the first enterprise's name and date: in a private frame, on every such field (whether or not one is known)
+      if (f.firstRegistered && this.record) {
+        const fs = { kind: 'first' as const, lang: L, procedure: procedure.id, step: step.id, field: f.id };
+        spec.extra = { key: `first/${procedure.id}/${step.id}/${f.id}/${L}`, make: () => privateFrame(fs, t(L, 'overlay.private.title')) };
+      }
+      specs.push(spec);
     });
     const stepLine = t(L, 'overlay.stepOf', { current: index + 1, total: procedure.steps.length, title: t(L, `${base}.title`) });
     this.overlay.setPanel(specs.length ? null : { key: `${procedure.id}/${step.id}`, stepLine, text: t(L, `${base}.text`), close: t(L, 'overlay.close') });
@@ -583,11 +618,6 @@ this.show({ rec: chosen, located }, isDone(chosen.step, facts));
 
   private hint(f: FieldDef, base: string): string {
     const L = this.lang;
-    if (f.firstRegistered) {
-      const first = firstRegistered(this.profiles, f.firstRegistered);
-      const at = first?.facts[f.firstRegistered]?.at;
-      if (first && at) return t(L, `${base}.first.${f.id}`, { name: first.name, date: new Date(at).toLocaleDateString(L === 'en' ? 'en-GB' : L) });
-    }
     const key = `${base}.fields.${f.id}`;
     const text = has(L, key) || has('en', key) ? t(L, key) : t(L, `${base}.text`);
     // a choice: name the option as the page writes it (choice.ts)
@@ -613,37 +643,61 @@ this.show({ rec: chosen, located }, isDone(chosen.step, facts));
     return out;
   }
 
+  /**
+   * Ask the background whose the identifiers the page shows now are (issue 15): on a step shown
+   * anew, on the user's own input, on navigation and on a profile change, never on a page script's
+   * synthetic event, and at most once per WARN_MS. Only whether a profile is active, whether the
+   * shown number is its own and whether it is registered decide what the page can see.
+   */
+  private evaluateWarnings(): void {
+    if (!this.record || this.stopped || this.warnTimer !== null) return;
+    const wait = this.lastWarn + WARN_MS - performance.now();
+    if (wait > 0) {
+      this.warnTimer = window.setTimeout(() => {
+        this.warnTimer = null;
+        this.evaluateWarnings();
+      }, wait);
+      return;
+    }
+    const cur = this.current;
+    if (!cur) return;
+    this.lastWarn = performance.now();
+    const ids = this.subjectIds();
+    const reg = cur.rec.procedure.registers;
+    void whose(ids, reg?.portal ?? null)
+      .then((answer) => {
+        if (this.current !== cur || !answer) return;
+        this.verdict = { ids, answer };
+        this.renderWarnings();
+      })
+      .catch(() => {});
+  }
+
   private renderWarnings(): void {
     const cur = this.current;
-    const me = activeProfile(this.profiles);
-    if (!cur || !me) return this.overlay.setWarnings([], '');
+    const v = this.verdict;
+    if (!cur || !v?.answer.active) return this.overlay.setWarnings([]);
     const L = this.lang;
     const warnings: WarningSpec[] = [];
     const reg = cur.rec.procedure.registers;
-    const fact = reg ? me.facts[reg.portal] : undefined;
     const steps = cur.rec.procedure.steps;
-    if (reg && fact && cur.rec.index <= steps.findIndex((s) => s.id === reg.step)) {
+    const procedure = cur.rec.procedure.id;
+    if (reg && v.answer.registered && cur.rec.index <= steps.findIndex((s) => s.id === reg.step)) {
       warnings.push({
         kind: 'already-registered',
-        key: `reg/${me.id}/${cur.rec.procedure.id}`,
-        title: t(L, 'overlay.alreadyRegisteredTitle'),
-        text: t(L, `${procKey(cur.rec.procedure.id)}.registered`, { name: me.name, date: new Date(fact.at).toLocaleDateString(L === 'en' ? 'en-GB' : L) }),
+        key: `reg/${this.profileTag}/${procedure}/${L}`,
+        make: (close) => privateFrame({ kind: 'already-registered', lang: L, procedure }, t(L, 'overlay.alreadyRegisteredTitle'), close),
       });
     }
-    const mine = new Set([me.identifier, me.head?.id].filter(Boolean));
-    const shown = this.subjectIds();
-    const other = shown.length && !shown.some((id) => mine.has(id)) ? shown[0]! : null;
-    if (other) {
-      const match = profileByIdentifier(this.profiles, other);
+    if (v.ids.length && v.answer.verdict !== 'mine') {
+      const shown = v.ids.slice(0, 8);
       warnings.push({
         kind: 'wrong-company',
-        key: `wrong/${me.id}/${other}`,
-        title: t(L, 'overlay.wrongCompanyTitle'),
-        text: t(L, match ? 'overlay.wrongCompanyKnown' : 'overlay.wrongCompany', { shown: other, name: me.name, id: me.identifier, other: match?.name ?? '' }),
-        ...(match ? { action: { label: t(L, 'overlay.switchTo', { name: match.name }), run: () => void setActiveProfile(match.id) } } : {}),
+        key: `wrong/${this.profileTag}/${shown.join(',')}/${L}`,
+        make: (close) => privateFrame({ kind: 'wrong-company', lang: L, procedure, shown }, t(L, 'overlay.wrongCompanyTitle'), close),
       });
     }
-    this.overlay.setWarnings(warnings, t(L, 'overlay.close'));
+    this.overlay.setWarnings(warnings);
   }
 
   // ---- rules ------------------------------------------------------------------------------
@@ -683,7 +737,8 @@ this.show({ rec: chosen, located }, isDone(chosen.step, facts));
     // the confirmation depends on the first entry too
     for (const g of this.current?.rec.step.fields ?? []) if (g.sameAs === id) this.validate(g, true);
     if (e.type === 'focusout' || e.type === 'change') this.pickActive();
-    if (f.subject && e.type !== 'focusout') this.renderWarnings();
+    // the user's own typing or choice only: a page script's synthetic events never evaluate warnings
+    if (f.subject && e.type !== 'focusout' && e.isTrusted) this.evaluateWarnings();
   }
 
   private onFocus(e: Event): void {
@@ -740,14 +795,15 @@ this.show({ rec: chosen, located }, isDone(chosen.step, facts));
     if (area !== 'local') return;
     if (changes.settings) this.relang();
     if ((changes.progress || changes.profiles) && this.record) {
-      void Promise.all([loadProfiles(), loadProgress()])
-        .then(([ps, p]) => {
-          const switched = ps.active !== this.profiles.active;
-          this.profiles = ps;
+      void progressNow()
+        .then(({ progress, tag, kind }) => {
+          const switched = tag !== this.profileTag;
+          this.profileTag = tag;
+          this.profileKind = kind ?? null;
           if (switched) this.recorded = ''; // the page's step is now the new profile's
           const before = this.followed;
-          this.takeProgress(p);
-          if (switched || changes.profiles) this.render(); // hints and warnings name the profile
+          this.takeProgress(progress);
+          if (switched || changes.profiles) this.evaluateWarnings(); // the warnings are the active profile's
           if (this.followed !== before || switched) this.request(true);
         })
         .catch(() => {});
@@ -765,4 +821,10 @@ function shownValue(el: Element): string {
   }
   if ('value' in el) return String((el as HTMLInputElement).value ?? '');
   return el.textContent ?? '';
+}
+
+/** the active profile's progress, from the background (the content script reads no profile) */
+async function progressNow(): Promise<{ progress: Progress; tag: string; kind?: 'individual' | 'ie' | 'legal' | null }> {
+  const a = (await browser.runtime.sendMessage({ type: 'qadam:progress-get' }).catch(() => null)) as { progress: Progress; tag: string; kind?: 'individual' | 'ie' | 'legal' | null } | null;
+  return a ?? { progress: { active: null, procedures: {}, notice: null }, tag: '' };
 }

@@ -19,15 +19,19 @@ export interface RingSpec {
   n: number;
   hint: string;
   important: boolean;
+  /** a private frame completing the hint (a profile's name: issue 15), made once per key */
+  extra?: { key: string; make: () => HTMLElement };
 }
 
 export interface WarningSpec {
   kind: 'wrong-company' | 'already-registered';
-  /** what makes it this warning (a closed one stays closed while the key is the same) */
+  /** what makes it this warning (a closed one stays closed while the key is the same); never in the DOM */
   key: string;
-  title: string;
-  text: string;
-  action?: { label: string; run: () => void };
+  /**
+   * its content: a private frame (issue 15), which names the profile where the page cannot read it;
+   * `close` removes the warning (the user pressed × inside the frame)
+   */
+  make: (close: () => void) => HTMLElement;
 }
 
 export interface OverlayTexts {
@@ -44,6 +48,7 @@ interface Ring {
   tip: HTMLElement;
   hint: HTMLElement;
   problem: HTMLElement;
+  extra: { key: string; el: HTMLElement } | null;
   stopRing: () => void;
   stopTip: (() => void) | null;
   closed: boolean;
@@ -208,7 +213,8 @@ export class Overlay {
     (panel.querySelector('.hint') as HTMLElement).textContent = p.text;
     const close = panel.querySelector('.close') as HTMLButtonElement;
     close.setAttribute('aria-label', p.close);
-    close.onclick = () => {
+    close.onclick = (e) => {
+      if (!e.isTrusted) return; // the user's own click only: a page script cannot press Qadam's buttons
       this.panelClosed = p.key;
       this.setPanel(null);
     };
@@ -217,13 +223,16 @@ export class Overlay {
 
   private warnings: HTMLElement | null = null;
   private warningsClosed = new Set<string>();
+  /** the key of each warning shown (kept here, never written into the page) */
+  private warningKeys = new WeakMap<Element, string>();
 
   /**
    * Warnings about the page as a whole (`data-qadam-warning="<kind>"`): another company's BIN on
-   * the page, a registration already done. Stacked top right, each closable; a closed warning
-   * stays closed while its key is the same. An empty list removes them.
+   * the page, a registration already done. Stacked top right; each holds a private frame of fixed
+   * size that says the rest and has its × (issue 15). A closed warning stays closed while its key
+   * is the same. An empty list removes them.
    */
-  setWarnings(list: readonly WarningSpec[], closeLabel: string): void {
+  setWarnings(list: readonly WarningSpec[]): void {
     const shown = list.filter((w) => !this.warningsClosed.has(w.key));
     if (!shown.length) {
       this.warnings?.remove();
@@ -237,31 +246,19 @@ export class Overlay {
     }
     const box = this.warnings;
     const keep = new Set(shown.map((w) => w.key));
-    for (const el of Array.from(box.children) as HTMLElement[]) if (!keep.has(el.dataset.key ?? '')) el.remove();
+    for (const el of Array.from(box.children)) if (!keep.has(this.warningKeys.get(el) ?? '')) el.remove();
     for (const w of shown) {
-      let el = Array.from(box.children).find((c) => (c as HTMLElement).dataset.key === w.key) as HTMLElement | undefined;
-      if (el) continue; // the same warning: left as it is (focus, screen reader)
-      el = h('div', 'warning');
-      el.dataset.key = w.key;
+      if (Array.from(box.children).some((c) => this.warningKeys.get(c) === w.key)) continue; // the same warning: left as it is
+      const el = h('div', 'warning');
+      this.warningKeys.set(el, w.key);
       el.setAttribute('data-qadam-warning', w.kind);
-      el.setAttribute('role', 'alert');
-      const head = h('div', 'head');
-      const close = h('button', 'close', '×');
-      close.type = 'button';
-      close.setAttribute('aria-label', closeLabel);
-      close.onclick = () => {
-        this.warningsClosed.add(w.key);
-        el!.remove();
-        if (!box.childElementCount) this.setWarnings([], closeLabel);
-      };
-      head.append(h('span', 'brand', 'Qadam'), h('span', 'step', w.title), close);
-      el.append(head, h('p', 'hint', w.text));
-      if (w.action) {
-        const b = h('button', 'act', w.action.label);
-        b.type = 'button';
-        b.onclick = w.action.run;
-        el.append(b);
-      }
+      el.append(
+        w.make(() => {
+          this.warningsClosed.add(w.key);
+          el.remove();
+          if (!box.childElementCount) this.setWarnings([]);
+        }),
+      );
       box.append(el);
     }
   }
@@ -314,9 +311,11 @@ export class Overlay {
     const problem = h('p', 'problem');
     tip.append(head, flag, hint, problem);
     layer.append(ring, tip);
-    const r: Ring = { spec, ring, tip, hint, problem, stopRing: () => {}, stopTip: null, closed: false };
-    close.addEventListener('click', () => this.close(spec.id));
-    reopen.addEventListener('click', () => {
+    const r: Ring = { spec, ring, tip, hint, problem, extra: null, stopRing: () => {}, stopTip: null, closed: false };
+    // the user's own clicks only (issue 15): a page script's forged click does nothing
+    close.addEventListener('click', (e) => e.isTrusted && this.close(spec.id));
+    reopen.addEventListener('click', (e) => {
+      if (!e.isTrusted) return;
       r.closed = false;
       this.activate(spec.id, true);
     });
@@ -342,6 +341,11 @@ export class Overlay {
     const flag = tip.querySelector('.flag') as HTMLElement;
     flag.textContent = spec.important ? t.important : '';
     flag.hidden = !spec.important;
+    if ((r.extra?.key ?? '') !== (spec.extra?.key ?? '')) {
+      r.extra?.el.remove();
+      r.extra = spec.extra ? { key: spec.extra.key, el: spec.extra.make() } : null;
+      if (r.extra) r.hint.after(r.extra.el);
+    }
     if (r.hint.textContent !== spec.hint) {
       r.hint.textContent = spec.hint;
       if (this.active === spec.id) this.announce(r);
@@ -392,7 +396,8 @@ export class Overlay {
       strategy: 'fixed',
       // beside the field first: below it would cover the next field of the form
       placement: 'right-start',
-      middleware: [offset(12), flip({ fallbackPlacements: ['bottom-start', 'top-start', 'left-start'], padding: pad, boundary }), shift({ padding: pad, boundary }), hide()],
+      // a tall hint that fits beside the field but not below its top moves up (shift), not over the form (flip)
+      middleware: [offset(12), flip({ fallbackPlacements: ['bottom-start', 'top-start', 'left-start'], padding: pad, boundary, crossAxis: false }), shift({ padding: pad, boundary }), hide()],
     })
       .then(({ x, y, middlewareData }) => {
         Object.assign(r.tip.style, { transform: `translate(${Math.round(x)}px, ${Math.round(y)}px)` });
@@ -495,7 +500,7 @@ export class Overlay {
   clear(): void {
     for (const id of [...this.rings.keys()]) this.drop(id);
     this.setPanel(null);
-    this.setWarnings([], '');
+    this.setWarnings([]);
     if (this.live) this.live.textContent = '';
   }
 

@@ -5,6 +5,7 @@ import { isStringsRequest, type StringsAnswer } from '../lib/messages';
 import { stringsFor } from '../lib/strings';
 import { POLICY_KEY, refreshPolicy } from '../lib/managed';
 import { preloadProfiles } from '../lib/preload';
+import { onPrivateMessage } from '../lib/private-background';
 
 /**
  * Thin: on install and update, read the stored progress once so that its migrations run (and a
@@ -24,6 +25,8 @@ export default defineBackground(() => {
     // the copy of the policy was deleted with all data: copy it again (the profiles stay deleted)
     else if (area === 'local' && POLICY_KEY in changes && changes[POLICY_KEY]!.newValue === undefined) void refreshPolicy();
   });
+  // portal pages never read profiles: they ask here (allow-listed messages, lib/private-background.ts)
+  browser.runtime.onMessage.addListener((msg, sender) => onPrivateMessage(msg, sender));
   // the locale files live here; a portal page asks for its part (allow-listed message)
   browser.runtime.onMessage.addListener((msg, sender) => {
     if (!isStringsRequest(msg) || sender.id !== browser.runtime.id) return undefined;

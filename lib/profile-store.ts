@@ -1,6 +1,7 @@
 import { procedureById } from '../procedures';
 import { loadProfiles, makeProfile, sanitizeProfiles, setFact, type Profile, type ProfileDraft, type Profiles } from './profiles';
 import { loadAllProgress, NO_PROFILE, writeData, type AllProgress, type Progress } from './progress';
+import { own } from './own';
 
 /**
  * Changes that touch profiles and their progress together, each written in one storage call.
@@ -10,9 +11,9 @@ import { loadAllProgress, NO_PROFILE, writeData, type AllProgress, type Progress
  */
 
 function adoptOrphanProgress(all: AllProgress, ps: Profiles, wasEmpty: boolean): AllProgress {
-  const orphan = all.byProfile[NO_PROFILE];
+  const orphan = own(all.byProfile, NO_PROFILE);
   const first = ps.active;
-  if (!wasEmpty || !orphan || !first || all.byProfile[first]) return all;
+  if (!wasEmpty || !orphan || !first || own(all.byProfile, first)) return all;
   const byProfile = { ...all.byProfile, [first]: orphan };
   delete byProfile[NO_PROFILE];
   return { ...all, byProfile };

@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import type { PortalId } from '../procedures/types';
 import { checkId, digitsOf, headIdKind, idKindOf, type Country, type ProfileKind } from './identifiers';
 import { KeysExpireSchema } from './keys-expiry';
+import { inDateRange, MAX_DATE, MIN_DATE } from './dates';
 
 /**
  * Profiles: one per company or person the user registers. A profile holds a display name, the
@@ -16,9 +17,10 @@ import { KeysExpireSchema } from './keys-expiry';
 export const FACT_PORTALS = ['esf', 'singlewindow', 'oneid', 'oofd'] as const satisfies readonly PortalId[];
 export type FactPortal = (typeof FACT_PORTALS)[number];
 
-const Time = v.pipe(v.number(), v.finite(), v.minValue(0));
+const Time = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(MAX_DATE));
 const Name = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200));
-const Fact = v.object({ at: Time, seen: v.optional(v.boolean()) });
+/** a registration date: a real day from 2000 to 2100 (an imported 1e20 is refused, never drawn) */
+const Fact = v.object({ at: v.pipe(v.number(), v.finite(), v.minValue(MIN_DATE), v.maxValue(MAX_DATE)), seen: v.optional(v.boolean()) });
 
 export const ProfileSchema = v.object({
   id: v.pipe(v.string(), v.regex(/^[a-z0-9-]{4,40}$/)),
@@ -80,10 +82,10 @@ export function sanitizeProfiles(raw: unknown): Profiles {
   const list: Profile[] = [];
   const ids = new Set<string>();
   for (const item of r.output.list) {
-    let p = v.safeParse(ProfileSchema, item);
+    let p = v.safeParse(ProfileSchema, withoutBadFacts(item));
     // a bad expiry date alone does not cost the profile: the date is dropped
     if (!p.success && item && typeof item === 'object' && 'keysExpire' in item) {
-      const rest = { ...(item as Record<string, unknown>) };
+      const rest = { ...(withoutBadFacts(item) as Record<string, unknown>) };
       delete rest.keysExpire;
       p = v.safeParse(ProfileSchema, rest);
     }
@@ -94,6 +96,14 @@ export function sanitizeProfiles(raw: unknown): Profiles {
   }
   const active = r.output.active && ids.has(r.output.active) ? r.output.active : (list[0]?.id ?? null);
   return { list, active };
+}
+
+/** a stored profile keeps its place when one of its dates is out of range: that fact alone goes */
+function withoutBadFacts(item: unknown): unknown {
+  const facts = (item as { facts?: unknown } | null)?.facts;
+  if (!facts || typeof facts !== 'object') return item;
+  const kept = Object.fromEntries(Object.entries(facts).filter(([, f]) => inDateRange((f as { at?: unknown } | null)?.at)));
+  return { ...(item as object), facts: kept };
 }
 
 export async function loadProfiles(): Promise<Profiles> {
@@ -153,7 +163,7 @@ export function setFact(ps: Profiles, profileId: string, portal: FactPortal, at:
     list: ps.list.map((p) => {
       if (p.id !== profileId) return p;
       const facts = { ...p.facts };
-      if (at === null) delete facts[portal];
+      if (at === null || !inDateRange(at)) delete facts[portal];
       else facts[portal] = seen ? { at, seen: true } : { at };
       return { ...p, facts };
     }),

@@ -5,6 +5,8 @@ import { procedureById } from '../procedures';
 import type { Lang } from '../procedures/types';
 import { LANGS } from '../procedures/types';
 import { loadProfiles } from './profiles';
+import { MAX_DATE } from './dates';
+import { own } from './own';
 
 /**
  * What Qadam keeps, all in browser.storage.local under versioned keys:
@@ -20,7 +22,8 @@ import { loadProfiles } from './profiles';
 /** the progress kept while no profile exists */
 export const NO_PROFILE = '_';
 
-const Time = v.pipe(v.number(), v.finite());
+/** a time Qadam wrote (Date.now()): bounded, so that no stored or imported value makes an invalid Date */
+const Time = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(MAX_DATE));
 const ProcedureProgressSchema = v.object({
   step: v.nullable(v.string()),
   seenAt: v.nullable(Time),
@@ -106,7 +109,7 @@ export function sanitizeAll(raw: unknown): { all: AllProgress; repaired: boolean
 
 /** the progress of one profile (null: no profile), with the store's notice */
 export function progressOf(all: AllProgress, profileId: string | null): Progress {
-  const one = all.byProfile[profileId ?? NO_PROFILE] ?? EMPTY_PROGRESS;
+  const one = own(all.byProfile, profileId ?? NO_PROFILE) ?? EMPTY_PROGRESS;
   return { ...one, notice: all.notice ?? null };
 }
 
@@ -211,7 +214,4 @@ export function currentStep(p: Progress, procedureId: string): string | null {
   return after ?? ids.find((id) => !pp.done[id]) ?? null;
 }
 
-export function browserLang(uiLang: string | undefined): Lang {
-  const l = (uiLang ?? 'en').toLowerCase().slice(0, 2);
-  return (LANGS as readonly string[]).includes(l) ? (l as Lang) : 'en';
-}
+export { browserLang } from './settings-read';

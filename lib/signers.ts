@@ -25,6 +25,12 @@ export const SIGNER_DOWNLOADS: Record<SignerId, string> = {
   'e-imzo': 'https://e-imzo.uz/main/downloads/',
 };
 
+/** a version string as a program reports it (`1.4.0`, `3.20`): letters, digits, `_ . -`, at most 32 */
+export function validVersion(v: unknown): string | null {
+  const s = typeof v === 'number' && Number.isFinite(v) ? String(v) : v;
+  return typeof s === 'string' && /^[\w.-]{1,32}$/.test(s) ? s : null;
+}
+
 function versionOf(id: SignerId, data: unknown): string | null {
   let m: unknown;
   try {
@@ -35,10 +41,10 @@ function versionOf(id: SignerId, data: unknown): string | null {
   if (typeof m !== 'object' || m === null) return null;
   if (id === 'ncalayer') {
     const v = (m as { result?: { version?: unknown } }).result?.version;
-    return typeof v === 'string' || typeof v === 'number' ? String(v) : null;
+    return validVersion(v);
   }
   const e = m as { success?: unknown; major?: unknown; minor?: unknown };
-  return e.success === true && e.major !== undefined ? `${String(e.major)}.${String(e.minor ?? 0)}` : null;
+  return e.success === true && e.major !== undefined ? validVersion(`${String(e.major)}.${String(e.minor ?? 0)}`) : null;
 }
 
 export function probe(id: SignerId, url: string, timeoutMs = 3000, WS: typeof WebSocket = WebSocket): Promise<SignerState> {

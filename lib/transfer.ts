@@ -4,6 +4,7 @@ import { ProfileSchema, makeProfile, newProfileId, profileProblems, sanitizeProf
 import { digitsOf, guessCountry, guessKind, type Country, type ProfileKind } from './identifiers';
 import { EMPTY_ALL, sanitizeAll, type AllProgress } from './progress';
 import { parseKeysExpire } from './keys-expiry';
+import { own } from './own';
 
 /**
  * Import and export of profiles and their progress.
@@ -222,8 +223,9 @@ export function parseCsv(text: string): Parsed {
     if (c && c !== 'KZ' && c !== 'UZ') problems.push({ row, key: 'country', params: { value: c.slice(0, 20) } });
     const country: Country = c === 'KZ' || c === 'UZ' ? c : guessCountry(identifier);
     const k = cell('kind').toLowerCase();
-    if (k && !KINDS[k]) problems.push({ row, key: 'kind', params: { value: k.slice(0, 30) } });
-    const kind = KINDS[k] ?? guessKind(country, identifier);
+    const known = own(KINDS, k);
+    if (k && !known) problems.push({ row, key: 'kind', params: { value: k.slice(0, 30) } });
+    const kind = known ?? guessKind(country, identifier);
     const rawExpiry = cell('keys_expire');
     const keysExpire = rawExpiry ? parseKeysExpire(rawExpiry) : null;
     if (rawExpiry && !keysExpire) problems.push({ row, key: 'keysExpire', params: { value: rawExpiry.slice(0, 24) } });
@@ -266,7 +268,7 @@ export function merge(current: Profiles, currentProgress: AllProgress, incoming:
   const idMap = new Map<string, string>();
   for (const p of incoming.profiles) {
     const known = byIdentifier.get(p.identifier);
-    const theirs = incoming.progress?.byProfile[p.id];
+    const theirs = own(incoming.progress?.byProfile, p.id);
     if (known) {
       const has = (c: string) => !incoming.columns || incoming.columns.includes(c);
       const head = has('head') || has('head_name') ? { ...known.head, ...(has('head') ? { id: p.head?.id } : {}), ...(has('head_name') ? { name: p.head?.name } : {}) } : known.head;
@@ -286,7 +288,8 @@ export function merge(current: Profiles, currentProgress: AllProgress, incoming:
       delete next.head;
       if (cleanHead) next.head = cleanHead;
       list[list.findIndex((x) => x.id === known.id)] = next;
-      if (theirs) byProfile[known.id] = { ...(byProfile[known.id] ?? theirs), active: theirs.active ?? byProfile[known.id]?.active ?? null, procedures: { ...byProfile[known.id]?.procedures, ...theirs.procedures } };
+      const mine = own(byProfile, known.id);
+      if (theirs) byProfile[known.id] = { ...(mine ?? theirs), active: theirs.active ?? mine?.active ?? null, procedures: { ...mine?.procedures, ...theirs.procedures } };
       idMap.set(p.id, known.id);
       updated++;
     } else {
@@ -303,8 +306,9 @@ export function merge(current: Profiles, currentProgress: AllProgress, incoming:
   const active = current.active ?? wanted ?? list[0]?.id ?? null;
   const profiles = sanitizeProfiles({ list, active });
   // progress kept before any profile existed goes to the first profile, as when one is created
-  if (wasEmpty && profiles.active && byProfile._ && !byProfile[profiles.active]) {
-    byProfile[profiles.active] = byProfile._;
+  const orphan = own(byProfile, '_');
+  if (wasEmpty && profiles.active && orphan && !own(byProfile, profiles.active)) {
+    byProfile[profiles.active] = orphan;
     delete byProfile._;
   }
   return { profiles, progress: { ...EMPTY_ALL, ...currentProgress, byProfile }, added, updated };

@@ -1,6 +1,11 @@
 import type { Portal, PortalId } from './types';
 
-/** Hosts from ../shared/spec/procedures.md; any port, http or https. */
+/**
+ * Hosts from ../shared/spec/procedures.md, each by name (no wildcard); https only, any port.
+ * OFD: oofd.kz and www.oofd.kz (seed 004: «www.oofd.kz порталына тіркелесіз»), org.oofd.kz (the
+ * personal cabinet: https://org.oofd.kz/#/landing/eds-login in public automation scripts). Not
+ * consumer.oofd.kz: the receipt check, where no procedure of ours runs.
+ */
 export const PORTALS: readonly Portal[] = [
   { id: 'esf', hosts: ['esf.gov.kz', 'www.esf.gov.kz'], langs: ['ru', 'kk'], home: 'https://esf.gov.kz:8443/esf-web/login/' },
   {
@@ -13,19 +18,22 @@ export const PORTALS: readonly Portal[] = [
   // old id.gov.uz of seed 002 is kept for its pages and redirects
   { id: 'oneid', hosts: ['id.egov.uz', 'id.gov.uz'], langs: ['ru', 'uz', 'en'], home: 'https://id.egov.uz/' },
   { id: 'nca', hosts: ['pki.gov.kz', 'www.pki.gov.kz', 'egov.kz', 'www.egov.kz'], langs: ['kk', 'ru'], home: 'https://pki.gov.kz/' },
-  { id: 'oofd', hosts: ['*.oofd.kz'], langs: ['kk', 'ru'], home: 'https://oofd.kz/' },
+  { id: 'oofd', hosts: ['oofd.kz', 'www.oofd.kz', 'org.oofd.kz'], langs: ['kk', 'ru'], home: 'https://oofd.kz/' },
 ];
 
-/** Manifest match patterns: every portal host, http and https, any port (patterns ignore ports). */
+/**
+ * Manifest match patterns: every portal host by name, https only (a network attacker serving plain
+ * http under a portal's name gets nothing of Qadam), any port (patterns ignore ports).
+ */
 export function contentScriptMatches(): string[] {
-  return PORTALS.flatMap((p) => p.hosts.map((h) => `*://${h}/*`));
+  return PORTALS.flatMap((p) => p.hosts.map((h) => `https://${h}/*`));
 }
 
 export function portalOfHost(hostname: string): PortalId | null {
   const host = hostname.toLowerCase().replace(/\.$/, '');
   for (const p of PORTALS) {
     for (const h of p.hosts) {
-      if (h.startsWith('*.') ? host === h.slice(2) || host.endsWith(h.slice(1)) : host === h) return p.id;
+      if (host === h) return p.id;
     }
   }
   return null;

@@ -144,7 +144,7 @@ export interface Procedure {
 
 export interface Portal {
   id: PortalId;
-  /** host names; `*.` prefix means the host and all its subdomains */
+  /** host names, each exactly (no wildcard: a subdomain is a portal only when named) */
   hosts: readonly string[];
   /** the portal's own languages, the first is its default */
   langs: readonly Lang[];

@@ -9,7 +9,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const headless = process.argv.includes('--headless');
+let headless = process.argv.includes('--headless');
+// no display to open a window on (a server, a container, CI): say so and run the headless check instead
+if (!headless && process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+  console.log('demo: no display here (DISPLAY and WAYLAND_DISPLAY are unset), so no window can open: running the headless check instead (npm run demo -- --headless).');
+  headless = true;
+}
 const OUT = path.join(ROOT, '.output/chrome-mv3/manifest.json');
 const SOURCES = ['entrypoints', 'components', 'content-scripts', 'lib', 'procedures', 'sandbox', 'locales', 'public', 'tests/fixtures', 'wxt.config.ts', 'package.json'];
 
@@ -24,6 +29,7 @@ function newest(p) {
 if (!fs.existsSync(OUT) || fs.statSync(OUT).mtimeMs < Math.max(...SOURCES.map(newest))) {
   console.log('demo: building the extension (npm run build)…');
   execSync('npm run build', { cwd: ROOT, stdio: headless ? 'ignore' : 'inherit' });
+  console.log('demo: built into .output/chrome-mv3');
 }
 
 const { startServer } = await import('../tests/e2e/server.ts');

@@ -54,14 +54,19 @@ async function seedProfiles(q: Qadam, list: unknown[], active: string, followed?
   });
 }
 
-/** the overlay's warnings: kind → text */
+/**
+ * The overlay's warnings: kind → text. The text is drawn in the warning's private frame (an
+ * extension page the portal page cannot read, issue 15): read there, as the user sees it.
+ */
 async function warnings(page: Page): Promise<Record<string, string>> {
-  return page.evaluate(() => {
-    const root = document.querySelector('qadam-overlay')?.shadowRoot;
-    const out: Record<string, string> = {};
-    for (const w of Array.from(root?.querySelectorAll('[data-qadam-warning]') ?? [])) out[w.getAttribute('data-qadam-warning')!] = w.textContent ?? '';
-    return out;
-  });
+  const out: Record<string, string> = {};
+  const boxes = page.locator('qadam-overlay [data-qadam-warning]');
+  for (let i = 0; i < (await boxes.count()); i++) {
+    const box = boxes.nth(i);
+    const kind = (await box.getAttribute('data-qadam-warning').catch(() => null)) ?? '?';
+    out[kind] = (await box.locator('iframe[data-qadam-private]').contentFrame().locator('body').textContent({ timeout: 5000 }).catch(() => '')) ?? '';
+  }
+  return out;
 }
 
 async function addProfile(page: Page, p: { name: string; kind?: string; country?: string; identifier: string; headId?: string; headName?: string }): Promise<void> {
@@ -168,8 +173,11 @@ test('on the ESF registration data of a second enterprise, the hint names the fi
   await tab.goto(fixtureUrl(esfCase('regdata-div-ru.html')));
   await waitForStep(fresh, tab, ['registration-data'], 15_000);
   const tip = tab.locator('qadam-overlay [role=tooltip]:not([hidden])');
-  await expect(tip).toContainText('«Alpha LLP»');
-  await expect(tip).toContainText('12.03.2025');
+  // the name and date are in the tooltip's private frame, not in the page
+  const first = tip.locator('iframe[data-qadam-private]').contentFrame().locator('[role=status]');
+  await expect(first).toContainText('«Alpha LLP»');
+  await expect(first).toContainText('12.03.2025');
+  await expect(tip).not.toContainText('Alpha LLP');
   expect(await warnings(tab), 'the page shows the active profile’s own BIN: no wrong-company warning').toEqual({});
   await screenshot(tab, 'esf-first-enterprise-hint');
 });
@@ -181,10 +189,12 @@ test('a page showing another BIN warns and offers to switch to the matching prof
   await waitForStep(fresh, tab, ['registration-data'], 15_000);
   await expect.poll(async () => (await warnings(tab))['wrong-company'] ?? '').toContain(PAGE_BIN);
   const w = tab.locator('qadam-overlay [data-qadam-warning="wrong-company"]');
-  await expect(w).toHaveAttribute('role', 'alert');
-  await expect(w).toContainText('Karasu Logistic LLP');
+  const inside = w.locator('iframe[data-qadam-private]').contentFrame();
+  await expect(inside.locator('[role=alert]')).toContainText('Karasu Logistic LLP');
+  await expect(w, 'the page’s side of the warning names no profile').not.toContainText('Karasu');
   await screenshot(tab, 'esf-wrong-company');
-  await w.locator('button.act').click();
+  // the switch is a button inside the frame: the user's own click
+  await inside.locator('button.act').click();
   await expect.poll(async () => ((await dumpStorage(fresh)).profiles as { active: string }).active).toBe('p-karasu');
   await expect.poll(async () => Object.keys(await warnings(tab))).toEqual([]);
   // the BIN the page showed is compared, never stored
@@ -202,7 +212,11 @@ test('OneID: choosing another legal entity than the active profile’s is flagge
   await tab.goto(fixtureUrl(caseOf('oneid', 'role-select-ru.html')));
   await waitForStep(fresh, tab, ['choose-role'], 15_000);
   expect(await warnings(tab), 'the individual role is chosen: nothing to compare').toEqual({});
-  await tab.locator('select#roleId').selectOption({ index: 1 });
+  // chosen by keyboard, as a user does: warnings follow trusted input only (Playwright's selectOption
+  // dispatches synthetic events, which a page script could forge too)
+  await tab.locator('select#roleId').focus();
+  await tab.keyboard.press('ArrowDown');
+  await expect(tab.locator('select#roleId')).not.toHaveValue(await tab.locator('select#roleId option').first().getAttribute('value') ?? '');
   await expect.poll(async () => (await warnings(tab))['wrong-company'] ?? '').toContain('305123456');
   await screenshot(tab, 'oneid-wrong-company');
 });
@@ -329,4 +343,21 @@ test('keys expiring within 30 days are listed soonest first in the popup and the
   await page.locator('[data-qadam-import]').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(`name;identifier;keys_expire\nBad LLP;${kz('14054000111')};9999-12-31\n`) });
   await expect(page.locator('[role=alert].result')).toContainText('9999-12-31');
   expect(await dumpStorage(fresh)).toEqual(snapshot);
+});
+
+test('a stored date out of range (1e20, as an old import could leave) neither crashes the list nor the edit form', async ({ fresh }) => {
+  await seedProfiles(fresh, [profile('p-karasu', 'Karasu Logistic LLP', PAGE_BIN, { facts: { esf: { at: 1e20 }, oofd: { at: Date.UTC(2024, 1, 1) } } })], 'p-karasu');
+  const page = await openOptions(fresh);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const card = page.locator('[data-profile-id="p-karasu"]');
+  await expect(card).toContainText('Karasu Logistic LLP');
+  await card.locator('[data-qadam-edit]').click();
+  const form = page.locator('[data-qadam-profile-form]');
+  await expect(form).toBeVisible();
+  // the bad date is dropped alone; the good one is kept and shown
+  await expect(form.locator('input[name=fact-esf]')).not.toBeChecked();
+  await expect(form.locator('input[name="fact-oofd-date"]')).toHaveValue('2024-02-01');
+  await expect(form.locator('input[name="fact-oofd-date"]')).toHaveAttribute('min', '2000-01-01');
+  expect(errors).toEqual([]);
 });

@@ -83,9 +83,11 @@ describe('profiles and per-profile progress', () => {
 
   it('marks the profile registered when the registering step of its procedure is done', async () => {
     const a = await createProfile({ name: 'Alpha', country: 'KZ', kind: 'legal', identifier: '190540028173' });
-    const p = await updateProgress((x) => recordStep(x, 'singlewindow.self-registration', 'activate', false, 1234));
+    // a real date: registration dates are kept only from 2000 to 2100 (issue 15)
+    const at = Date.UTC(2025, 2, 12, 9);
+    const p = await updateProgress((x) => recordStep(x, 'singlewindow.self-registration', 'activate', false, at));
     await noteRegistered(p, a.id);
-    expect((await loadProfiles()).list[0]!.facts.singlewindow).toEqual({ at: 1234, seen: true });
+    expect((await loadProfiles()).list[0]!.facts.singlewindow).toEqual({ at, seen: true });
   });
 
   it('searches by name, number and head, and sorts by name in the user language', () => {
