@@ -10,8 +10,8 @@ describe('portal hosts', () => {
   });
   it('the content script runs on both OneID hosts and on no look-alike', () => {
     const m = contentScriptMatches();
-    expect(m).toContain('*://id.egov.uz/*');
-    expect(m).toContain('*://id.gov.uz/*');
+    expect(m).toContain('https://id.egov.uz/*');
+    expect(m).toContain('https://id.gov.uz/*');
     expect(portalOfHost('egov.uz')).toBeNull();
     expect(portalOfHost('my.gov.uz')).toBeNull();
     expect(portalOfHost('id.egov.uz.example.org')).toBeNull();
