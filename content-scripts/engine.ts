@@ -10,7 +10,7 @@ import { identifiersIn } from '../lib/identifiers';
 import { loadPolicy, NO_POLICY, parseMirror, POLICY_KEY, portalEnabled, type Managed } from '../lib/managed';
 import { isQadamMessage, type StateAnswer } from '../lib/messages';
 import { procKey } from '../lib/lookup';
-import { has, loadStrings, t } from './strings';
+import { has, loadStrings, stringsVersion, t } from './strings';
 import { BIG_CONTAINER } from './page-text';
 import { anyUrlFits, chooseStep, isDone, type PageFacts, type Recognised } from './recognise';
 import { readPage } from './modal';
@@ -600,7 +600,7 @@ this.show({ rec: chosen, located }, isDone(chosen.step, facts));
       // the first enterprise's name and date: in a private frame, on every such field (whether or not one is known)
       if (f.firstRegistered && this.record) {
         const fs = { kind: 'first' as const, lang: L, procedure: procedure.id, step: step.id, field: f.id };
-        spec.extra = { key: `first/${procedure.id}/${step.id}/${f.id}/${L}`, make: () => privateFrame(fs, t(L, 'overlay.private.title')) };
+        spec.extra = { key: `first/${procedure.id}/${step.id}/${f.id}/${L}/${stringsVersion()}`, make: () => privateFrame(fs, t(L, 'overlay.private.title')) };
       }
       specs.push(spec);
     });
@@ -666,7 +666,9 @@ this.show({ rec: chosen, located }, isDone(chosen.step, facts));
     const reg = cur.rec.procedure.registers;
     void whose(ids, reg?.portal ?? null)
       .then((answer) => {
-        if (this.current !== cur || !answer) return;
+        // the same step still shown (a rescan meanwhile makes a new `current` of the same step)
+        const now = this.current?.rec;
+        if (!answer || now?.procedure !== cur.rec.procedure || now.step !== cur.rec.step) return;
         this.verdict = { ids, answer };
         this.renderWarnings();
       })
@@ -685,7 +687,7 @@ this.show({ rec: chosen, located }, isDone(chosen.step, facts));
     if (reg && v.answer.registered && cur.rec.index <= steps.findIndex((s) => s.id === reg.step)) {
       warnings.push({
         kind: 'already-registered',
-        key: `reg/${this.profileTag}/${procedure}/${L}`,
+        key: `reg/${this.profileTag}/${procedure}/${L}/${stringsVersion()}`,
         make: (close) => privateFrame({ kind: 'already-registered', lang: L, procedure }, t(L, 'overlay.alreadyRegisteredTitle'), close),
       });
     }
@@ -693,7 +695,7 @@ this.show({ rec: chosen, located }, isDone(chosen.step, facts));
       const shown = v.ids.slice(0, 8);
       warnings.push({
         kind: 'wrong-company',
-        key: `wrong/${this.profileTag}/${shown.join(',')}/${L}`,
+        key: `wrong/${this.profileTag}/${shown.join(',')}/${L}/${stringsVersion()}`,
         make: (close) => privateFrame({ kind: 'wrong-company', lang: L, procedure, shown }, t(L, 'overlay.wrongCompanyTitle'), close),
       });
     }

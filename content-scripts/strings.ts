@@ -11,6 +11,9 @@ import type { StringsAnswer } from '../lib/messages';
 let res: Record<Lang, unknown> = { en: {}, kk: {}, ru: {}, uz: {} };
 /** until the first answer, every string is empty (rings are drawn at once, their words follow) */
 let loaded = false;
+let version = 0;
+/** which load of the words is in use (0: none yet): what is drawn once, with words in it, keys on it */
+export const stringsVersion = () => version;
 
 export async function loadStrings(portal: PortalId, lang: Lang): Promise<void> {
   try {
@@ -18,6 +21,7 @@ export async function loadStrings(portal: PortalId, lang: Lang): Promise<void> {
     if (answer) res = { ...res, en: answer.en, [lang]: answer.strings };
   } finally {
     loaded = true;
+    version++;
   }
 }
 

@@ -4,6 +4,7 @@
  */
 import { expect, expectRingEncloses, fixtureUrl, loadCases, openPopup, overlay, qadamState, screenshot, test, waitForStep } from './harness';
 import { launch } from './browser';
+import { procedureById } from '../../procedures';
 
 const spa = loadCases('oneid').find((c) => c.file === 'register-spa-ru.html')!;
 
@@ -53,7 +54,7 @@ test('a prerequisite shows with its state and starts in one click; a finished pr
   await req.locator('button').click();
   await expect(popup.locator('[data-procedure-id="nca.get-eds"]')).toBeVisible();
   // tick every step of nca.get-eds: it is finished, and the procedures that need it are offered
-  for (const id of ['apply', 'visit-psc', 'id-card', 'install-ncalayer']) {
+  for (const id of procedureById('nca.get-eds')!.steps.map((s) => s.id)) {
     await popup.locator(`[data-step-id="${id}"] input[type=checkbox]`).check();
   }
   await expect(popup.locator('[data-next="singlewindow.self-registration"]')).toBeVisible();
