@@ -15,6 +15,7 @@ import { readPageText, BIG_CONTAINER } from './page-text';
 import { anyUrlFits, chooseStep, isDone, pageFacts, recogniseAll, type PageFacts, type Recognised } from './recognise';
 import { Overlay, type RingSpec, type WarningSpec } from './overlay';
 import { visibleTarget } from './locate';
+import { Guides, isGuideMessage } from './guides';
 
 /**
  * The content script's loop. One MutationObserver; EVERY record of a batch is sorted (cheaply, each
@@ -159,6 +160,8 @@ class Engine {
   private ready = false;
   private stopped = false;
   private profiles: Profiles = EMPTY_PROFILES;
+  /** guides people made, taught fields, recording (portal pages only; content-scripts/guides.ts) */
+  private guides: Guides | null = null;
 
   private where: () => Where;
   private record: boolean;
@@ -174,6 +177,21 @@ class Engine {
     this.record = opts?.record ?? true;
     if (opts?.presenter) this.overlay.presenter = true;
     if (opts?.keepClearBottom) this.overlay.keepClearBottom = opts.keepClearBottom;
+    if (!opts) {
+      this.guides = new Guides(
+        {
+          overlay: this.overlay,
+          lang: () => this.lang,
+          current: () => (this.current ? { procedure: this.current.rec.procedure.id, step: this.current.rec.step.id, fields: this.current.rec.step.fields.map((f) => f.id) } : null),
+          changed: (procedures) => {
+            this.procedures = procedures;
+            this.request(true);
+          },
+        },
+        portal,
+        procedures,
+      );
+    }
   }
 
   rescan(): void {
@@ -264,6 +282,7 @@ class Engine {
     if (this.slowTimer !== null) window.clearTimeout(this.slowTimer);
     this.observe(false);
     this.current = null;
+    this.guides?.stop();
     this.overlay.destroy();
   }
 
@@ -282,10 +301,13 @@ class Engine {
       if ((e as KeyboardEvent).key === 'Escape') this.overlay.closeActive();
     }, { capture: true });
     browser.storage.onChanged.addListener(this.onStorage);
+    this.guides?.start();
+    const guides = this.guides?.load().catch(() => null) ?? null;
     // the first scan waits for storage only (what is followed, the language): the words come from
     // the background and follow (an asleep service worker takes tens of ms to answer)
-    void Promise.all([stored, domReady()])
-      .then(([[p, s, ps]]) => {
+    void Promise.all([stored, domReady(), guides])
+      .then(([[p, s, ps], , procedures]) => {
+        if (procedures) this.procedures = procedures;
         this.profiles = ps;
         this.takeProgress(p);
         this.lang = this.langOf(s);
@@ -483,6 +505,7 @@ class Engine {
       const chosen = chooseStep(all, this.followed, this.opts?.step?.() ?? null);
       if (!chosen) return this.show(null, null);
       const located = facts.located(chosen.step);
+      this.guides?.locate(chosen.procedure.id, chosen.step.id, located);
 this.show({ rec: chosen, located }, isDone(chosen.step, facts));
       this.errors = 0;
     } catch (err) {
@@ -563,7 +586,8 @@ this.show({ rec: chosen, located }, isDone(chosen.step, facts));
       const el = cur.located.get(f.id);
       if (!el) return;
       if (f.silent) return;
-      specs.push({ id: f.id, el: visibleTarget(el) ?? el, source: el, n: i + 1, hint: this.hint(f, base), important: !!f.important || !!step.warning });
+      const taught = this.guides?.ringExtra(procedure.id, step.id, f.id);
+      specs.push({ id: f.id, el: visibleTarget(el) ?? el, source: el, n: i + 1, hint: this.hint(f, base), important: !!f.important || !!step.warning, ...(taught ? { taught } : {}) });
     });
     const stepLine = t(L, 'overlay.stepOf', { current: index + 1, total: procedure.steps.length, title: t(L, `${base}.title`) });
     this.overlay.setPanel(specs.length ? null : { key: `${procedure.id}/${step.id}`, stepLine, text: t(L, `${base}.text`), close: t(L, 'overlay.close') });
@@ -711,7 +735,8 @@ this.show({ rec: chosen, located }, isDone(chosen.step, facts));
 
   // ---- messages and storage ---------------------------------------------------------------
 
-  private onMessage = (msg: unknown): Promise<StateAnswer> | undefined => {
+  private onMessage = (msg: unknown): Promise<unknown> | undefined => {
+    if (this.guides && isGuideMessage(msg)) return this.guides.message(msg);
     if (!isQadamMessage(msg)) return undefined;
     return Promise.resolve(this.state());
   };
@@ -724,7 +749,10 @@ this.show({ rec: chosen, located }, isDone(chosen.step, facts));
       portal: this.portal,
       procedure: cur.rec.procedure.id,
       step: step.id,
-      fields: step.fields.filter((f) => !f.silent).map((f) => ({ id: f.id, found: cur.located.has(f.id), valid: !this.judge(f), optional: !!f.optional })),
+      fields: step.fields.filter((f) => !f.silent).map((f) => {
+        const taught = this.guides?.taughtState(f.id);
+        return { id: f.id, found: cur.located.has(f.id), valid: !this.judge(f), optional: !!f.optional, ...(taught ? { taught } : {}) };
+      }),
     };
   }
 

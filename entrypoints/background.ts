@@ -5,6 +5,7 @@ import { isStringsRequest, type StringsAnswer } from '../lib/messages';
 import { stringsFor } from '../lib/strings';
 import { POLICY_KEY, refreshPolicy } from '../lib/managed';
 import { preloadProfiles } from '../lib/preload';
+import { refreshPolicyGuides } from '../lib/policy-guides';
 
 /**
  * Thin: on install and update, read the stored progress once so that its migrations run (and a
@@ -14,7 +15,10 @@ import { preloadProfiles } from '../lib/preload';
 export default defineBackground(() => {
   // the policy (mirrored for pages that cannot wait for it) and the profiles an administrator
   // presets by it: added when missing, at install and every start
-  const preload = () => void refreshPolicy().then((m) => preloadProfiles(m.profiles)).catch(() => {});
+  const preload = () => {
+    void refreshPolicy().then((m) => preloadProfiles(m.profiles)).catch(() => {});
+    void refreshPolicyGuides().catch(() => {}); // the organisation's guides (key `guides`)
+  };
   browser.runtime.onInstalled.addListener(() => {
     void loadProgress().then(preload);
   });

@@ -24,7 +24,10 @@ const MAX_TEXT = 1000;
 
 const PORTAL_IDS = ['esf', 'singlewindow', 'oneid', 'nca', 'oofd'] as const satisfies readonly PortalId[];
 const RULE_IDS = ['iin', 'bin', 'iin-or-bin', 'email', 'pinfl', 'passport-uz', 'phone-kz', 'phone-uz', 'password-oneid', 'login-oneid'] as const satisfies readonly RuleId[];
-const INPUT_TYPES = ['text', 'password', 'email', 'tel', 'number', 'search', 'url', 'date', 'checkbox', 'radio', 'select-one', 'select-multiple', 'textarea', 'file'] as const;
+const INPUT_TYPES = [
+  'text', 'password', 'email', 'tel', 'number', 'search', 'url', 'date', 'datetime-local', 'month', 'week', 'time',
+  'checkbox', 'radio', 'file', 'range', 'color', 'select-one', 'select-multiple', 'textarea',
+] as const;
 const BUILT_IN = new Set(PROCEDURES.map((p) => p.id));
 
 export type GuideProblem = { key: string; params?: Record<string, string | number> };
@@ -67,7 +70,7 @@ export function regexProblem(src: string): string | null {
     } else if (c === '|') {
       stack[stack.length - 1]!.risky = true;
     } else if (c === '*' || c === '+' || c === '{') {
-      let repeats = c !== '?';
+      let repeats = true;
       if (c === '{') {
         const m = /^\{(\d+)(,(\d*))?\}/.exec(src.slice(i));
         if (!m) continue; // a literal brace
