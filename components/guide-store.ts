@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import { browser } from 'wxt/browser';
 import { useTranslation } from 'react-i18next';
-import { procedureById } from '../procedures';
+import { procedureById, PROCEDURES, setGuideProcedures } from '../procedures';
 import { LANGS, type Lang, type Procedure } from '../procedures/types';
 import { allGuides, GUIDES_KEY, guidesTree, guideToProcedure, loadGuides, loadTaught, POLICY_GUIDES_KEY, TAUGHT_KEY, type Guide, type Taught } from '../lib/guide-model';
 import { lookup } from '../lib/lookup';
@@ -33,13 +33,15 @@ export const useGuides = create<GuidesState>((set) => ({
   async load() {
     const read = async () => {
       const [g, taught] = await Promise.all([loadGuides(), loadTaught()]);
-      const all = allGuides(g).filter((x) => !procedureById(x.id));
+      const all = allGuides(g).filter((x) => !PROCEDURES.some((p) => p.id === x.id));
+      const procedures = all.map(guideToProcedure);
+      setGuideProcedures(procedures); // progress (lib/progress.ts) finds them by id too
       set({
         loaded: true,
         own: g.own,
         policy: g.policy,
         taught,
-        procedures: all.map(guideToProcedure),
+        procedures,
         texts: Object.fromEntries(LANGS.map((l) => [l, guidesTree(all, l)])) as Record<Lang, unknown>,
       });
     };

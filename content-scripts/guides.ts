@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { LANGS, type Lang, type PortalId, type Procedure } from '../procedures/types';
+import { setGuideProcedures } from '../procedures';
 import {
   allGuides,
   GUIDES_KEY,
@@ -75,7 +76,9 @@ export class Guides {
     const ids = new Set(this.builtIn.map((p) => p.id));
     const mine = allGuides(g).filter((x) => x.portal === this.portal && !ids.has(x.id));
     setGuideStrings(Object.fromEntries(LANGS.map((l) => [l, guidesTree(mine, l)])) as Record<Lang, unknown>);
-    return [...this.builtIn, ...mine.map((x: Guide) => guideToProcedure(x))];
+    const procs = mine.map((x: Guide) => guideToProcedure(x));
+    setGuideProcedures(procs); // progress (lib/progress.ts) finds them by id too
+    return [...this.builtIn, ...procs];
   }
 
   start(): void {
@@ -150,7 +153,10 @@ export class Guides {
     const outline = document.createElement('div');
     outline.setAttribute('data-qadam-pointer', '');
     outline.setAttribute('style', 'position:fixed;pointer-events:none;border:3px dashed #c2410c;border-radius:6px;box-sizing:border-box;display:none;');
-    layer.append(outline, banner);
+    // the hints step aside while the user points (a tooltip may cover the element to choose)
+    const calm = document.createElement('style');
+    calm.textContent = '.tip{display:none!important}';
+    layer.append(calm, outline, banner);
     const inOverlay = (e: Event) => e.composedPath().some((n) => n instanceof Element && n.localName === 'qadam-overlay');
     const over = (e: Event) => {
       if (inOverlay(e)) return;
@@ -188,6 +194,7 @@ export class Guides {
       window.removeEventListener('keydown', key, opts);
       banner.remove();
       outline.remove();
+      calm.remove();
       this.pointing = null;
     };
     cancel.addEventListener('click', end);
