@@ -32,7 +32,7 @@ export function TeachButton({ field, name }: { field: string; name: string }) {
       className="teach"
       data-qadam-teach={field}
       aria-label={t('guides.teachField', { field: name })}
-      onClick={() => void toActiveTab({ type: 'qadam:teach', field }).then((r) => (r as { ok?: boolean } | null)?.ok && window.close())}
+      onClick={() => void toActiveTab({ type: 'qadam:teach', field, name }).then((r) => (r as { ok?: boolean } | null)?.ok && window.close())}
     >
       {t('guides.teach')}
     </button>

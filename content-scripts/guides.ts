@@ -17,7 +17,7 @@ import {
 } from '../lib/guide-model';
 import { applyTaught, describe, pickable } from './teach';
 import { Recorder } from './record';
-import { setGuideStrings, t } from './strings';
+import { has, setGuideStrings, t } from './strings';
 import type { Overlay } from './overlay';
 
 /**
@@ -38,6 +38,8 @@ export interface GuideHost {
 export interface TeachMessage {
   type: 'qadam:teach';
   field: string;
+  /** the field's name as the popup shows it (optional; shown as text) */
+  name?: string;
 }
 export interface RecordMessage {
   type: 'qadam:record';
@@ -49,7 +51,7 @@ export type GuideMessage = TeachMessage | RecordMessage;
 export function isGuideMessage(m: unknown): m is GuideMessage {
   if (typeof m !== 'object' || m === null) return false;
   const r = m as Record<string, unknown>;
-  if (r.type === 'qadam:teach') return typeof r.field === 'string' && r.field.length <= 80;
+  if (r.type === 'qadam:teach') return typeof r.field === 'string' && r.field.length <= 80 && (r.name === undefined || typeof r.name === 'string');
   return r.type === 'qadam:record' && (r.action === 'start' || r.action === 'stop' || r.action === 'status') && (r.title === undefined || typeof r.title === 'string');
 }
 
@@ -125,14 +127,14 @@ export class Guides {
   }
 
   async message(m: GuideMessage): Promise<unknown> {
-    if (m.type === 'qadam:teach') return this.teach(m.field);
+    if (m.type === 'qadam:teach') return this.teach(m.field, m.name);
     if (m.action === 'start') return this.recorder.begin();
     if (m.action === 'stop') return this.recorder.end(m.title);
     return this.recorder.status();
   }
 
   /** pointing mode: the next click chooses the element for `field` (it does not reach the page) */
-  private teach(field: string): { ok: boolean } {
+  private teach(field: string, name?: string): { ok: boolean } {
     const cur = this.host.current();
     if (!cur || !cur.fields.includes(field)) return { ok: false };
     this.pointing?.();
@@ -145,7 +147,10 @@ export class Guides {
     banner.setAttribute('style', 'top:16px;bottom:auto;left:50%;right:auto;transform:translateX(-50%);');
     const text = document.createElement('p');
     text.className = 'hint';
-    text.textContent = t(L, 'overlay.pointing', { field: t(L, `procedures.${cur.procedure}.steps.${cur.step}.names.${field}`).replace(/^procedures\..*/, '') || field });
+    // the name the popup gave, a guide's caption, else the field's hint
+    const base = `procedures.${cur.procedure}.steps.${cur.step}`;
+    const said = name?.slice(0, 80) || (has(L, `${base}.names.${field}`) ? t(L, `${base}.names.${field}`) : has(L, `${base}.fields.${field}`) ? t(L, `${base}.fields.${field}`) : field);
+    text.textContent = t(L, 'overlay.pointing', { field: said });
     const cancel = document.createElement('button');
     cancel.type = 'button';
     cancel.textContent = t(L, 'overlay.pointingCancel');
