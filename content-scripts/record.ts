@@ -51,10 +51,16 @@ export function fieldOf(el: Element): Omit<GuideField, 'id'> | null {
       const c = caption(input.getAttribute('value') ?? input.getAttribute('aria-label'));
       return c ? { kind: 'action', labels: [c] } : null;
     }
-    const best = [...inputLabels(el)].sort((a, b) => b.strength - a.strength)[0];
-    const c = caption(best?.text);
-    if (!c) return null;
-    return { kind: 'input', labels: [c], inputTypes: [type] };
+    // the strongest captions, any of which names it again (a <label> around the field and its
+    // hint reads as one run of text; the caption just before the field is kept beside it)
+    const labels: string[] = [];
+    for (const l of [...inputLabels(el)].sort((a, b) => b.strength - a.strength)) {
+      const c = caption(l.text);
+      if (c && !labels.includes(c)) labels.push(c);
+      if (labels.length >= 3) break;
+    }
+    if (!labels.length) return null;
+    return { kind: 'input', labels, inputTypes: [type] };
   }
   const c = caption(el.getAttribute('aria-label') ?? el.getAttribute('title') ?? el.textContent);
   return c ? { kind: 'action', labels: [c] } : null;
@@ -68,6 +74,11 @@ function headings(doc: Document): string[] {
     if (out.length >= 3) break;
   }
   return out;
+}
+
+/** the shortest caption: the one a person reads as the field's name */
+export function shortest(labels: readonly string[]): string {
+  return labels.reduce((a, b) => (b.length < a.length ? b : a), labels[0] ?? '');
 }
 
 /** a slug from any title: latin letters and digits kept, the rest folded */
@@ -98,7 +109,7 @@ export function recordingToGuide(rec: Recording, title: string, lang: Lang, now 
 /** a control used while recording joins the step (once per caption and kind) */
 export function addField(step: RecStep, f: Omit<GuideField, 'id'>): boolean {
   if (step.fields.length >= MAX_FIELDS) return false;
-  if (step.fields.some((x) => x.kind === f.kind && x.labels[0] === f.labels[0])) return false;
+  if (step.fields.some((x) => x.kind === f.kind && x.labels.join('|') === f.labels.join('|'))) return false;
   step.fields.push({ id: `field-${step.fields.length + 1}`, ...f, hint: {} });
   return true;
 }
@@ -263,7 +274,7 @@ export class Recorder {
     list.replaceChildren(
       ...(step?.fields ?? []).map((f) => {
         const li = document.createElement('li');
-        li.textContent = f.labels[0] ?? '';
+        li.textContent = shortest(f.labels);
         return li;
       }),
     );

@@ -98,8 +98,9 @@ export function guideStrings(g: Guide, lang: Lang): Record<string, unknown> {
     const fields: Record<string, string> = {};
     const names: Record<string, string> = {};
     for (const f of s.fields) {
-      fields[f.id] = pick(f.hint, lang) || f.labels[0] || words(f.id);
-      names[f.id] = f.labels[0] || words(f.id);
+      const name = f.labels.reduce((a, b) => (b.length < a.length ? b : a), f.labels[0] ?? '') || words(f.id);
+      fields[f.id] = pick(f.hint, lang) || name;
+      names[f.id] = name;
     }
     steps[s.id] = { title: stepTitle, text: stepTitle, fields, names };
   }

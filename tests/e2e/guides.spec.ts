@@ -56,6 +56,7 @@ test('teach a field Qadam does not find: pointing mode, the ring there with its 
   const popup = await popupFor(fresh, tab);
   const teach = popup.locator('[data-qadam-teach="login"]');
   await expect(teach).toBeVisible();
+  await teach.scrollIntoViewIfNeeded();
   await screenshot(popup, 'guides-popup-teach-button');
   await teach.click();
 
