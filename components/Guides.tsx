@@ -2,9 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { browser } from 'wxt/browser';
 import { PORTALS } from '../procedures';
-import type { Lang } from '../procedures/types';
+import { LANGS, type Lang } from '../procedures/types';
 import { fileOf, pick, saveGuides, saveTaught, type Guide } from '../lib/guide-model';
-import { mergeGuides, parseGuideFile, type GuideProblem } from '../lib/guides';
+import { checkGuides, mergeGuides, parseGuideFile, type GuideProblem } from '../lib/guides';
 import { useGuides, useGuideT } from './guide-store';
 
 /**
@@ -185,6 +185,7 @@ export function GuidesSection() {
                 <button type="button" aria-label={t('guides.deleteNamed', { name: gt(`procedures.${x.id}.title`) })} onClick={() => void saveGuides(g.own.filter((y) => y.id !== x.id))}>
                   {t('guides.delete')}
                 </button>
+                <GuideEditor guide={x} onSave={(edited) => saveGuides(g.own.map((y) => (y.id === x.id ? edited : y)))} />
               </li>
             ))}
         </ul>
@@ -212,5 +213,93 @@ export function GuidesSection() {
         </ul>
       )}
     </section>
+  );
+}
+
+/**
+ * Editing a guide of one's own: its name, each step's name, and per field a hint in each of the
+ * four languages, its order, delete. Saved only when the edited guide passes the file check.
+ */
+function GuideEditor({ guide, onSave }: { guide: Guide; onSave: (g: Guide) => Promise<void> }) {
+  const { t, i18n } = useTranslation();
+  const lang = (i18n.language as Lang) ?? 'en';
+  const [draft, setDraft] = useState<Guide>(() => structuredClone(guide));
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const change = (f: (d: Guide) => void) =>
+    setDraft((d) => {
+      const next = structuredClone(d);
+      f(next);
+      return next;
+    });
+  const save = async () => {
+    const r = checkGuides([draft]);
+    if (!r.ok) return setStatus({ ok: false, text: problemText(t, r.problem) });
+    await onSave(r.guides[0]!);
+    setStatus({ ok: true, text: t('guides.editSaved') });
+  };
+  return (
+    <details className="guide-edit" data-guide-edit={guide.id}>
+      <summary>{t('guides.edit')}</summary>
+      <label className="row">
+        <span>{t('guides.name')}</span>
+        <input value={draft.title[lang] ?? pick(draft.title, lang)} maxLength={200} data-guide-title onChange={(e) => change((d) => void (d.title[lang] = e.target.value))} />
+      </label>
+      {draft.steps.map((step, si) => (
+        <fieldset key={step.id} data-guide-step={step.id}>
+          <legend>
+            {t('guides.stepN', { n: si + 1 })}: {pick(step.title, lang) || step.id}
+          </legend>
+          <ol>
+            {step.fields.map((f, fi) => {
+              const name = f.labels.reduce((a, b) => (b.length < a.length ? b : a), f.labels[0] ?? f.id);
+              const move = (by: number) =>
+                change((d) => {
+                  const list = d.steps[si]!.fields;
+                  const [x] = list.splice(fi, 1);
+                  list.splice(fi + by, 0, x!);
+                });
+              return (
+                <li key={f.id} data-guide-field={f.id}>
+                  <strong>{name}</strong>{' '}
+                  <button type="button" disabled={fi === 0} aria-label={t('guides.moveUp', { name })} onClick={() => move(-1)}>
+                    ↑
+                  </button>
+                  <button type="button" disabled={fi === step.fields.length - 1} aria-label={t('guides.moveDown', { name })} onClick={() => move(1)}>
+                    ↓
+                  </button>
+                  <button type="button" aria-label={t('guides.deleteNamed', { name })} onClick={() => change((d) => void d.steps[si]!.fields.splice(fi, 1))}>
+                    {t('guides.delete')}
+                  </button>
+                  {LANGS.map((l) => (
+                    <label key={l} className="row">
+                      <span>
+                        {t('guides.hintIn')} · {t(`ui.langName.${l}`)}
+                      </span>
+                      <input
+                        lang={l}
+                        value={f.hint?.[l] ?? ''}
+                        maxLength={1000}
+                        data-guide-hint={`${f.id}:${l}`}
+                        onChange={(e) =>
+                          change((d) => {
+                            const field = d.steps[si]!.fields[fi]!;
+                            field.hint = { ...(field.hint ?? {}), [l]: e.target.value };
+                            if (!e.target.value) delete field.hint[l];
+                          })
+                        }
+                      />
+                    </label>
+                  ))}
+                </li>
+              );
+            })}
+          </ol>
+        </fieldset>
+      ))}
+      <button type="button" data-guide-save onClick={() => void save()}>
+        {t('guides.saveEdit')}
+      </button>
+      {status && (status.ok ? <p role="status">{status.text}</p> : <p role="alert">{status.text}</p>)}
+    </details>
   );
 }

@@ -244,6 +244,17 @@ test('a guide for a procedure that is not built in: the picker offers it and its
   await expect(shadow(tab, '[data-qadam-field="create"]')).toHaveCount(1);
   await expect(shadow(tab, '[role="tooltip"][data-for="create"]')).toContainText('Нажмите «Создать ЭСФ»');
   await screenshot(tab, 'guides-journal-guide');
+
+  // the options page edits it: a hint in another language, saved after the file check
+  await opt.reload();
+  const edit = opt.locator('[data-guide-edit="guide.esf-create-invoice"]');
+  await edit.locator('summary').click();
+  await edit.locator('[data-guide-hint="create:ru"]').fill('Новая подсказка: кнопка «Создать ЭСФ» над журналом.');
+  await edit.locator('[data-guide-save]').click();
+  await expect(edit.locator('[role="status"]')).toBeVisible();
+  await screenshot(opt, 'guides-options-editor');
+  await tab.reload();
+  await expect(shadow(tab, '[role="tooltip"][data-for="create"]')).toContainText('Новая подсказка', { timeout: 10_000 });
 });
 
 test('a hostile guide file is refused with an alert naming what is wrong, and storage is unchanged', async ({ fresh }) => {
