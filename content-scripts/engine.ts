@@ -16,6 +16,7 @@ import { anyUrlFits, chooseStep, isDone, pageFacts, recogniseAll, type PageFacts
 import { Overlay, type RingSpec, type WarningSpec } from './overlay';
 import { visibleTarget } from './locate';
 import { Guides, isGuideMessage } from './guides';
+import { isGuideId } from '../lib/guide-model';
 
 /**
  * The content script's loop. One MutationObserver; EVERY record of a batch is sorted (cheaply, each
@@ -302,12 +303,22 @@ class Engine {
     }, { capture: true });
     browser.storage.onChanged.addListener(this.onStorage);
     this.guides?.start();
-    const guides = this.guides?.load().catch(() => null) ?? null;
+    const guides = this.guides?.load().catch(() => null) ?? Promise.resolve(null);
     // the first scan waits for storage only (what is followed, the language): the words come from
     // the background and follow (an asleep service worker takes tens of ms to answer)
-    void Promise.all([stored, domReady(), guides])
-      .then(([[p, s, ps], , procedures]) => {
-        if (procedures) this.procedures = procedures;
+    void Promise.all([stored, domReady()])
+      .then(async ([[p, s, ps]]) => {
+        // the guides people made join the procedures; the first scan waits for them only when one
+        // of them is followed (else the catalogue's rings are not held up by them)
+        const take = (procedures: Procedure[] | null) => {
+          if (procedures && !this.stopped) this.procedures = procedures;
+        };
+        if (isGuideId(p.active)) take(await guides);
+        else
+          void guides.then((procedures) => {
+            take(procedures);
+            if (procedures) this.request(true);
+          });
         this.profiles = ps;
         this.takeProgress(p);
         this.lang = this.langOf(s);
