@@ -206,6 +206,29 @@ test('record a two-step guide, export it, import it in a fresh browser and be gu
   }
 });
 
+test('the popup starts a recording, shows it running and stops it with a name', async ({ fresh }) => {
+  const tab = await fresh.context.newPage();
+  await tab.goto(at('change-email-div-ru.html', CHANGE_EMAIL_URL));
+  await waitForStep(fresh, tab, ['change-email']);
+  const popup = await popupFor(fresh, tab);
+  await popup.locator('[data-qadam-record]').click();
+  await expect(shadow(tab, '[data-qadam-recording]')).toBeVisible();
+  await tab.locator('[data-expect="email"]').pressSequentially(SECRETS[2]!, { delay: 5 });
+  await tab.locator('[data-expect="email"]').blur();
+  await expect(shadow(tab, '[data-qadam-recording] li')).toHaveCount(1);
+  await popup.close();
+  const again = await popupFor(fresh, tab);
+  await again.locator('[data-qadam-record-title]').fill('Новый e-mail');
+  await again.locator('[data-qadam-record-title]').scrollIntoViewIfNeeded();
+  await screenshot(again, 'guides-popup-recording');
+  await again.locator('[data-qadam-record-stop]').click();
+  await expect(again.locator('.record [role="status"]')).toContainText('Новый e-mail');
+  await expect(shadow(tab, '[data-qadam-recording]')).toHaveCount(0);
+  const stored = await dumpStorage(fresh);
+  expect(JSON.stringify(stored)).not.toContain(SECRETS[2]!);
+  expect((stored.guides as { guides: Array<{ title: Record<string, string> }> }).guides.map((g) => Object.values(g.title)[0])).toEqual(['Новый e-mail']);
+});
+
 const JOURNAL_GUIDE = {
   format: 'qadam-guide',
   version: 1,
