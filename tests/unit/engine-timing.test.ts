@@ -21,7 +21,7 @@ function context(): EngineContext {
     isInvalid: false,
     onInvalidated: (cb: () => void) => void invalidate.push(cb),
     addEventListener: ((target: EventTarget, type: string, cb: EventListener, o?: AddEventListenerOptions) => target.addEventListener(type, cb, o)) as EngineContext['addEventListener'],
-  } as EngineContext;
+  } as unknown as EngineContext;
 }
 
 const rings = () => Array.from(document.querySelector('qadam-overlay')?.shadowRoot?.querySelectorAll('[data-qadam-field]') ?? []).map((r) => r.getAttribute('data-qadam-field'));
