@@ -21,6 +21,8 @@ export interface RecStep {
   path: string;
   route: string;
   headings: string[];
+  /** the page's name as written (its first heading, else its title): the step's title */
+  name?: string;
   fields: GuideField[];
 }
 export interface Recording {
@@ -81,6 +83,13 @@ export function shortest(labels: readonly string[]): string {
   return labels.reduce((a, b) => (b.length < a.length ? b : a), labels[0] ?? '');
 }
 
+/** the page's name as a person reads it: its first heading (or panel title), else its title */
+function pageName(doc: Document): string {
+  const h = doc.querySelector('h1,h2,h3,[role=heading],.ui-panel-titlebar,.card-header');
+  const text = (h && isShown(h) ? h.textContent : doc.title) ?? '';
+  return text.replace(/\s+/g, ' ').trim().slice(0, 120);
+}
+
 /** a slug from any title: latin letters and digits kept, the rest folded */
 function slug(s: string): string {
   return s
@@ -101,7 +110,7 @@ export function recordingToGuide(rec: Recording, title: string, lang: Lang, now 
       const match: GuideStep['match'] = { path: [`^${escapeRe(s.path.slice(0, 90))}${s.path.length <= 90 ? '$' : ''}`] };
       if (s.route) match.hash = [`^${escapeRe(s.route.slice(0, 90))}${s.route.length <= 90 ? '(\\?|$)' : ''}`];
       if (s.headings.length) match.text = [s.headings];
-      return { id: `step-${i + 1}`, title: { [lang]: s.headings[0] ?? `${s.path}${s.route ? `#${s.route}` : ''}` }, match, fields: s.fields };
+      return { id: `step-${i + 1}`, title: { [lang]: s.name || s.headings[0] || `${s.path}${s.route ? `#${s.route}` : ''}` }, match, fields: s.fields };
     });
   return { id: `${GUIDE_PREFIX}${slug(name) || 'recorded'}-${now.toString(36)}`, portal: rec.portal, title: { [lang]: name }, steps };
 }
@@ -193,7 +202,7 @@ export class Recorder {
       return false;
     }
     if (rec.steps.length >= MAX_STEPS) return false;
-    rec.steps.push({ path, route, headings: headings(document), fields: [] });
+    rec.steps.push({ path, route, headings: headings(document), name: pageName(document), fields: [] });
     return true;
   }
 
