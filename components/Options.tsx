@@ -8,6 +8,7 @@ import { loadPolicy, refreshPolicy } from '../lib/managed';
 import { ConfirmButton, LanguageSelect } from './shared';
 import { ProfilesSection } from './Profiles';
 import { PROCEDURES } from '../procedures';
+import { GuidesSection } from './Guides';
 
 /** Settings: the language, what Qadam keeps, and deleting it. */
 export function Options() {
@@ -42,6 +43,7 @@ export function Options() {
         </label>
       </section>
       <ProfilesSection />
+      <GuidesSection />
       <Training lang={lang} />
       <section aria-labelledby="privacy-h">
         <h2 id="privacy-h">{t('options.privacyTitle')}</h2>

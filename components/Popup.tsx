@@ -10,13 +10,17 @@ import { Signers } from './Signers';
 import { ProfileSwitcher } from './ProfileSwitcher';
 import { Diagnostics } from './Diagnostics';
 import { KeysExpiring } from './KeysExpiring';
+import { findProcedure, useGuides, useGuideT } from './guide-store';
+import { RecordPanel, TaughtLost, TeachButton } from './Guides';
 
 /** The popup: which procedure, which step, and the steps that happen off the portal. 360 px wide. */
 export function Popup() {
   const s = usePopup();
   const { t } = useTranslation();
+  const guides = useGuides();
   useEffect(() => {
     void s.load();
+    void guides.load();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   useEffect(() => {
@@ -27,11 +31,11 @@ export function Popup() {
     if (s.loaded) performance.mark('qadam:interactive');
   }, [s.loaded]);
 
-  if (!s.loaded) return <main className="popup" aria-busy="true" />;
+  if (!s.loaded || !guides.loaded) return <main className="popup" aria-busy="true" />;
 
   const tab = s.tab;
-  const tabProc = tab?.procedure ? procedureById(tab.procedure) : undefined;
-  const proc = procedureById(s.picked) ?? tabProc ?? procedureById(s.progress.active);
+  const tabProc = tab?.procedure ? findProcedure(tab.procedure, guides.procedures) : undefined;
+  const proc = findProcedure(s.picked, guides.procedures) ?? tabProc ?? findProcedure(s.progress.active, guides.procedures);
 
   return (
     <main className="popup">
@@ -68,6 +72,8 @@ export function Popup() {
 
       {proc ? <ProcedureView proc={proc} /> : <p className="empty">{t('ui.noProcedure')}</p>}
 
+      <RecordPanel onPortal={!!tab} />
+
       <footer className="privacy">
         <p>{t('ui.privacy')}</p>
         <Diagnostics />
@@ -77,15 +83,17 @@ export function Popup() {
 }
 
 function ProcedurePicker({ value, onPick, portals }: { value: string; onPick: (id: string) => void; portals: readonly string[] | null }) {
-  const { t } = useTranslation();
+  const t = useGuideT();
+  const guides = useGuides((g) => g.procedures);
+  const all = [...PROCEDURES, ...guides];
   return (
     <label className="picker">
       <span>{t('ui.procedure')}</span>
       <select data-qadam-select-procedure value={value} onChange={(e) => e.target.value && onPick(e.target.value)}>
         {!value && <option value="">{t('ui.chooseProcedure')}</option>}
-        {PORTALS.filter((p) => (!portals || portals.includes(p.id)) && PROCEDURES.some((x) => x.portal === p.id)).map((p) => (
+        {PORTALS.filter((p) => (!portals || portals.includes(p.id)) && all.some((x) => x.portal === p.id)).map((p) => (
           <optgroup key={p.id} label={t(`ui.portalName.${p.id}`)}>
-            {PROCEDURES.filter((x) => x.portal === p.id).map((x) => (
+            {all.filter((x) => x.portal === p.id).map((x) => (
               <option key={x.id} value={x.id}>
                 {t(`procedures.${x.id}.title`)}
               </option>
@@ -99,7 +107,7 @@ function ProcedurePicker({ value, onPick, portals }: { value: string; onPick: (i
 
 function ProcedureView({ proc }: { proc: Procedure }) {
   const s = usePopup();
-  const { t } = useTranslation();
+  const t = useGuideT();
   const pp = s.progress.procedures[proc.id];
   const tabHere = s.tab?.procedure === proc.id ? s.tab : null;
   const current = useMemo(() => {
@@ -109,6 +117,7 @@ function ProcedureView({ proc }: { proc: Procedure }) {
   const idx = proc.steps.findIndex((x) => x.id === current);
   const currentDef = proc.steps[idx];
   const missing = tabHere?.fields.filter((f) => !f.found && !f.optional) ?? [];
+  const lost = tabHere?.fields.filter((f) => f.taught === 'lost') ?? [];
   const base = `procedures.${proc.id}`;
   const me = s.profiles.list.find((p) => p.id === s.profiles.active);
   const reg = proc.registers;
@@ -132,7 +141,7 @@ function ProcedureView({ proc }: { proc: Procedure }) {
       {proc.signer && currentDef?.kind === 'page' && currentDef.signature ? <Signers signer={proc.signer} /> : null}
       <ol className="steps" aria-label={t('ui.steps')}>
         {proc.steps.map((step, i) => (
-          <StepItem key={step.id} proc={proc} step={step} n={i + 1} current={step.id === current} done={!!pp?.done[step.id]} missing={step.id === tabHere?.step ? missing.map((f) => f.id) : []} />
+          <StepItem key={step.id} proc={proc} step={step} n={i + 1} current={step.id === current} done={!!pp?.done[step.id]} missing={step.id === tabHere?.step ? missing.map((f) => f.id) : []} lost={step.id === tabHere?.step ? lost.map((f) => f.id) : []} />
         ))}
       </ol>
       {pp?.seenAt ? <p className="updated">{t('ui.lastUpdated', { time: new Date(pp.seenAt).toLocaleString(s.lang) })}</p> : null}
@@ -146,9 +155,12 @@ function ProcedureView({ proc }: { proc: Procedure }) {
   );
 }
 
-function StepItem({ proc, step, n, current, done, missing }: { proc: Procedure; step: Step; n: number; current: boolean; done: boolean; missing: string[] }) {
+function StepItem({ proc, step, n, current, done, missing, lost }: { proc: Procedure; step: Step; n: number; current: boolean; done: boolean; missing: string[]; lost: string[] }) {
   const s = usePopup();
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
+  const t = useGuideT();
+  // a field's name: the catalogue's, or a guide's own caption
+  const fieldName = (id: string) => (proc.id.startsWith('guide.') ? t(`procedures.${proc.id}.steps.${step.id}.names.${id}`) : t(`fields.${id}`));
   const key = `procedures.${proc.id}.steps.${step.id}`;
   const boxId = `done-${step.id}`;
   const warning = i18n.exists(`${key}.warning`) ? t(`${key}.warning`) : null;
@@ -185,10 +197,14 @@ function StepItem({ proc, step, n, current, done, missing }: { proc: Procedure; 
             </a>
           )}
           {missing.length > 0 && (
-            <p className="missing" role="alert">
-              {t('ui.missingFields', { fields: missing.map((id) => t(`fields.${id}`)).join(', ') })}
-            </p>
+            <div className="missing" role="alert">
+              <p>{t('ui.missingFields', { fields: missing.map(fieldName).join(', ') })}</p>
+              {missing.map((id) => (
+                <TeachButton key={id} field={id} name={fieldName(id)} />
+              ))}
+            </div>
           )}
+          <TaughtLost names={lost.map(fieldName)} />
         </div>
       )}
     </li>

@@ -23,6 +23,8 @@ import type { ProgressOp, WhoseAnswer } from '../lib/private-messages';
 
 /** warnings are evaluated at most this often (issue 15: no fast probing by a page script) */
 const WARN_MS = 300;
+import { Guides, isGuideMessage } from './guides';
+import { isGuideId } from '../lib/guide-model';
 
 /**
  * The content script's loop. One MutationObserver; EVERY record of a batch is sorted (cheaply, each
@@ -178,6 +180,8 @@ class Engine {
   private warnTimer: number | null = null;
   /** progress writes through the background, at most one a second (a page flipping steps every frame writes once a second) */
   private writes = new WriteQueue<ProgressOp[]>((_key, change) => browser.runtime.sendMessage({ type: 'qadam:progress-ops', ops: change([]) }));
+  /** guides people made, taught fields, recording (portal pages only; content-scripts/guides.ts) */
+  private guides: Guides | null = null;
 
   private where: () => Where;
   private record: boolean;
@@ -193,6 +197,21 @@ class Engine {
     this.record = opts?.record ?? true;
     if (opts?.presenter) this.overlay.presenter = true;
     if (opts?.keepClearBottom) this.overlay.keepClearBottom = opts.keepClearBottom;
+    if (!opts) {
+      this.guides = new Guides(
+        {
+          overlay: this.overlay,
+          lang: () => this.lang,
+          current: () => (this.current ? { procedure: this.current.rec.procedure.id, step: this.current.rec.step.id, fields: this.current.rec.step.fields.map((f) => f.id) } : null),
+          changed: (procedures) => {
+            this.procedures = procedures;
+            this.request(true);
+          },
+        },
+        portal,
+        procedures,
+      );
+    }
   }
 
   rescan(): void {
@@ -285,6 +304,7 @@ class Engine {
     this.observe(false);
     this.writes.flush();
     this.current = null;
+    this.guides?.stop();
     this.overlay.destroy();
   }
 
@@ -309,10 +329,23 @@ class Engine {
       if ((e as KeyboardEvent).key === 'Escape' && e.isTrusted) this.overlay.closeActive();
     }, { capture: true });
     browser.storage.onChanged.addListener(this.onStorage);
+    this.guides?.start();
+    const guides = this.guides?.load().catch(() => null) ?? Promise.resolve(null);
     // the first scan waits for what is followed and the language only (asked for while the page was
     // parsed); the words come from the background and follow
     void Promise.all([stored, domReady()])
-      .then(([[p, s]]) => {
+      .then(async ([[p, s]]) => {
+        // the guides people made join the procedures; the first scan waits for them only when one
+        // of them is followed (else the catalogue's rings are not held up by them)
+        const take = (procedures: Procedure[] | null) => {
+          if (procedures && !this.stopped) this.procedures = procedures;
+        };
+        if (isGuideId(p.progress.active)) take(await guides);
+        else
+          void guides.then((procedures) => {
+            take(procedures);
+            if (procedures) this.request(true);
+          });
         this.profileTag = p.tag;
         this.profileKind = p.kind ?? null;
         this.takeProgress(p.progress);
@@ -513,6 +546,7 @@ class Engine {
       const chosen = chooseStep(all, this.followed, this.opts?.step?.() ?? null, facts, { profileKind: this.profileKind, last });
       if (!chosen) return this.show(null, null);
       const located = facts.located(chosen.step);
+      this.guides?.locate(chosen.procedure.id, chosen.step.id, located);
 this.show({ rec: chosen, located }, isDone(chosen.step, facts));
       this.errors = 0;
     } catch (err) {
@@ -596,7 +630,8 @@ this.show({ rec: chosen, located }, isDone(chosen.step, facts));
       const el = cur.located.get(f.id);
       if (!el) return;
       if (f.silent) return;
-      const spec: RingSpec = { id: f.id, el: visibleTarget(el) ?? el, source: el, n: i + 1, hint: this.hint(f, base), important: !!f.important || !!step.warning };
+      const taught = this.guides?.ringExtra(procedure.id, step.id, f.id);
+      const spec: RingSpec = { id: f.id, el: visibleTarget(el) ?? el, source: el, n: i + 1, hint: this.hint(f, base), important: !!f.important || !!step.warning, ...(taught ? { taught } : {}) };
       // the first enterprise's name and date: in a private frame, on every such field (whether or not one is known)
       if (f.firstRegistered && this.record) {
         const fs = { kind: 'first' as const, lang: L, procedure: procedure.id, step: step.id, field: f.id };
@@ -776,7 +811,8 @@ this.show({ rec: chosen, located }, isDone(chosen.step, facts));
 
   // ---- messages and storage ---------------------------------------------------------------
 
-  private onMessage = (msg: unknown): Promise<StateAnswer> | undefined => {
+  private onMessage = (msg: unknown): Promise<unknown> | undefined => {
+    if (this.guides && isGuideMessage(msg)) return this.guides.message(msg);
     if (!isQadamMessage(msg)) return undefined;
     return Promise.resolve(this.state());
   };
@@ -789,7 +825,10 @@ this.show({ rec: chosen, located }, isDone(chosen.step, facts));
       portal: this.portal,
       procedure: cur.rec.procedure.id,
       step: step.id,
-      fields: step.fields.filter((f) => !f.silent).map((f) => ({ id: f.id, found: cur.located.has(f.id), valid: !this.judge(f), optional: !!f.optional })),
+      fields: step.fields.filter((f) => !f.silent).map((f) => {
+        const taught = this.guides?.taughtState(f.id);
+        return { id: f.id, found: cur.located.has(f.id), valid: !this.judge(f), optional: !!f.optional, ...(taught ? { taught } : {}) };
+      }),
     };
   }
 

@@ -21,6 +21,8 @@ export interface RingSpec {
   important: boolean;
   /** a private frame completing the hint (a profile's name: issue 15), made once per key */
   extra?: { key: string; make: () => HTMLElement };
+  /** the user taught Qadam this element (content-scripts/teach.ts): said in the tip, with an undo */
+  taught?: { label: string; undo: string; onUndo: () => void };
 }
 
 export interface WarningSpec {
@@ -346,6 +348,7 @@ export class Overlay {
       r.extra = spec.extra ? { key: spec.extra.key, el: spec.extra.make() } : null;
       if (r.extra) r.hint.after(r.extra.el);
     }
+    fillTaught(ring, tip, spec);
     if (r.hint.textContent !== spec.hint) {
       r.hint.textContent = spec.hint;
       if (this.active === spec.id) this.announce(r);
@@ -524,9 +527,38 @@ export class Overlay {
     return null;
   }
 
+  /** the shadow root's layer, for the pointing and recording panels (content-scripts/guides.ts) */
+  layerForGuides(): HTMLElement {
+    return this.ensureHost();
+  }
+
   elementOf(id: string): Element | undefined {
     return this.rings.get(id)?.spec.el;
   }
+}
+
+/** «taught by you» and its undo in the tip; `data-qadam-taught` on the ring */
+function fillTaught(ring: HTMLElement, tip: HTMLElement, spec: RingSpec): void {
+  toggle(ring, 'qadam-taught', !!spec.taught);
+  let line = tip.querySelector<HTMLElement>('.taught');
+  if (!spec.taught) {
+    line?.remove();
+    return;
+  }
+  if (!line) {
+    line = h('p', 'taught');
+    line.setAttribute('style', 'margin:6px 0 0;font-size:12px;color:#334155;');
+    line.append(h('span'), document.createTextNode(' '), h('button', 'undo'));
+    tip.append(line);
+  }
+  const { label, undo, onUndo } = spec.taught;
+  (line.firstChild as HTMLElement).textContent = label;
+  const btn = line.querySelector('button') as HTMLButtonElement;
+  btn.type = 'button';
+  btn.textContent = undo;
+  btn.setAttribute('data-qadam-untaught', spec.id);
+  btn.setAttribute('style', 'font:inherit;color:#0f766e;background:none;border:0;padding:0;text-decoration:underline;cursor:pointer;');
+  btn.onclick = onUndo;
 }
 
 function toggle(el: HTMLElement, flag: string, on: boolean): void {

@@ -25,5 +25,13 @@ export async function loadStrings(portal: PortalId, lang: Lang): Promise<void> {
   }
 }
 
-export const t = (lang: Lang, key: string, params?: Record<string, string | number>) => (loaded ? lookup(res, lang, key, params) : '');
-export const has = (lang: Lang, key: string) => loaded && lookup(res, lang, key) !== key;
+/** the texts of the guides people made (lib/guide-model.ts guidesTree), under `procedures.guide.` */
+let guideRes: Record<Lang, unknown> = { en: {}, kk: {}, ru: {}, uz: {} };
+const GUIDE_KEY = 'procedures.guide.';
+export function setGuideStrings(r: Record<Lang, unknown>): void {
+  guideRes = r;
+}
+
+export const t = (lang: Lang, key: string, params?: Record<string, string | number>) =>
+  key.startsWith(GUIDE_KEY) ? lookup(guideRes, lang, key, params) : loaded ? lookup(res, lang, key, params) : '';
+export const has = (lang: Lang, key: string) => (key.startsWith(GUIDE_KEY) ? lookup(guideRes, lang, key) !== key : loaded && lookup(res, lang, key) !== key);

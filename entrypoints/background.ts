@@ -6,6 +6,7 @@ import { stringsFor } from '../lib/strings';
 import { POLICY_KEY, refreshPolicy } from '../lib/managed';
 import { preloadProfiles } from '../lib/preload';
 import { onPrivateMessage } from '../lib/private-background';
+import { refreshPolicyGuides } from '../lib/policy-guides';
 
 /**
  * Thin: on install and update, read the stored progress once so that its migrations run (and a
@@ -15,7 +16,10 @@ import { onPrivateMessage } from '../lib/private-background';
 export default defineBackground(() => {
   // the policy (mirrored for pages that cannot wait for it) and the profiles an administrator
   // presets by it: added when missing, at install and every start
-  const preload = () => void refreshPolicy().then((m) => preloadProfiles(m.profiles)).catch(() => {});
+  const preload = () => {
+    void refreshPolicy().then((m) => preloadProfiles(m.profiles)).catch(() => {});
+    void refreshPolicyGuides().catch(() => {}); // the organisation's guides (key `guides`)
+  };
   browser.runtime.onInstalled.addListener(() => {
     void loadProgress().then(preload);
   });

@@ -25,6 +25,8 @@ export interface FieldState {
   valid: boolean;
   /** a field the step may lack on some pages (not reported as missing) */
   optional: boolean;
+  /** the user taught where it is: `taught` (found there), `lost` (not there any more: found the usual way) */
+  taught?: 'taught' | 'lost';
 }
 
 /** the answer to `qadam:state` (contract.md) */

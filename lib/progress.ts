@@ -2,6 +2,7 @@ import { storage } from 'wxt/utils/storage';
 import { browser } from 'wxt/browser';
 import * as v from 'valibot';
 import { procedureById } from '../procedures';
+import { isGuideId } from './guide-model';
 import type { Lang } from '../procedures/types';
 import { LANGS } from '../procedures/types';
 import { loadProfiles } from './profiles';
@@ -75,13 +76,17 @@ function cleanOne(p: Progress): Progress {
   const procedures: Progress['procedures'] = {};
   for (const [id, pp] of Object.entries(p.procedures)) {
     const proc = procedureById(id);
-    if (!proc) continue;
+    if (!proc) {
+      // a guide people made (lib/guide-model.ts): its steps are its own, kept as they are
+      if (isGuideId(id)) procedures[id] = pp;
+      continue;
+    }
     const ids = new Set(proc.steps.map((s) => s.id));
     const done: Record<string, number> = {};
     for (const [s, t] of Object.entries(pp.done)) if (ids.has(s)) done[s] = t;
     procedures[id] = { step: pp.step && ids.has(pp.step) ? pp.step : null, seenAt: pp.seenAt, done };
   }
-  const active = p.active && procedureById(p.active) ? p.active : null;
+  const active = p.active && (procedureById(p.active) || isGuideId(p.active)) ? p.active : null;
   return { active, procedures, notice: null };
 }
 

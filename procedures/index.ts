@@ -11,8 +11,14 @@ export { PORTALS, portalOfHost, portalById, contentScriptMatches } from './porta
 /** The catalogue, in catalogue order (the order of ../shared/spec/procedures.md). */
 export const PROCEDURES: readonly Procedure[] = [...ESF, ...SINGLE_WINDOW, ...ONEID, ...NCA, ...OOFD];
 
+/** guides people made (lib/guide-model.ts), registered where they were loaded; never a catalogue id */
+let GUIDES: readonly Procedure[] = [];
+export function setGuideProcedures(list: readonly Procedure[]): void {
+  GUIDES = list.filter((g) => !PROCEDURES.some((p) => p.id === g.id));
+}
+
 export function procedureById(id: string | null | undefined): Procedure | undefined {
-  return id ? PROCEDURES.find((p) => p.id === id) : undefined;
+  return id ? (PROCEDURES.find((p) => p.id === id) ?? GUIDES.find((p) => p.id === id)) : undefined;
 }
 
 export function proceduresOfPortal(portal: PortalId): Procedure[] {

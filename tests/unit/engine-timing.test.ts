@@ -24,7 +24,7 @@ function context(): EngineContext {
       return () => {};
     },
     addEventListener: ((target: EventTarget, type: string, cb: EventListener, o?: AddEventListenerOptions) => target.addEventListener(type, cb, o)) as EngineContext['addEventListener'],
-  } as EngineContext;
+  } as unknown as EngineContext;
 }
 
 const rings = () => Array.from(document.querySelector('qadam-overlay')?.shadowRoot?.querySelectorAll('[data-qadam-field]') ?? []).map((r) => r.getAttribute('data-qadam-field'));

@@ -1,0 +1,335 @@
+/**
+ * Guides people teach, record and share (contract.md): teach a field Qadam no longer finds, record a
+ * two-step guide on replicas and hand it to a fresh browser, a guide for a procedure that is not
+ * built in, a refused file, a guide preloaded by policy. Nothing typed may reach storage or a file.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { EXTENSION_DIR, launch } from './browser';
+import { dumpStorage, expect, expectRingEncloses, fixtureUrl, openPopup, qadamState, screenshot, test, waitForStep, type Case, type Qadam } from './harness';
+
+const at = (file: string, url: string): string => fixtureUrl({ file, url, lang: 'ru', shape: 'div', steps: [], fields: {} } as Case);
+const LOGIN_URL = 'https://esf.gov.kz:8443/esf-web/login/';
+const CHANGE_EMAIL_URL = 'https://esf.gov.kz:8443/esf-web/login/#!/change-email';
+
+/** send a message to the content script of `page` (through the service worker, as the popup does) */
+async function tell<T>(q: Qadam, page: Page, msg: object): Promise<T | null> {
+  await page.bringToFront();
+  const sw = await q.serviceWorker();
+  return sw.evaluate(async (m) => {
+    type Tab = { id?: number };
+    const c = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Tab[]>; sendMessage(id: number, m: object): Promise<unknown> } } }).chrome;
+    for (const t of await c.tabs.query({ active: true })) {
+      if (t.id == null) continue;
+      try {
+        const a = await c.tabs.sendMessage(t.id, m);
+        if (a) return a as never;
+      } catch {
+        /* no content script */
+      }
+    }
+    return null;
+  }, msg) as Promise<T | null>;
+}
+
+/** the popup loaded while `tab` is the active tab (so it asks that tab) */
+async function popupFor(q: Qadam, tab: Page): Promise<Page> {
+  const popup = await q.context.newPage();
+  await popup.setViewportSize({ width: 360, height: 720 });
+  await tab.bringToFront();
+  await popup.goto(`chrome-extension://${q.extensionId}/popup.html`);
+  return popup;
+}
+
+const shadow = (page: Page, selector: string) => page.locator(`qadam-overlay >> ${selector}`);
+
+test('teach a field Qadam does not find: pointing mode, the ring there with its rule, after a reload, and undo', async ({ fresh }) => {
+  const tab = await fresh.context.newPage();
+  await tab.goto(at('change-email-renamed-ru.html', CHANGE_EMAIL_URL));
+  const before = await waitForStep(fresh, tab, ['change-email']);
+  expect(before.fields.find((f) => f.id === 'login')?.found, 'the renamed login field is not found').toBe(false);
+
+  // the popup lists it as not found, with «Show Qadam where it is»
+  const popup = await popupFor(fresh, tab);
+  const teach = popup.locator('[data-qadam-teach="login"]');
+  await expect(teach).toBeVisible();
+  await teach.scrollIntoViewIfNeeded();
+  await screenshot(popup, 'guides-popup-teach-button');
+  await teach.click();
+
+  // pointing mode: the element under the mouse is outlined; the click does not reach the page
+  await tab.bringToFront();
+  await expect(shadow(tab, '[data-qadam-pointing="login"]')).toBeVisible();
+  await tab.evaluate(() => {
+    (window as unknown as { pageClicks: number }).pageClicks = 0;
+    document.addEventListener('click', () => (window as unknown as { pageClicks: number }).pageClicks++);
+  });
+  const input = tab.locator('[data-expect="login"]');
+  const box = (await input.boundingBox())!;
+  await tab.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await expect(shadow(tab, '[data-qadam-pointer]')).toBeVisible();
+  await screenshot(tab, 'guides-pointing-mode');
+  await tab.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await expect(shadow(tab, '[data-qadam-pointing]')).toHaveCount(0);
+  expect(await tab.evaluate(() => (window as unknown as { pageClicks: number }).pageClicks), 'the choosing click did not reach the page').toBe(0);
+
+  // from now on the field is ringed there, marked as taught, with its rule
+  await expect(shadow(tab, '[data-qadam-field="login"][data-qadam-taught]')).toHaveCount(1);
+  await expectRingEncloses(tab, 'login');
+  await expect.poll(async () => (await qadamState(fresh, tab))?.fields.find((f) => f.id === 'login')?.found).toBe(true);
+  await input.click();
+  await input.pressSequentially('123456789012', { delay: 5 }); // not a valid IIN (check digit)
+  await input.blur();
+  await expect(shadow(tab, '[data-qadam-invalid="login"]')).toHaveCount(1);
+  await input.focus();
+  await expect(shadow(tab, '[role="tooltip"][data-for="login"]')).toBeVisible();
+  await screenshot(tab, 'guides-taught-ring');
+
+  // kept across a reload; what is kept describes the element, never its value
+  await tab.reload();
+  await expect(shadow(tab, '[data-qadam-field="login"][data-qadam-taught]')).toHaveCount(1, { timeout: 10_000 });
+  const stored = JSON.stringify(await dumpStorage(fresh));
+  expect(stored).toContain('"taught"');
+  expect(stored).not.toContain('123456789012');
+
+  // the options page lists it with delete; «undo» on the ring forgets it
+  await tab.locator('[data-expect="login"]').focus();
+  await shadow(tab, '[data-qadam-untaught="login"]').click();
+  await expect(shadow(tab, '[data-qadam-field="login"]')).toHaveCount(0);
+  await expect.poll(async () => (await dumpStorage(fresh)).taught).toEqual({ v: 1, taught: [] });
+});
+
+test('a taught field that stops matching falls back to the built-in locators and the popup says so', async ({ fresh }) => {
+  const tab = await fresh.context.newPage();
+  await tab.goto(at('change-email-div-ru.html', CHANGE_EMAIL_URL));
+  await waitForStep(fresh, tab, ['change-email']);
+  // taught on a page where the element had other words; this page has none of them
+  await tell(fresh, tab, { type: 'qadam:teach', field: 'email' });
+  await expect(shadow(tab, '[data-qadam-pointing]')).toBeVisible();
+  const box = (await tab.locator('[data-expect="email"]').boundingBox())!;
+  await tab.mouse.click(box.x + box.width / 2, box.y + box.height / 2); // a raw click: pointing swallows the page's events
+  await expect(shadow(tab, '[data-qadam-field="email"][data-qadam-taught]')).toHaveCount(1);
+  const page = await fresh.context.newPage();
+  await page.goto(`chrome-extension://${fresh.extensionId}/options.html`);
+  await expect(page.locator('[data-taught-field="email"]')).toBeVisible();
+  await page.evaluate(async () => {
+    const c = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, { taught: Array<{ el: { words: string[] } }> }>>; set(o: object): Promise<void> } } } }).chrome;
+    const t = (await c.storage.local.get('taught')).taught!;
+    t.taught[0]!.el.words = ['почтовый', 'ящик', 'получателя'];
+    await c.storage.local.set({ taught: t });
+  });
+  await page.close();
+  await expect(shadow(tab, '[data-qadam-field="email"]:not([data-qadam-taught])')).toHaveCount(1);
+  await expect.poll(async () => (await qadamState(fresh, tab))?.fields.find((f) => f.id === 'email')).toMatchObject({ found: true, taught: 'lost' });
+  const popup = await popupFor(fresh, tab);
+  await expect(popup.locator('[data-qadam-taught-lost]')).toBeVisible();
+});
+
+const SECRETS = ['Sekret-Parol-4417', '770101300123', 'tainaya.pochta@example.kz'];
+
+test('record a two-step guide, export it, import it in a fresh browser and be guided; nothing typed is kept', async ({ fresh, server }) => {
+  const tab = await fresh.context.newPage();
+  await tab.goto(at('login-div-ru.html', LOGIN_URL));
+  await waitForStep(fresh, tab, ['sign-in', 'select-certificate']);
+  expect(await tell(fresh, tab, { type: 'qadam:record', action: 'start' })).toEqual({ recording: true });
+  await expect(shadow(tab, '[data-qadam-recording]')).toBeVisible();
+  await tab.locator('[data-expect="password"]').pressSequentially(SECRETS[0]!, { delay: 5 });
+  await tab.locator('[data-expect="password"]').blur();
+  await tab.locator('[data-expect="select-certificate"]').click();
+  await expect(shadow(tab, '[data-qadam-recording] li')).toHaveCount(2);
+
+  await tab.goto(at('change-email-div-ru.html', CHANGE_EMAIL_URL));
+  await expect(shadow(tab, '[data-qadam-recording]')).toBeVisible();
+  await tab.locator('[data-expect="login"]').pressSequentially(SECRETS[1]!, { delay: 5 });
+  await tab.locator('[data-expect="email"]').pressSequentially(SECRETS[2]!, { delay: 5 });
+  await tab.locator('[data-expect="email"]').blur();
+  await expect(shadow(tab, '[data-qadam-recording] li')).toHaveCount(2);
+  await screenshot(tab, 'guides-recording-panel');
+
+  const answer = await tell<{ guide: { id: string; steps: Array<{ id: string; match: { path?: string[]; hash?: string[] }; fields: Array<{ kind: string; labels: string[]; inputTypes?: string[] }> }> } }>(fresh, tab, {
+    type: 'qadam:record',
+    action: 'stop',
+    title: 'Смена e-mail в ЭСФ',
+  });
+  const guide = answer!.guide;
+  expect(guide.id).toMatch(/^guide\./);
+  expect(guide.steps.map((s) => s.id)).toEqual(['step-1', 'step-2']);
+  expect(guide.steps[0]!.fields.map((f) => [f.kind, f.inputTypes?.[0] ?? null])).toEqual([
+    ['input', 'password'],
+    ['action', null],
+  ]);
+  expect(guide.steps[1]!.match.hash?.[0]).toContain('change-email');
+  expect(guide.steps[1]!.fields.map((f) => f.inputTypes?.[0])).toEqual(['text', 'email']);
+  await expect(shadow(tab, '[data-qadam-recording]')).toHaveCount(0);
+
+  // neither storage nor the exported file holds a typed value or a query string
+  const stored = JSON.stringify(await dumpStorage(fresh));
+  for (const s of [...SECRETS, 'qadam-fixture']) expect(stored, `storage holds no ${s}`).not.toContain(s);
+  const options = await fresh.context.newPage();
+  await options.goto(`chrome-extension://${fresh.extensionId}/options.html`);
+  await expect(options.locator(`[data-guide-id="${guide.id}"]`)).toBeVisible();
+  const [download] = await Promise.all([options.waitForEvent('download'), options.locator('[data-qadam-guide-export]').click()]);
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'qadam-guides-')), 'qadam-guides.json');
+  await download.saveAs(file);
+  const text = fs.readFileSync(file, 'utf8');
+  for (const s of [...SECRETS, 'qadam-fixture']) expect(text, `the file holds no ${s}`).not.toContain(s);
+  expect(JSON.parse(text)).toMatchObject({ format: 'qadam-guide', version: 1, guides: [{ id: guide.id }] });
+
+  // a fresh browser: import, follow it, and it guides the same pages
+  const other = await launch(server);
+  try {
+    const opt = await other.context.newPage();
+    await opt.goto(`chrome-extension://${other.extensionId}/options.html`);
+    await opt.locator('[data-qadam-guide-import]').setInputFiles(file);
+    await expect(opt.locator('[role="status"]').filter({ hasText: '1' })).toBeVisible();
+    await expect(opt.locator(`[data-guide-id="${guide.id}"]`)).toBeVisible();
+    const popup = await openPopup(other);
+    await popup.locator('select[data-qadam-select-procedure]').selectOption(guide.id);
+    await expect(popup.locator(`[data-procedure-id="${guide.id}"]`)).toBeVisible();
+    await expect(popup.locator('[data-step-id="step-2"]')).toBeVisible();
+    const t2 = await other.context.newPage();
+    await t2.goto(at('login-div-ru.html', LOGIN_URL));
+    const s1 = await waitForStep(other, t2, ['step-1']);
+    expect(s1.procedure).toBe(guide.id);
+    await expect(shadow(t2, '[data-qadam-field="field-1"]')).toHaveCount(1);
+    await expect(shadow(t2, '[data-qadam-field="field-2"]')).toHaveCount(1);
+    await t2.goto(at('change-email-div-ru.html', CHANGE_EMAIL_URL));
+    const s2 = await waitForStep(other, t2, ['step-2']);
+    expect(s2.fields.map((f) => f.found)).toEqual([true, true]);
+    await expect(shadow(t2, '[data-qadam-field="field-2"]')).toHaveCount(1);
+    await screenshot(t2, 'guides-imported-guide-step-2');
+  } finally {
+    await other.close();
+  }
+});
+
+test('the popup starts a recording, shows it running and stops it with a name', async ({ fresh }) => {
+  const tab = await fresh.context.newPage();
+  await tab.goto(at('change-email-div-ru.html', CHANGE_EMAIL_URL));
+  await waitForStep(fresh, tab, ['change-email']);
+  const popup = await popupFor(fresh, tab);
+  await popup.locator('[data-qadam-record]').click();
+  await expect(shadow(tab, '[data-qadam-recording]')).toBeVisible();
+  await tab.locator('[data-expect="email"]').pressSequentially(SECRETS[2]!, { delay: 5 });
+  await tab.locator('[data-expect="email"]').blur();
+  await expect(shadow(tab, '[data-qadam-recording] li')).toHaveCount(1);
+  await popup.close();
+  const again = await popupFor(fresh, tab);
+  await again.locator('[data-qadam-record-title]').fill('Новый e-mail');
+  await again.locator('[data-qadam-record-title]').scrollIntoViewIfNeeded();
+  await screenshot(again, 'guides-popup-recording');
+  await again.locator('[data-qadam-record-stop]').click();
+  await expect(again.locator('.record [role="status"]')).toContainText('Новый e-mail');
+  await expect(shadow(tab, '[data-qadam-recording]')).toHaveCount(0);
+  const stored = await dumpStorage(fresh);
+  expect(JSON.stringify(stored)).not.toContain(SECRETS[2]!);
+  expect((stored.guides as { guides: Array<{ title: Record<string, string> }> }).guides.map((g) => Object.values(g.title)[0])).toEqual(['Новый e-mail']);
+});
+
+const JOURNAL_GUIDE = {
+  format: 'qadam-guide',
+  version: 1,
+  guides: [
+    {
+      id: 'guide.esf-create-invoice',
+      portal: 'esf',
+      title: { ru: 'Выписать ЭСФ', kk: 'ЭШФ жазу', en: 'Issue an e-invoice' },
+      steps: [
+        {
+          id: 'journal',
+          title: { ru: 'Журнал счетов-фактур' },
+          match: { path: ['^/esf-web/'], hash: ['^/invoice/journal'], text: [['Журнал счетов-фактур']] },
+          fields: [{ id: 'create', kind: 'action', labels: ['Создать ЭСФ'], hint: { ru: 'Нажмите «Создать ЭСФ», чтобы выписать новый счёт-фактуру.', en: 'Press «Создать ЭСФ» (create an e-invoice).' } }],
+        },
+      ],
+    },
+  ],
+};
+
+test('a guide for a procedure that is not built in: the picker offers it and its fields are ringed with its own words', async ({ fresh }) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qadam-guides-'));
+  const file = path.join(dir, 'journal.json');
+  fs.writeFileSync(file, JSON.stringify(JOURNAL_GUIDE));
+  const opt = await fresh.context.newPage();
+  await opt.goto(`chrome-extension://${fresh.extensionId}/options.html`);
+  await opt.locator('[data-qadam-guide-import]').setInputFiles(file);
+  await expect(opt.locator('[data-guide-id="guide.esf-create-invoice"]')).toBeVisible();
+  const popup = await openPopup(fresh, 'ru');
+  await popup.locator('select[data-qadam-select-procedure]').selectOption('guide.esf-create-invoice');
+  await expect(popup.locator('[data-procedure-id="guide.esf-create-invoice"] h2')).toHaveText('Выписать ЭСФ');
+  const tab = await fresh.context.newPage();
+  await tab.goto(at('journal-div-ru.html', 'https://esf.gov.kz:8443/esf-web/#!/invoice/journal?direction=INBOUND'));
+  const s = await waitForStep(fresh, tab, ['journal']);
+  expect(s.procedure).toBe('guide.esf-create-invoice');
+  await expect(shadow(tab, '[data-qadam-field="create"]')).toHaveCount(1);
+  await expect(shadow(tab, '[role="tooltip"][data-for="create"]')).toContainText('Нажмите «Создать ЭСФ»');
+  await screenshot(tab, 'guides-journal-guide');
+
+  // the options page edits it: a hint in another language, saved after the file check
+  await opt.reload();
+  const edit = opt.locator('[data-guide-edit="guide.esf-create-invoice"]');
+  await edit.locator('summary').click();
+  await edit.locator('[data-guide-hint="create:ru"]').fill('Новая подсказка: кнопка «Создать ЭСФ» над журналом.');
+  await edit.locator('[data-guide-save]').click();
+  await expect(edit.locator('[role="status"]')).toBeVisible();
+  await screenshot(opt, 'guides-options-editor');
+  await tab.reload();
+  await expect(shadow(tab, '[role="tooltip"][data-for="create"]')).toContainText('Новая подсказка', { timeout: 10_000 });
+});
+
+test('a hostile guide file is refused with an alert naming what is wrong, and storage is unchanged', async ({ fresh }) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qadam-guides-'));
+  const opt = await fresh.context.newPage();
+  await opt.goto(`chrome-extension://${fresh.extensionId}/options.html`);
+  await opt.locator('[data-qadam-guide-import]').waitFor({ state: 'attached' });
+  const before = JSON.stringify(await dumpStorage(fresh));
+  const bad = structuredClone(JOURNAL_GUIDE) as unknown as { guides: Array<{ steps: Array<{ match: { path: string[] } }> }> };
+  bad.guides[0]!.steps[0]!.match.path = ['^(a+)+$'];
+  const file = path.join(dir, 'bad.json');
+  fs.writeFileSync(file, JSON.stringify(bad));
+  await opt.locator('[data-qadam-guide-import]').setInputFiles(file);
+  await expect(opt.locator('[role="alert"]')).toContainText('guides[0].steps[0].match.path[0]');
+  await screenshot(opt, 'guides-import-refused');
+  expect(JSON.stringify(await dumpStorage(fresh))).toBe(before);
+  await expect(opt.locator('[data-guide-id]')).toHaveCount(0);
+});
+
+const POLICY_DIR = '/etc/chromium/policies/managed';
+function extensionIdOf(dir: string): string {
+  const hex = crypto.createHash('sha256').update(path.resolve(dir)).digest('hex').slice(0, 32);
+  return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
+}
+function canWritePolicies(): boolean {
+  try {
+    fs.mkdirSync(POLICY_DIR, { recursive: true });
+    fs.accessSync(POLICY_DIR, fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+test('a guide preloaded by policy (key guides) appears in the options page and the popup', async ({ server }) => {
+  test.skip(!canWritePolicies(), `no write access to ${POLICY_DIR}: run as root to test managed policies`);
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'qadam-managed-ext-'));
+  fs.cpSync(EXTENSION_DIR, copy, { recursive: true });
+  const id = extensionIdOf(copy);
+  const policyFile = path.join(POLICY_DIR, `qadam-e2e-guides-${id}.json`);
+  fs.writeFileSync(policyFile, JSON.stringify({ '3rdparty': { extensions: { [id]: { guides: JOURNAL_GUIDE.guides } } } }));
+  const q = await launch(server, { extensionDir: copy });
+  try {
+    const opt = await q.context.newPage();
+    await opt.goto(`chrome-extension://${id}/options.html`);
+    await expect(opt.locator('[data-guide-id="guide.esf-create-invoice"][data-from-policy]')).toBeVisible({ timeout: 20_000 });
+    const popup = await q.context.newPage();
+    await popup.goto(`chrome-extension://${id}/popup.html`);
+    await expect(popup.locator('select[data-qadam-select-procedure] option[value="guide.esf-create-invoice"]')).toHaveCount(1);
+  } finally {
+    await q.close();
+    fs.rmSync(policyFile, { force: true });
+    fs.rmSync(copy, { recursive: true, force: true });
+  }
+});
