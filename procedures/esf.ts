@@ -28,7 +28,7 @@ const signIn: PageStep = {
   kind: 'page',
   match: { ...loginPage, fields: ['sign-in'] },
   fields: [
-    { id: 'select-certificate', kind: 'action', labels: W.selectCertificate, optional: true },
+    { id: 'select-certificate', kind: 'action', labels: W.selectCertificate, optional: true, handover: { key: 'auth' } },
     { ...passwordField(false), optional: true },
     { id: 'sign-in', kind: 'action', labels: W.signInButton },
   ],
@@ -93,7 +93,8 @@ export const ESF: readonly Procedure[] = [
         id: 'select-certificate',
         kind: 'page',
         match: { ...loginPage, fields: ['select-certificate'] },
-        fields: [{ id: 'select-certificate', kind: 'action', labels: W.selectCertificate }],
+        // seed 000: «екінші кәсіпорынның аутентификациясы үшін ЗТ сертификатын таңдаңыз»
+        fields: [{ id: 'select-certificate', kind: 'action', labels: W.selectCertificate, handover: { key: 'auth' } }],
       },
       {
         id: 'confirm-registration',
@@ -140,7 +141,8 @@ export const ESF: readonly Procedure[] = [
         fields: [
           { id: 'password', kind: 'input', labels: [...W.newPassword, ...W.password], notLabels: W.repeat, inputTypes: ['password'], names: ['password'] },
           { id: 'password-repeat', kind: 'input', labels: [...W.repeat.map((w) => w), 'Повторите пароль', 'Құпия сөзді қайталаңыз'], inputTypes: ['password'], names: ['repeat', 'confirm', 'password2'], sameAs: 'password' },
-          { id: 'send', kind: 'action', labels: W.send },
+          // seed 000: then sign with the signing certificate (RSA or GOST)
+          { id: 'send', kind: 'action', labels: W.send, handover: { key: 'sign' } },
         ],
         done: { text: [['Пароль успешно изменен', 'Пароль изменен', 'Құпия сөз сәтті өзгертілді', 'Құпия сөз өзгертілді', 'Password changed']] },
       },

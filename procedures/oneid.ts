@@ -131,7 +131,8 @@ export const ONEID: readonly Procedure[] = [
         kind: 'page',
         signature: true,
         match: { path: ['^/(oid/)?reg/regPki\\.do'], fields: ['key'] },
-        fields: [{ id: 'key', kind: 'input', labels: W.key, inputTypes: ['select-one'] }],
+        // seed 002: choose the EDS key under «Цифровая подпись», then E-IMZO asks the key's password
+        fields: [{ id: 'key', kind: 'input', labels: W.key, inputTypes: ['select-one'], handover: { key: 'auth' } }],
       },
     ],
   },

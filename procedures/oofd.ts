@@ -23,6 +23,8 @@ const registerPortal: PageStep = {
   signature: true,
   match: { hash: ['^/(landing/)?(eds-login|registration|register|sign-up)'] },
   fields: [],
+  // «Выбрать сертификат» logs in with the EDS (tests/fixtures/oofd/eds-login-card-*.html)
+  handover: { key: 'auth', labels: ['Выбрать сертификат', 'Сертификатты таңдау', ...W.register.filter((w) => w.includes('ЭЦ'))] },
 };
 
 const signContract: PageStep = {
@@ -30,7 +32,7 @@ const signContract: PageStep = {
   kind: 'page',
   signature: true,
   match: { text: [W.contract], notText: W.kkmSection, fields: ['sign'] },
-  fields: [{ id: 'sign', kind: 'action', labels: W.sign }],
+  fields: [{ id: 'sign', kind: 'action', labels: W.sign, handover: { key: 'sign' } }],
 };
 
 const registerKkm: PageStep = {
@@ -41,7 +43,7 @@ const registerKkm: PageStep = {
   fields: [
     { id: 'kkm-section', kind: 'action', labels: W.kkmSection, optional: true },
     { id: 'add-kkm', kind: 'action', labels: W.addKkm },
-    { id: 'sign', kind: 'action', labels: W.sign, optional: true },
+    { id: 'sign', kind: 'action', labels: W.sign, optional: true, handover: { key: 'sign' } },
   ],
 };
 
