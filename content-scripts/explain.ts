@@ -70,6 +70,18 @@ export function maskText(text: string, typed: readonly string[]): string {
   return s.length > UNKNOWN_LEN ? `${s.slice(0, UNKNOWN_LEN - 1)}…` : s;
 }
 
+/** the text of a surface, its parts kept apart («Ошибка» title, message, «OK» button), bounded */
+function textOf(el: Element): string {
+  const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  let out = '';
+  for (let n = walk.nextNode(); n && out.length < TEXT_LIMIT; n = walk.nextNode()) {
+    const p = n.parentElement;
+    if (p && (p.localName === 'script' || p.localName === 'style')) continue;
+    out += ` ${n.nodeValue ?? ''}`;
+  }
+  return out.slice(0, TEXT_LIMIT);
+}
+
 function shownNow(el: Element): boolean {
   if (el.localName === 'dialog' && !(el as HTMLDialogElement).open) return false;
   if (el.closest('[hidden],[aria-hidden="true"]')) return false;
@@ -151,7 +163,7 @@ export class MessageWatch {
     const surfaces = found.filter((el) => !found.some((o) => o !== el && el.contains(o)));
     const want = new Map<Element, PortalMessage>();
     for (const el of surfaces) {
-      const text = (el.textContent ?? '').slice(0, TEXT_LIMIT);
+      const text = textOf(el);
       const m = matchMessage(text, this.portal, this.step(), this.catalogue);
       if (m) {
         if (want.size < MAX_SHOWN && this.closed.get(el) !== m.id) want.set(el, m);
