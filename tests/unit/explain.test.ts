@@ -51,7 +51,7 @@ const SURFACES: Record<string, (text: string) => string> = {
 
 let host: HTMLElement;
 let layer: HTMLElement;
-let watches: InstanceType<typeof MessageWatch>[] = [];
+const watches: InstanceType<typeof MessageWatch>[] = [];
 
 beforeEach(() => {
   document.body.innerHTML = '<main><h1>Портал</h1><form><input name="iin"></form></main>';
