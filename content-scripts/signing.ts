@@ -22,6 +22,8 @@ const PRESSABLE = 'button,a[href],input[type=button],input[type=submit],[role=bu
 const CONTROLS = 'a[href],button,input:not([type=hidden]),select,textarea,[role=button],[role=link],[role=tab],[role=menuitem],[role=checkbox],[role=radio],[role=combobox],[contenteditable=true]';
 const MAX_CONTROLS = 400;
 const GAP = 12;
+/** tried in turn: the usual card, a narrow one for a margin beside a form, wide ones for a band under it */
+const WIDTHS = [380, 256, 560, 760];
 
 export function programOf(procedure: Procedure, portal: PortalId): Program {
   return procedure.signer ?? (portal === 'oneid' ? 'e-imzo' : 'ncalayer');
@@ -41,9 +43,9 @@ export function handoverOf(step: PageStep, field: FieldDef | undefined, target: 
 }
 
 const CSS = `
-.qcard { position: fixed; top: 0; left: 0; width: min(380px, calc(100vw - 24px)); box-sizing: border-box; padding: 10px 12px 12px; border-radius: 8px; background: #fff; border: 2px solid #1d4ed8; box-shadow: 0 8px 24px rgba(15, 23, 42, .25); pointer-events: auto; color: #0f172a; }
-.qcard ul { margin: 4px 0 0; padding: 0 0 0 18px; }
-.qcard li { margin: 4px 0; }
+.qcard { position: fixed; top: 0; left: 0; width: 380px; box-sizing: border-box; padding: 8px 10px 10px; font-size: 13px; line-height: 1.35; border-radius: 8px; background: #fff; border: 2px solid #1d4ed8; box-shadow: 0 8px 24px rgba(15, 23, 42, .25); pointer-events: auto; color: #0f172a; }
+.qcard ul { margin: 2px 0 0; padding: 0 0 0 16px; }
+.qcard li { margin: 3px 0; }
 .qcard li[data-part=key] { font-weight: 700; }
 .qcard .state { display: block; margin-top: 2px; color: #334155; }
 .qcard a { color: #1d4ed8; }
@@ -61,7 +63,7 @@ type Box = { left: number; top: number; right: number; bottom: number };
 const overlap = (a: Box, b: Box) => Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left)) * Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
 
 /** the place for a w×h card, in the viewport, where it covers the fewest of the page's controls */
-export function placeClear(w: number, h: number, anchor: Box | null, obstacles: readonly Box[], vw: number, vh: number): { x: number; y: number } {
+export function placeClear(w: number, h: number, anchor: Box | null, obstacles: readonly Box[], vw: number, vh: number): { x: number; y: number; cost: number } {
   const spots: { x: number; y: number }[] = [
     { x: vw - w - GAP, y: vh - h - GAP },
     { x: GAP, y: vh - h - GAP },
@@ -69,7 +71,7 @@ export function placeClear(w: number, h: number, anchor: Box | null, obstacles: 
     { x: GAP, y: GAP },
   ];
   if (anchor) spots.unshift({ x: anchor.right + GAP, y: anchor.top }, { x: anchor.left - w - GAP, y: anchor.top }, { x: anchor.left, y: anchor.bottom + GAP }, { x: anchor.left, y: anchor.top - h - GAP });
-  let best = spots[0]!;
+  let best = { ...spots[0]!, cost: Infinity };
   let bestCost = Infinity;
   for (const s of spots) {
     const x = Math.max(GAP / 2, Math.min(s.x, vw - w - GAP / 2));
@@ -79,7 +81,7 @@ export function placeClear(w: number, h: number, anchor: Box | null, obstacles: 
     for (const o of obstacles) cost += overlap(box, o);
     if (cost < bestCost) {
       bestCost = cost;
-      best = { x, y };
+      best = { x, y, cost };
       if (!cost) break;
     }
   }
@@ -193,16 +195,27 @@ export class SigningCard {
     if (!card) return;
     const vw = document.documentElement.clientWidth || window.innerWidth;
     const vh = document.documentElement.clientHeight || window.innerHeight;
-    const { width, height } = card.getBoundingClientRect();
     const obstacles: Box[] = [];
     const controls = document.querySelectorAll(CONTROLS);
     for (let i = 0; i < controls.length && obstacles.length < MAX_CONTROLS; i++) {
       const r = controls[i]!.getBoundingClientRect();
       if (r.width && r.height && r.bottom > 0 && r.right > 0 && r.top < vh && r.left < vw) obstacles.push(r);
     }
+    // nor Qadam's own hints
+    for (const o of card.parentElement?.querySelectorAll('.tip:not([hidden]),.panel,.warning') ?? []) obstacles.push(o.getBoundingClientRect());
     const a = this.anchor?.isConnected ? this.anchor.getBoundingClientRect() : null;
-    const { x, y } = placeClear(width, height, a, obstacles, vw, vh);
-    card.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+    // a narrow card first; wider (and so lower) ones fit the free band under a form
+    let best: { x: number; y: number; cost: number; w: number } | null = null;
+    for (const want of WIDTHS) {
+      const w = Math.min(want, vw - 2 * GAP);
+      card.style.width = `${w}px`;
+      const { height } = card.getBoundingClientRect();
+      const p = placeClear(w, height, a, obstacles, vw, vh);
+      if (!best || p.cost < best.cost) best = { ...p, w };
+      if (!p.cost) break;
+    }
+    card.style.width = `${best!.w}px`;
+    card.style.transform = `translate(${Math.round(best!.x)}px, ${Math.round(best!.y)}px)`;
   }
 
   /** the page shown now (address and step): the card goes when it is another one */
