@@ -131,11 +131,11 @@ export class SigningCard {
       list.append(li);
       return li;
     };
-    item('behind', t(L, 'signing.behind', { name }));
+    const behind = item('behind', t(L, 'signing.behind', { name }));
     const keyText = program === 'e-imzo' ? t(L, 'signing.keyEimzo') : t(L, handover.key === 'auth' ? 'signing.keyAuth' : 'signing.keySign');
     item('key', keyText);
     item('company', t(L, program === 'e-imzo' ? 'signing.companyEimzo' : 'signing.company'));
-    item('password', t(L, 'signing.password', { name }));
+    const password = item('password', t(L, 'signing.password', { name }));
     const nothing = item('nothing', t(L, 'signing.nothing', { name }));
     const state = h('span', 'state', t(L, 'signing.checking', { name }));
     state.dataset.part = 'state';
@@ -160,6 +160,14 @@ export class SigningCard {
     const round = ++this.round;
     void this.readiness(program).then((s) => {
       if (round !== this.round || !this.card) return;
+      if (s?.state === 'running' && s.id === 'kaztoken') {
+        // KAZTOKEN on NCALayer's port: its window, its device and PIN instead of a key file's password
+        const k = NAMES.kaztoken;
+        title.textContent = t(L, 'signing.title', { name: k });
+        behind.textContent = t(L, 'signing.behind', { name: k });
+        password.textContent = t(L, 'signing.kaztoken');
+        nothing.firstChild!.textContent = t(L, 'signing.nothing', { name: k });
+      }
       this.showState(state, program, s);
       this.place();
     });
@@ -177,7 +185,7 @@ export class SigningCard {
     const L = this.lang();
     const name = NAMES[program];
     el.dataset.state = s?.state ?? 'unknown';
-    if (s?.state === 'running' && s.id === 'kaztoken') el.textContent = `${t(L, 'signing.running', { name: NAMES.kaztoken, version: s.version ?? '' })} ${t(L, 'signing.kaztoken')}`;
+    if (s?.state === 'running' && s.id === 'kaztoken') el.textContent = t(L, 'signing.running', { name: NAMES.kaztoken, version: s.version ?? '' });
     else if (s?.state === 'running') el.textContent = t(L, 'signing.running', { name, version: s.version ?? '' });
     else if (s?.state === 'not-running') {
       el.textContent = `${t(L, 'signing.notRunning', { name })} `;

@@ -163,7 +163,9 @@ test('the readiness line: NCALayer running with its version; KAZTOKEN on its por
     const state = page.locator(`${CARD} [data-part=state]`);
     await expect(state).toHaveAttribute('data-state', 'running', { timeout: 10_000 });
     await expect(state).toContainText('KAZTOKEN is running, version 2.3.1');
-    await expect(state).toContainText('PIN');
+    const card = page.locator(CARD);
+    await expect(card.locator('[data-part=password]')).toContainText('PIN');
+    await expect(card).toContainText('KAZTOKEN opens its own window');
     await screenshot(page, 'signing-card-kaztoken-en');
   } finally {
     await fake.close();
