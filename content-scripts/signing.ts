@@ -95,7 +95,11 @@ export class SigningCard {
   private page = '';
   private anchor: Element | null = null;
   private round = 0;
-  private onResize = () => this.place();
+  private frame = 0;
+  /** the page scrolled or resized under the card: place it again (once a frame at most) */
+  private onResize = () => {
+    if (!this.frame) this.frame = requestAnimationFrame(() => ((this.frame = 0), this.place()));
+  };
 
   constructor(
     private mount: (el: HTMLElement) => void,
@@ -147,6 +151,7 @@ export class SigningCard {
     this.mount(card);
     this.place();
     window.addEventListener('resize', this.onResize);
+    window.addEventListener('scroll', this.onResize, { capture: true, passive: true });
     // announced politely (the user's attention is on the program's window); focus stays put
     if (!this.live) {
       this.live = h('div', 'sr');
@@ -239,6 +244,9 @@ export class SigningCard {
     this.anchor = null;
     if (this.live) this.live.textContent = '';
     window.removeEventListener('resize', this.onResize);
+    window.removeEventListener('scroll', this.onResize, { capture: true });
+    if (this.frame) cancelAnimationFrame(this.frame);
+    this.frame = 0;
     return true;
   }
 }
