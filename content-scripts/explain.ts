@@ -1,8 +1,9 @@
-import { autoUpdate, computePosition, flip, hide, offset, shift } from '@floating-ui/dom';
+import { autoUpdate, computePosition, hide, offset, shift, type Placement } from '@floating-ui/dom';
 import type { Lang, PortalId } from '../procedures/types';
 import { PORTAL_MESSAGES, type PortalMessage } from '../procedures/messages';
 import { indexOfWord, norm, normWords } from '../lib/text';
 import { t } from './strings';
+import { obstacleBoxes, overlap, type Box } from './signing';
 
 /**
  * Portal messages explained: when the portal shows a message (contract.md «Portal messages») whose
@@ -39,6 +40,8 @@ const TEXT_LIMIT = 1000;
 const UNKNOWN_KEEP = 5;
 const UNKNOWN_LEN = 200;
 const AUTO = { animationFrame: false, layoutShift: false } as const;
+/** beside the message, tried in turn: the first that covers no control (nor the message) wins */
+const PLACEMENTS: readonly Placement[] = ['bottom-start', 'right-start', 'top-start', 'top-end', 'bottom-end', 'left-start'];
 
 const CSS = `
 .qexp { position: fixed; top: 0; left: 0; width: max-content; max-width: min(360px, calc(100vw - 16px)); box-sizing: border-box; padding: 10px 12px 12px; border-radius: 8px; background: #eff6ff; border: 2px solid #1d4ed8; box-shadow: 0 8px 24px rgba(15, 23, 42, .25); pointer-events: auto; color: #0f172a; }
@@ -219,15 +222,7 @@ export class MessageWatch {
       box.append(p);
     }
     this.mount(box);
-    const place = () => {
-      computePosition(el, box, { strategy: 'fixed', placement: 'bottom-start', middleware: [offset(8), flip({ fallbackPlacements: ['top-start', 'right-start', 'left-start'], padding: 8 }), shift({ padding: 8 }), hide()] })
-        .then(({ x, y, middlewareData }) => {
-          box.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
-          if (middlewareData.hide?.referenceHidden) box.setAttribute('data-hidden', '');
-          else box.removeAttribute('data-hidden');
-        })
-        .catch(() => {});
-    };
+    const place = () => void this.place(el, box).catch(() => {});
     const stop = autoUpdate(el, box, place, AUTO);
     this.shown.set(el, { id: m.id, box, stop });
     if (!this.live) {
@@ -239,6 +234,28 @@ export class MessageWatch {
     requestAnimationFrame(() => {
       if (this.live) this.live.textContent = say;
     });
+  }
+
+  private async place(el: Element, box: HTMLElement): Promise<void> {
+    const vw = document.documentElement.clientWidth || window.innerWidth;
+    const vh = document.documentElement.clientHeight || window.innerHeight;
+    const { width, height } = box.getBoundingClientRect();
+    const m = el.getBoundingClientRect();
+    const obstacles: Box[] = [...obstacleBoxes(box.parentElement, vw, vh), { left: m.left, top: m.top, right: m.right, bottom: m.bottom, weight: 2 }];
+    let best: { x: number; y: number; cost: number; hidden: boolean } | null = null;
+    for (const placement of PLACEMENTS) {
+      const { x, y, middlewareData } = await computePosition(el, box, { strategy: 'fixed', placement, middleware: [offset(8), shift({ padding: 8 }), hide()] });
+      const r = { left: x, top: y, right: x + width, bottom: y + height };
+      // what falls outside the window cannot be read: that costs most
+      let cost = (width * height - overlap(r, { left: 0, top: 0, right: vw, bottom: vh })) * 3;
+      for (const o of obstacles) cost += overlap(r, o) * (o.weight ?? 1);
+      if (!best || cost < best.cost) best = { x, y, cost, hidden: !!middlewareData.hide?.referenceHidden };
+      if (!cost) break;
+    }
+    if (!best || !box.isConnected) return;
+    box.style.transform = `translate(${Math.round(best.x)}px, ${Math.round(best.y)}px)`;
+    if (best.hidden) box.setAttribute('data-hidden', '');
+    else box.removeAttribute('data-hidden');
   }
 
   private drop(el: Element): void {

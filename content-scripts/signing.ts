@@ -59,8 +59,8 @@ function h<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: s
   return e;
 }
 
-type Box = { left: number; top: number; right: number; bottom: number };
-const overlap = (a: Box, b: Box) => Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left)) * Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
+export type Box = { left: number; top: number; right: number; bottom: number; weight?: number };
+export const overlap = (a: Box, b: Box) => Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left)) * Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
 
 /** the place for a w×h card, in the viewport, where it covers the fewest of the page's controls */
 export function placeClear(w: number, h: number, anchor: Box | null, obstacles: readonly Box[], vw: number, vh: number): { x: number; y: number; cost: number } {
@@ -78,7 +78,7 @@ export function placeClear(w: number, h: number, anchor: Box | null, obstacles: 
     const y = Math.max(GAP / 2, Math.min(s.y, vh - h - GAP / 2));
     const box = { left: x, top: y, right: x + w, bottom: y + h };
     let cost = 0;
-    for (const o of obstacles) cost += overlap(box, o);
+    for (const o of obstacles) cost += overlap(box, o) * (o.weight ?? 1);
     if (cost < bestCost) {
       bestCost = cost;
       best = { x, y, cost };
@@ -86,6 +86,25 @@ export function placeClear(w: number, h: number, anchor: Box | null, obstacles: 
     }
   }
   return best;
+}
+
+/**
+ * What Qadam's own boxes must keep clear of: the page's visible controls in the viewport (bounded),
+ * and, counting less, Qadam's hints in `layer`.
+ */
+export function obstacleBoxes(layer: Element | null, vw: number, vh: number): Box[] {
+  const out: Box[] = [];
+  const controls = document.querySelectorAll(CONTROLS);
+  for (let i = 0; i < controls.length && out.length < MAX_CONTROLS; i++) {
+    const r = controls[i]!.getBoundingClientRect();
+    // the portal's controls count far more than Qadam's hints: covering a button is the worse fault
+    if (r.width && r.height && r.bottom > 0 && r.right > 0 && r.top < vh && r.left < vw) out.push({ left: r.left, top: r.top, right: r.right, bottom: r.bottom, weight: 8 });
+  }
+  for (const o of layer?.querySelectorAll('.tip:not([hidden]),.panel,.warning') ?? []) {
+    const r = o.getBoundingClientRect();
+    out.push({ left: r.left, top: r.top, right: r.right, bottom: r.bottom, weight: 0.25 });
+  }
+  return out;
 }
 
 export class SigningCard {
@@ -208,14 +227,7 @@ export class SigningCard {
     if (!card) return;
     const vw = document.documentElement.clientWidth || window.innerWidth;
     const vh = document.documentElement.clientHeight || window.innerHeight;
-    const obstacles: Box[] = [];
-    const controls = document.querySelectorAll(CONTROLS);
-    for (let i = 0; i < controls.length && obstacles.length < MAX_CONTROLS; i++) {
-      const r = controls[i]!.getBoundingClientRect();
-      if (r.width && r.height && r.bottom > 0 && r.right > 0 && r.top < vh && r.left < vw) obstacles.push(r);
-    }
-    // nor Qadam's own hints
-    for (const o of card.parentElement?.querySelectorAll('.tip:not([hidden]),.panel,.warning') ?? []) obstacles.push(o.getBoundingClientRect());
+    const obstacles = obstacleBoxes(card.parentElement, vw, vh);
     const a = this.anchor?.isConnected ? this.anchor.getBoundingClientRect() : null;
     // a narrow card first; wider (and so lower) ones fit the free band under a form
     let best: { x: number; y: number; cost: number; w: number } | null = null;

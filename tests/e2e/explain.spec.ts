@@ -66,6 +66,19 @@ async function inject(page: Page, html: string): Promise<void> {
   }, html);
 }
 
+/** the page's visible controls the explanation overlaps */
+async function covered(page: Page, id: string): Promise<string[]> {
+  return page.evaluate((id) => {
+    const e = document.querySelector('qadam-overlay')!.shadowRoot!.querySelector(`[data-qadam-explain="${id}"]`)!.getBoundingClientRect();
+    const out: string[] = [];
+    for (const el of document.querySelectorAll('a[href],button,input:not([type=hidden]),select,textarea')) {
+      const r = el.getBoundingClientRect();
+      if (r.width && r.height && r.left < e.right && e.left < r.right && r.top < e.bottom && e.top < r.bottom) out.push(`${el.tagName.toLowerCase()} «${(el.textContent ?? '').trim().slice(0, 30)}»`);
+    }
+    return out;
+  }, id);
+}
+
 async function setLang(q: Qadam, lang: string): Promise<void> {
   const sw = await q.serviceWorker();
   await sw.evaluate((l) => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ settings: { lang: l } }), lang);
@@ -92,6 +105,7 @@ for (const c of INJECTS) {
     expect(geo.gap, 'beside the message').toBeLessThan(60);
     expect(geo.cover, 'the message stays readable').toBe(0);
     await screenshot(page, `explain-${c.id}`);
+    expect(await covered(page, c.id), 'the explanation covers no control').toEqual([]);
     // the message goes: so does the explanation
     await page.evaluate(() => document.querySelector('.injected')?.remove());
     await expect(box).toHaveCount(0);
@@ -110,6 +124,7 @@ test('the ESF password mismatch under the password field (mat-error) on the regi
   });
   await expect(page.locator('qadam-overlay [data-qadam-explain="esf-password-mismatch"]')).toBeVisible();
   await screenshot(page, 'explain-esf-password-mismatch');
+  expect(await covered(page, 'esf-password-mismatch'), 'the explanation covers no control of the form').toEqual([]);
 });
 
 test('an unknown message: no explanation; «Copy diagnostics» carries its text, never the typed value', async ({ fresh }) => {
