@@ -31,7 +31,7 @@ export const SURFACE = [
   '.ui-dialog',
   'dialog',
 ].join(',');
-const DETAIL_LIMIT = 60;
+const DETAIL_LIMIT = 30;
 const SCAN_MS = 120;
 const MAX_SURFACES = 40;
 const MAX_SHOWN = 3;
@@ -114,6 +114,8 @@ export class MessageWatch {
   private live: HTMLElement | null = null;
   private catalogue: readonly PortalMessage[];
   private stopped = false;
+  /** whether an element stands in a message surface (a ticking cell is asked once, not every frame) */
+  private inSurface = new WeakMap<Element, boolean>();
 
   constructor(
     private portal: PortalId,
@@ -136,7 +138,11 @@ export class MessageWatch {
     const target = r.target;
     if (r.type === 'attributes') return (target as Element).matches(SURFACE);
     const el = r.type === 'characterData' ? target.parentElement : (target as Element);
-    if (el?.closest(SURFACE)) return true;
+    if (el) {
+      let inside = this.inSurface.get(el);
+      if (inside === undefined) this.inSurface.set(el, (inside = !!el.closest(SURFACE)));
+      if (inside) return true;
+    }
     if (r.type !== 'childList') return false;
     const added = r.addedNodes;
     for (let i = 0; i < added.length; i++) {
