@@ -7,7 +7,8 @@ import { usePopup } from './store';
 /**
  * «Copy diagnostics» for support: the version, the browser, the language, the policy, and what the
  * active tab's page was recognised as with which fields were found. Never a value typed into a
- * portal, never a profile's name or number (only whether one is active).
+ * portal, never a profile's name or number (only whether one is active). The texts of portal
+ * messages the catalogue does not know come masked from the page (typed values, numbers, e-mails).
  */
 export function diagnosticsText(s: Pick<PopupState, 'tab' | 'lang' | 'profiles' | 'managed' | 'progress'>, now = new Date()): string {
   const m = browser.runtime.getManifest();
@@ -21,6 +22,8 @@ export function diagnosticsText(s: Pick<PopupState, 'tab' | 'lang' | 'profiles' 
     `Followed procedure: ${s.progress.active ?? '-'}`,
     tab ? `Page: portal=${tab.portal}, procedure=${tab.procedure ?? '-'}, step=${tab.step ?? '-'}` : 'Page: not a portal page Qadam runs on',
     ...(tab?.fields.length ? ['Fields:', ...tab.fields.map((f) => `  ${f.id}: ${f.found ? 'found' : 'NOT FOUND'}${f.found ? (f.valid ? ', rule ok or empty' : ', rule fails') : ''}${f.optional ? ' (optional)' : ''}`)] : []),
+    // portal messages Qadam does not explain yet (masked and bounded by the page), so support can add them
+    ...(tab?.messages?.length ? ['Portal messages not in the catalogue:', ...tab.messages.slice(0, 5).map((m) => `  «${m.slice(0, 200)}»`)] : []),
     `Time: ${now.toISOString()}`,
   ];
   return lines.join('\n');

@@ -1,8 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { checkSigner, SIGNER_DOWNLOADS, type SignerId, type SignerState } from '../lib/signers';
-
-const NAMES: Record<SignerId, string> = { ncalayer: 'NCALayer', 'e-imzo': 'E-IMZO' };
+import { checkSigner, SIGNER_DOWNLOADS, SIGNER_NAMES, type SignerId, type SignerState } from '../lib/signers';
 
 /**
  * On a step that signs with an EDS: is the signing program running? Checked when the step is shown
@@ -22,13 +20,21 @@ export function Signers({ signer }: { signer: SignerId }) {
     };
   }, [signer, round]);
   const state = answer?.key === key ? answer.state : null;
-  const name = NAMES[signer];
+  const name = SIGNER_NAMES[signer];
+  // KAZTOKEN's program answers on NCALayer's port: shown as itself
+  const shown = state?.id ?? signer;
   return (
     <section className="signers" aria-labelledby="signers-h" aria-busy={!state}>
       <h3 id="signers-h">{t('ui.signerTitle')}</h3>
-      <div className="signer" data-signer={signer} data-signer-state={state?.state ?? 'checking'} role="status">
+      <div className="signer" data-signer={shown} data-signer-state={state?.state ?? 'checking'} role="status">
         {!state && <p>{name}…</p>}
-        {state?.state === 'running' && <p className="ok">{t('ui.signerRunning', { name, version: state.version })}</p>}
+        {state?.state === 'running' && state.id !== 'kaztoken' && <p className="ok">{t('ui.signerRunning', { name, version: state.version })}</p>}
+        {state?.state === 'running' && state.id === 'kaztoken' && (
+          <>
+            <p className="ok">{t('ui.signerRunning', { name: SIGNER_NAMES.kaztoken, version: state.version })}</p>
+            <p>{t('ui.signerKaztoken')}</p>
+          </>
+        )}
         {state?.state === 'not-running' && (
           <p className="bad">
             {t('ui.signerNotRunning', { name })}{' '}

@@ -25,6 +25,8 @@ import type { ProgressOp, WhoseAnswer } from '../lib/private-messages';
 const WARN_MS = 300;
 import { Guides, isGuideMessage } from './guides';
 import { isGuideId } from '../lib/guide-model';
+import { handoverOf, programOf, SigningCard } from './signing';
+import { MessageWatch } from './explain';
 
 /**
  * The content script's loop. One MutationObserver; EVERY record of a batch is sorted (cheaply, each
@@ -182,6 +184,8 @@ class Engine {
   private writes = new WriteQueue<ProgressOp[]>((_key, change) => browser.runtime.sendMessage({ type: 'qadam:progress-ops', ops: change([]) }));
   /** guides people made, taught fields, recording (portal pages only; content-scripts/guides.ts) */
   private guides: Guides | null = null;
+  private signing = new SigningCard((el) => this.overlay.mount(el), () => this.lang);
+  private messages: MessageWatch;
 
   private where: () => Where;
   private record: boolean;
@@ -195,6 +199,7 @@ class Engine {
   ) {
     this.where = opts?.where ?? REAL_WHERE;
     this.record = opts?.record ?? true;
+    this.messages = new MessageWatch(portal, (el) => this.overlay.mount(el), () => this.lang, () => this.current?.rec.step.id ?? null);
     if (opts?.presenter) this.overlay.presenter = true;
     if (opts?.keepClearBottom) this.overlay.keepClearBottom = opts.keepClearBottom;
     if (!opts) {
@@ -288,6 +293,7 @@ class Engine {
         await loadStrings(this.portal, this.lang);
         this.render();
         this.validateAll();
+        this.messages.refresh();
       })
       .catch(() => {});
   }
@@ -305,6 +311,8 @@ class Engine {
     this.writes.flush();
     this.current = null;
     this.guides?.stop();
+    this.signing.close();
+    this.messages.stop();
     this.overlay.destroy();
   }
 
@@ -326,7 +334,7 @@ class Engine {
     ctx.addEventListener(document, 'focusout', (e) => this.onInput(e), { capture: true });
     ctx.addEventListener(document, 'click', (e) => this.onClick(e), { capture: true });
     ctx.addEventListener(document, 'keydown', (e) => {
-      if ((e as KeyboardEvent).key === 'Escape' && e.isTrusted) this.overlay.closeActive();
+      if ((e as KeyboardEvent).key === 'Escape' && e.isTrusted && !this.signing.close()) this.overlay.closeActive();
     }, { capture: true });
     browser.storage.onChanged.addListener(this.onStorage);
     this.guides?.start();
@@ -405,6 +413,7 @@ class Engine {
     if (on && !this.observer) {
       this.observer = new MutationObserver((records) => this.onMutations(records));
       this.observer.observe(document.documentElement, FULL);
+      this.messages.soon(); // a message already shown
     } else if (!on && this.observer) {
       this.unisolate(false);
       this.observer.disconnect();
@@ -478,6 +487,7 @@ class Engine {
   }
 
   private onMutations(records: MutationRecord[]): void {
+    this.messages.note(records);
     if (this.isolated) this.followIsolation(records);
     else if (records.length > STORM) this.isolate(records);
     if (this.relevant) return this.request(true, true);
@@ -578,6 +588,7 @@ this.show({ rec: chosen, located }, isDone(chosen.step, facts));
     const sameStep = !!prev && !!cur && prev.rec.procedure === cur.rec.procedure && prev.rec.step === cur.rec.step;
     if (!sameStep) this.used.clear();
     this.current = cur;
+    this.signing.follow(cur ? `${this.href}|${cur.rec.procedure.id}/${cur.rec.step.id}` : '');
     if (!cur) {
       this.verdict = null;
       this.overlay.clear();
@@ -766,6 +777,8 @@ this.show({ rec: chosen, located }, isDone(chosen.step, facts));
   }
 
   private onInput(e: Event): void {
+    // a key chosen in the page's list (E-IMZO): its program asks the key's password next
+    if (e.type === 'change' && e.isTrusted && e.target instanceof HTMLSelectElement) this.handover(e);
     const id = this.overlay.fieldOf(e.target);
     if (!id) return;
     const f = this.fieldDef(id);
@@ -784,11 +797,23 @@ this.show({ rec: chosen, located }, isDone(chosen.step, facts));
   }
 
   private onClick(e: Event): void {
+    if (e.isTrusted) this.handover(e);
     const id = this.overlay.fieldOf(e.target);
     if (!id || this.fieldDef(id)?.kind !== 'action') return;
     this.used.add(id);
     this.pickActive();
     this.request(true); // a tab or button usually changes the page
+  }
+
+  /** a press (by the user, not a script) on a button that opens the signing program's window */
+  private handover(e: Event): void {
+    const cur = this.current;
+    if (!cur) return;
+    const id = this.overlay.fieldOf(e.target);
+    const h = handoverOf(cur.rec.step, id ? this.fieldDef(id) : undefined, e.target);
+    if (!h) return;
+    const anchor = (id && this.overlay.elementOf(id)) || (e.target as Element);
+    this.signing.show(programOf(cur.rec.procedure, this.portal), h, anchor, `${this.href}|${cur.rec.procedure.id}/${cur.rec.step.id}`);
   }
 
   /** the hint to show: the focused field, else the first with a problem, else the first not done */
@@ -819,7 +844,8 @@ this.show({ rec: chosen, located }, isDone(chosen.step, facts));
 
   private state(): StateAnswer {
     const cur = this.current;
-    if (!cur) return { portal: this.portal, procedure: null, step: null, fields: [] };
+    const messages = this.messages.unknown();
+    if (!cur) return { portal: this.portal, procedure: null, step: null, fields: [], messages };
     const step: PageStep = cur.rec.step;
     return {
       portal: this.portal,
@@ -829,6 +855,7 @@ this.show({ rec: chosen, located }, isDone(chosen.step, facts));
         const taught = this.guides?.taughtState(f.id);
         return { id: f.id, found: cur.located.has(f.id), valid: !this.judge(f), optional: !!f.optional, ...(taught ? { taught } : {}) };
       }),
+      messages,
     };
   }
 

@@ -183,6 +183,12 @@ export class Overlay {
     return layer;
   }
 
+  /** a part drawn by another module (the signing card, explanations) goes into the same layer */
+  mount(el: HTMLElement): void {
+    const layer = this.ensureHost();
+    if (el.parentElement !== layer) layer.append(el);
+  }
+
   private panel: HTMLElement | null = null;
   private panelClosed = '';
 

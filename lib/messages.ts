@@ -16,6 +16,17 @@ export interface StringsAnswer {
   en: unknown;
 }
 export type QadamMessage = StateRequest;
+/** the hand-over card asks the background whether the signing program answers (a version query) */
+export interface SignerRequest {
+  type: 'qadam:signer';
+  id: 'ncalayer' | 'e-imzo';
+}
+
+export function isSignerRequest(m: unknown): m is SignerRequest {
+  if (typeof m !== 'object' || m === null) return false;
+  const r = m as Partial<SignerRequest>;
+  return r.type === 'qadam:signer' && (r.id === 'ncalayer' || r.id === 'e-imzo');
+}
 
 export interface FieldState {
   id: string;
@@ -35,6 +46,11 @@ export interface StateAnswer {
   procedure: string | null;
   step: string | null;
   fields: FieldState[];
+  /**
+   * texts of portal messages shown on the page that the catalogue does not know (for «Copy
+   * diagnostics»): bounded, with the page's typed values, numbers and e-mail addresses masked
+   */
+  messages?: string[];
 }
 
 export function isQadamMessage(m: unknown): m is QadamMessage {

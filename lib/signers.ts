@@ -7,8 +7,10 @@ import type { Procedure } from '../procedures/types';
  * the check could not be made from here: never reported as "not installed").
  */
 export type SignerId = NonNullable<Procedure['signer']>;
+/** what answered: KAZTOKEN's program serves NCALayer's port and greets like it */
+export type DetectedSigner = SignerId | 'kaztoken';
 export interface SignerState {
-  id: SignerId;
+  id: DetectedSigner;
   state: 'running' | 'not-running' | 'unknown';
   version?: string;
 }
@@ -31,6 +33,36 @@ export function validVersion(v: unknown): string | null {
   return typeof s === 'string' && /^[\w.-]{1,32}$/.test(s) ? s : null;
 }
 
+export const SIGNER_NAMES: Record<DetectedSigner, string> = { ncalayer: 'NCALayer', 'e-imzo': 'E-IMZO', kaztoken: 'KAZTOKEN' };
+
+/** a version as a program reports it; anything else (markup, long text) is not taken */
+export const VERSION = /^[\w.-]{1,32}$/;
+const valid = (v: string): string | null => validVersion(v);
+
+/**
+ * Asked after NCALayer's greeting, as public NCALayer clients do (sigex-kz/ncalayer-js-client,
+ * `connect()`: «Идентификация KAZTOKEN mobile/desktop»): KAZTOKEN answers
+ * `{"code":"200","responseObject":{"name":"KAZTOKENdesktop","version":"…"}}`; NCALayer answers an
+ * error (`{"success":false,"errorCode":"MODULE_NOT_FOUND"}`), `{}` (sigex-kz/ncalayer-mocker) or nothing.
+ */
+export const KAZTOKEN_ASK = JSON.stringify({ module: 'kz.digiflow.mobile.extensions', method: 'getVersion' });
+/** how long NCALayer may keep silent after that question before it is taken as NCALayer */
+export const KAZTOKEN_WAIT_MS = 800;
+
+export function kaztokenVersion(data: unknown): string | null {
+  let m: unknown;
+  try {
+    m = JSON.parse(String(data));
+  } catch {
+    return null;
+  }
+  const r = m as { code?: unknown; responseObject?: { name?: unknown; version?: unknown } } | null;
+  if (typeof r !== 'object' || r === null || String(r.code) !== '200') return null;
+  const o = r.responseObject;
+  if (typeof o !== 'object' || o === null || typeof o.name !== 'string' || !/kaztoken/i.test(o.name)) return null;
+  return typeof o.version === 'string' || typeof o.version === 'number' ? valid(String(o.version)) : null;
+}
+
 function versionOf(id: SignerId, data: unknown): string | null {
   let m: unknown;
   try {
@@ -47,7 +79,7 @@ function versionOf(id: SignerId, data: unknown): string | null {
   return e.success === true && e.major !== undefined ? validVersion(`${String(e.major)}.${String(e.minor ?? 0)}`) : null;
 }
 
-export function probe(id: SignerId, url: string, timeoutMs = 3000, WS: typeof WebSocket = WebSocket): Promise<SignerState> {
+export function probe(id: SignerId, url: string, timeoutMs = 3000, WS: typeof WebSocket = WebSocket, kaztokenWaitMs = KAZTOKEN_WAIT_MS): Promise<SignerState> {
   return new Promise((resolve) => {
     let ws: WebSocket;
     try {
@@ -57,6 +89,8 @@ export function probe(id: SignerId, url: string, timeoutMs = 3000, WS: typeof We
     }
     let opened = false;
     let settled = false;
+    /** NCALayer's greeting came with this version: now only KAZTOKEN's answer can change who it is */
+    let greeted: string | null = null;
     const done = (s: SignerState) => {
       if (settled) return;
       settled = true;
@@ -68,17 +102,32 @@ export function probe(id: SignerId, url: string, timeoutMs = 3000, WS: typeof We
       }
       resolve(s);
     };
-    const timer = setTimeout(() => done({ id, state: 'unknown' }), timeoutMs);
+    let timer = setTimeout(() => done({ id, state: 'unknown' }), timeoutMs);
+    const asNcalayer = (): SignerState => ({ id, state: 'running', version: greeted! });
     ws.onopen = () => {
       opened = true;
       if (id === 'e-imzo') ws.send(JSON.stringify({ name: 'version' }));
     };
     ws.onmessage = (e) => {
+      if (greeted !== null) {
+        const k = kaztokenVersion(e.data);
+        return done(k ? { id: 'kaztoken', state: 'running', version: k } : asNcalayer());
+      }
       const version = versionOf(id, e.data);
-      done(version ? { id, state: 'running', version } : { id, state: 'unknown' });
+      if (!version) return done({ id, state: 'unknown' });
+      if (id !== 'ncalayer') return done({ id, state: 'running', version });
+      // NCALayer's greeting: is it KAZTOKEN behind that port? (only a version question)
+      greeted = version;
+      clearTimeout(timer);
+      timer = setTimeout(() => done(asNcalayer()), kaztokenWaitMs);
+      try {
+        ws.send(KAZTOKEN_ASK);
+      } catch {
+        done(asNcalayer());
+      }
     };
-    ws.onerror = () => done({ id, state: opened ? 'unknown' : 'not-running' });
-    ws.onclose = () => done({ id, state: opened ? 'unknown' : 'not-running' });
+    ws.onerror = () => done(greeted !== null ? asNcalayer() : { id, state: opened ? 'unknown' : 'not-running' });
+    ws.onclose = () => done(greeted !== null ? asNcalayer() : { id, state: opened ? 'unknown' : 'not-running' });
   });
 }
 

@@ -28,7 +28,7 @@ const signIn: PageStep = {
   kind: 'page',
   match: { ...loginPage, fields: ['sign-in'] },
   fields: [
-    { id: 'select-certificate', kind: 'action', labels: W.selectCertificate, optional: true },
+    { id: 'select-certificate', kind: 'action', labels: W.selectCertificate, optional: true, handover: { key: 'auth' } },
     { ...passwordField(false), optional: true },
     { id: 'sign-in', kind: 'action', labels: W.signInButton },
   ],
@@ -101,7 +101,8 @@ export const ESF: readonly Procedure[] = [
         id: 'select-certificate',
         kind: 'page',
         match: { ...loginPage, fields: ['select-certificate'] },
-        fields: [{ id: 'select-certificate', kind: 'action', labels: W.selectCertificate }],
+        // seed 000: «екінші кәсіпорынның аутентификациясы үшін ЗТ сертификатын таңдаңыз»
+        fields: [{ id: 'select-certificate', kind: 'action', labels: W.selectCertificate, handover: { key: 'auth' } }],
         source: ['seed:000 («Сертификатты таңдау» on the login page)', 'inferred: the Russian «Выбрать сертификат»'],
       },
       {
@@ -152,7 +153,8 @@ export const ESF: readonly Procedure[] = [
         fields: [
           { id: 'password', kind: 'input', labels: [...W.newPassword, ...W.password], notLabels: W.repeat, inputTypes: ['password'], names: ['password'] },
           { id: 'password-repeat', kind: 'input', labels: [...W.repeat.map((w) => w), 'Повторите пароль', 'Құпия сөзді қайталаңыз'], inputTypes: ['password'], names: ['repeat', 'confirm', 'password2'], sameAs: 'password' },
-          { id: 'send', kind: 'action', labels: W.send },
+          // seed 000: then sign with the signing certificate (RSA or GOST)
+          { id: 'send', kind: 'action', labels: W.send, handover: { key: 'sign' } },
         ],
         source: ['seed:000 (the link from the e-mail opens the new-password form, signed with the RSA or GOST key)', 'inferred: the route of the form and its captions'],
         done: { text: [['Пароль успешно изменен', 'Пароль изменен', 'Құпия сөз сәтті өзгертілді', 'Құпия сөз өзгертілді', 'Password changed']] },

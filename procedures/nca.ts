@@ -150,10 +150,11 @@ export const NCA: readonly Procedure[] = [
         fields: [
           storage(),
           { ...path, optional: true },
-          { id: 'sign-in', kind: 'action', labels: W.signIn, notLabels: ['Выйти', 'Шығу', 'Log out'] },
+          // signing in to the cabinet: NCALayer, the AUTHENTICATION key (lk_fl)
+          { id: 'sign-in', kind: 'action', labels: W.signIn, notLabels: ['Выйти', 'Шығу', 'Log out'], handover: { key: 'auth' } },
           // the key list and «Подписать» show in the page in the guide's pictures; NCALayer may show them itself
           { id: 'refresh', kind: 'action', labels: W.refresh, optional: true },
-          { id: 'sign', kind: 'action', labels: W.sign, notLabels: [...W.refresh, ...W.signIn], optional: true },
+          { id: 'sign', kind: 'action', labels: W.sign, notLabels: [...W.refresh, ...W.signIn], optional: true, handover: { key: 'auth' } },
         ],
         source: [G.lk, G.egovReissue, 'inferred: the path'],
       },
@@ -165,7 +166,8 @@ export const NCA: readonly Procedure[] = [
         fields: [
           { id: 'reissue', kind: 'action', labels: W.reissue, optional: true },
           storage(),
-          { id: 'submit', kind: 'action', labels: W.apply },
+          // the application is signed (inferred: the signing key, as any application NCALayer signs)
+          { id: 'submit', kind: 'action', labels: W.apply, handover: { key: 'sign' } },
         ],
         // the Kazakh captions («Менің ЭЦҚ кілттерім» → «ЭЦҚ кілттерін қайта шығару», «Өтінім беру»): the State
         // Corporation's instruction as baq.kz and qarqaragazeti.kz print it

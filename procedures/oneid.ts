@@ -197,7 +197,7 @@ export const ONEID: readonly Procedure[] = [
           // id.egov.uz: the EDS tab of the sign-in form lists the keys E-IMZO finds; signing in with one confirms the account (inferred)
           { path: [EGOV_SIGN_IN], fields: ['key', 'eds-tab'] },
         ],
-        fields: [{ id: 'key', kind: 'input', labels: [...W.key, ...W.keyEgov], inputTypes: ['select-one'] }, { id: 'sign-in', kind: 'action', labels: W.signInEgov, optional: true }, edsTab],
+        fields: [{ id: 'key', kind: 'input', labels: [...W.key, ...W.keyEgov], inputTypes: ['select-one'], handover: { key: 'auth' } }, { id: 'sign-in', kind: 'action', labels: W.signInEgov, optional: true }, edsTab],
         source: [
           'seed:002 (step 7: «Цифровая подпись», E-IMZO, DSKEYS)',
           'https://e-imzo.uz/main/downloads/ (seed 002)',

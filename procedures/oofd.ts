@@ -40,8 +40,8 @@ const registerPortal: PageStep = {
   fields: [
     { id: 'storage', kind: 'action', labels: W.storage, optional: true },
     { id: 'storage-password', kind: 'input', labels: W.storagePassword, names: ['storage-password', 'storagepassword'], inputTypes: ['password'], important: true, optional: true },
-    { id: 'check', kind: 'action', labels: W.check, optional: true },
-    { id: 'eds-login', kind: 'action', labels: W.edsLogin, optional: true },
+    { id: 'check', kind: 'action', labels: W.check, optional: true, handover: { key: 'auth' } },
+    { id: 'eds-login', kind: 'action', labels: W.edsLogin, optional: true, handover: { key: 'auth' } },
     { id: 'register', kind: 'action', labels: W.registerButton, optional: true },
   ],
   source: [
@@ -49,6 +49,8 @@ const registerPortal: PageStep = {
     'https://org.oofd.kz/#/landing/eds-login (public automation script, find_string «org.oofd.kz»: «Войти с ЭЦП», #storage-password, #storage-type, «Проверить»)',
     'inferred: the Kazakh captions and the registration route (#/landing/registration)',
   ],
+  // «Выбрать сертификат» logs in with the EDS (tests/fixtures/oofd/eds-login-card-*.html)
+  handover: { key: 'auth', labels: ['Выбрать сертификат', 'Сертификатты таңдау', ...W.register.filter((w) => w.includes('ЭЦ'))] },
 };
 
 const signContract: PageStep = {
@@ -56,7 +58,7 @@ const signContract: PageStep = {
   kind: 'page',
   signature: true,
   match: { text: [W.contract], notText: W.kkmSection, fields: ['sign'] },
-  fields: [{ id: 'sign', kind: 'action', labels: W.sign }],
+  fields: [{ id: 'sign', kind: 'action', labels: W.sign, handover: { key: 'sign' } }],
   source: ['seed:004 (2: the public contract signed with the EDS)', 'inferred: where the cabinet shows the contract and its button captions'],
 };
 
@@ -68,7 +70,7 @@ const registerKkm: PageStep = {
   fields: [
     { id: 'kkm-section', kind: 'action', labels: W.kkmSection, optional: true },
     { id: 'add-kkm', kind: 'action', labels: W.addKkm },
-    { id: 'sign', kind: 'action', labels: W.sign, optional: true },
+    { id: 'sign', kind: 'action', labels: W.sign, optional: true, handover: { key: 'sign' } },
   ],
   source: ['seed:004 (8, 14: «БКМ басқару», register the KKM, sign the tariff order)', 'inferred: the Russian «Управление ККМ» and the add button caption'],
 };

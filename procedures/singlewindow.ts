@@ -88,7 +88,8 @@ export const SINGLE_WINDOW: readonly Procedure[] = [
         signature: true,
         warning: true, // the LEGAL ENTITY's key for a company
         match: { path: [APP], fields: ['eds'] },
-        fields: [{ id: 'eds', kind: 'action', labels: W.eds }, subjectIdField],
+        // seed 001: «select the EDS for signing (RSA file…)», for a company the LEGAL ENTITY's
+        fields: [{ id: 'eds', kind: 'action', labels: W.eds, handover: { key: 'sign' } }, subjectIdField],
         source: ['seed:001 (select the EDS for signing, RSA file; the LEGAL ENTITY key for a company; NCALayer)', 'inferred: the button caption'],
       },
       accountData,

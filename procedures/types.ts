@@ -35,6 +35,16 @@ export type FieldKind =
   /** a button, link, tab or menu item, found by its caption */
   | 'action';
 
+/**
+ * Pressing this button hands over to the signing program (NCALayer, E-IMZO), which opens its own
+ * window outside the page: which key the user must choose there for this step. `auth`: the
+ * authentication key (NCALayer: file name `AUTH_RSA256…`), for logging in; `sign`: the signing
+ * key (`RSA256…` or `GOSTKNCA…`), for signing. For a company both are the legal entity's.
+ */
+export interface Handover {
+  key: 'auth' | 'sign';
+}
+
 export interface FieldDef {
   id: string;
   kind: FieldKind;
@@ -73,6 +83,8 @@ export interface FieldDef {
    * profiles (locale key `…fields.<id>.first` with {{name}} and {{date}})
    */
   firstRegistered?: 'esf' | 'singlewindow' | 'oneid' | 'oofd';
+  /** pressing it opens the signing program's window: the hand-over card says which key */
+  handover?: Handover;
 }
 
 /** A test on the page: the URL and the visible text. All parts given must hold. */
@@ -103,6 +115,11 @@ export interface PageStep {
   warning?: boolean;
   /** the step signs with an EDS: the popup checks the procedure's signing program */
   signature?: boolean;
+  /**
+   * a button of this page that hands over to the signing program without being one of its fields
+   * (not ringed): pressing a button or link whose caption fits `labels` shows the hand-over card
+   */
+  handover?: Handover & { labels: Words };
   /**
    * where this page's URL and captions come from: a seed (`seed:000`), an official guide's URL, a
    * public automation script or issue; `inferred:` + why, where nothing public shows the page

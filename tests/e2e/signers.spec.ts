@@ -12,7 +12,7 @@ import { expect, screenshot, test, type Qadam } from './harness';
 
 test.describe.configure({ mode: 'serial' });
 
-type Behaviour = 'ncalayer' | 'e-imzo' | 'silent' | 'wrong';
+type Behaviour = 'ncalayer' | 'ncalayer-error' | 'kaztoken' | 'e-imzo' | 'silent' | 'wrong';
 interface Fake {
   close(): Promise<void>;
 }
@@ -21,7 +21,10 @@ async function fakeSigner(port: number, secure: boolean, behaviour: Behaviour): 
   const server = secure ? https.createServer(ensureCertificate()) : http.createServer();
   const wss = new WebSocketServer({ server });
   wss.on('connection', (s: WebSocket) => {
-    if (behaviour === 'ncalayer') s.send(JSON.stringify({ result: { version: '1.4' } }));
+    if (behaviour === 'ncalayer' || behaviour === 'ncalayer-error' || behaviour === 'kaztoken') s.send(JSON.stringify({ result: { version: '1.4' } }));
+    // after the greeting Qadam asks kz.digiflow.mobile.extensions getVersion: NCALayer refuses, KAZTOKEN answers
+    if (behaviour === 'ncalayer-error') s.on('message', () => s.send(JSON.stringify({ success: false, errorCode: 'MODULE_NOT_FOUND' })));
+    if (behaviour === 'kaztoken') s.on('message', () => s.send(JSON.stringify({ code: '200', responseObject: { name: 'KAZTOKENdesktop', version: '2.3.1' } })));
     if (behaviour === 'wrong') s.send('{"hello":"world"}');
     if (behaviour === 'e-imzo') s.on('message', () => s.send(JSON.stringify({ success: true, major: '4', minor: '65' })));
   });
@@ -58,6 +61,8 @@ async function popupOnStep(q: Qadam, procedure: string, step: string) {
 
 const cases: Array<{ name: string; procedure: string; step: string; signer: string; servers: Array<[number, boolean, Behaviour]>; state: string; version?: string }> = [
   { name: 'NCALayer running', procedure: 'singlewindow.self-registration', step: 'select-eds', signer: 'ncalayer', servers: [[13579, true, 'ncalayer']], state: 'running', version: '1.4' },
+  { name: 'NCALayer running, refuses the KAZTOKEN question', procedure: 'singlewindow.self-registration', step: 'select-eds', signer: 'ncalayer', servers: [[13579, true, 'ncalayer-error']], state: 'running', version: '1.4' },
+  { name: 'KAZTOKEN on NCALayer\'s port', procedure: 'oofd.connect-kkm-wireless', step: 'sign-contract', signer: 'kaztoken', servers: [[13579, true, 'kaztoken']], state: 'running', version: '2.3.1' },
   { name: 'NCALayer not running', procedure: 'singlewindow.self-registration', step: 'select-eds', signer: 'ncalayer', servers: [], state: 'not-running' },
   { name: 'NCALayer port answers something else', procedure: 'oofd.connect-kkm-wireless', step: 'sign-contract', signer: 'ncalayer', servers: [[13579, true, 'wrong']], state: 'unknown' },
   { name: 'E-IMZO running (wss 64443)', procedure: 'oneid.verify-with-eds', step: 'choose-key', signer: 'e-imzo', servers: [[64443, true, 'e-imzo']], state: 'running', version: '4.65' },
@@ -74,6 +79,7 @@ for (const c of cases) {
       const el = popup.locator(`[data-signer="${c.signer}"]`);
       await expect(el).toHaveAttribute('data-signer-state', c.state, { timeout: 10_000 });
       if (c.version) await expect(el).toContainText(c.version);
+      if (c.signer === 'kaztoken') await expect(el).toContainText('PIN');
       await screenshot(popup, `signer-${c.signer}-${c.state}`);
     } finally {
       await Promise.all(fakes.map((f) => f.close()));

@@ -65,3 +65,48 @@ describe('E-IMZO', () => {
     expect((await probe('e-imzo', await freePort(), 2000, WS)).state).toBe('not-running');
   });
 });
+
+describe('KAZTOKEN on NCALayer\'s port', () => {
+  const greet = (s: NodeWS) => s.send(JSON.stringify({ result: { version: '1.4' } }));
+  it('answers getVersion with code 200 and KAZTOKENdesktop: it is KAZTOKEN, with its version; asked only that', async () => {
+    const asked: string[] = [];
+    const url = await fake((s) => {
+      greet(s);
+      s.on('message', (m) => {
+        asked.push(String(m));
+        s.send(JSON.stringify({ code: '200', responseObject: { name: 'KAZTOKENdesktop', version: '2.3.1' } }));
+      });
+    });
+    expect(await probe('ncalayer', url, 2000, WS)).toEqual({ id: 'kaztoken', state: 'running', version: '2.3.1' });
+    expect(asked).toEqual(['{"module":"kz.digiflow.mobile.extensions","method":"getVersion"}']);
+  });
+  it.each([
+    ['an error (MODULE_NOT_FOUND)', JSON.stringify({ success: false, errorCode: 'MODULE_NOT_FOUND' })],
+    ['{} (as sigex ncalayer-mocker does)', '{}'],
+    ['code 500', JSON.stringify({ code: '500', message: 'module not found' })],
+    ['code 200 from another module', JSON.stringify({ code: '200', responseObject: { name: 'Other', version: '1' } })],
+    ['a KAZTOKEN answer with a bad version', JSON.stringify({ code: '200', responseObject: { name: 'KAZTOKENdesktop', version: '<img src=x>' } })],
+    ['not JSON', 'hello'],
+  ])('NCALayer as before when the answer is %s', async (_, answer) => {
+    const url = await fake((s) => {
+      greet(s);
+      s.on('message', () => s.send(answer));
+    });
+    expect(await probe('ncalayer', url, 2000, WS)).toEqual({ id: 'ncalayer', state: 'running', version: '1.4' });
+  });
+  it('NCALayer when nothing answers the question within a short time', async () => {
+    const url = await fake(greet);
+    expect(await probe('ncalayer', url, 5000, WS, 200)).toEqual({ id: 'ncalayer', state: 'running', version: '1.4' });
+  });
+  it('NCALayer when the program closes the connection at the question', async () => {
+    const url = await fake((s) => {
+      greet(s);
+      s.on('message', () => s.close());
+    });
+    expect(await probe('ncalayer', url, 2000, WS)).toEqual({ id: 'ncalayer', state: 'running', version: '1.4' });
+  });
+  it('a greeting whose version is not a version is not NCALayer (unknown)', async () => {
+    const url = await fake((s) => s.send(JSON.stringify({ result: { version: 'x'.repeat(40) } })));
+    expect((await probe('ncalayer', url, 2000, WS)).state).toBe('unknown');
+  });
+});
