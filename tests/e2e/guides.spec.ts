@@ -3,12 +3,12 @@
  * two-step guide on replicas and hand it to a fresh browser, a guide for a procedure that is not
  * built in, a refused file, a guide preloaded by policy. Nothing typed may reach storage or a file.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { EXTENSION_DIR, launch } from './browser';
+import { canWritePolicies, extensionIdOf, POLICY_DIR } from './policy';
 import { dumpStorage, expect, expectRingEncloses, fixtureUrl, openPopup, qadamState, screenshot, test, waitForStep, type Case, type Qadam } from './harness';
 
 const at = (file: string, url: string): string => fixtureUrl({ file, url, lang: 'ru', shape: 'div', steps: [], fields: {} } as Case);
@@ -297,20 +297,6 @@ test('a hostile guide file is refused with an alert naming what is wrong, and st
   await expect(opt.locator('[data-guide-id]')).toHaveCount(0);
 });
 
-const POLICY_DIR = '/etc/chromium/policies/managed';
-function extensionIdOf(dir: string): string {
-  const hex = crypto.createHash('sha256').update(path.resolve(dir)).digest('hex').slice(0, 32);
-  return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
-}
-function canWritePolicies(): boolean {
-  try {
-    fs.mkdirSync(POLICY_DIR, { recursive: true });
-    fs.accessSync(POLICY_DIR, fs.constants.W_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 test('a guide preloaded by policy (key guides) appears in the options page and the popup', async ({ server }) => {
   test.skip(!canWritePolicies(), `no write access to ${POLICY_DIR}: run as root to test managed policies`);

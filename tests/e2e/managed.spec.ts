@@ -6,30 +6,15 @@
  * enabled portals and the preloaded profiles take effect. Needs write access to /etc/chromium
  * (CI runs as root); elsewhere it is skipped with the reason.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { EXTENSION_DIR, launch } from './browser';
+import { canWritePolicies, extensionIdOf, POLICY_DIR } from './policy';
 import { expect, fixtureUrl, loadCases, qadamState, test } from './harness';
 
-const POLICY_DIR = '/etc/chromium/policies/managed';
 
-/** the id Chromium gives an unpacked extension: sha256 of its absolute path, hex mapped to a–p */
-function extensionIdOf(dir: string): string {
-  const hex = crypto.createHash('sha256').update(path.resolve(dir)).digest('hex').slice(0, 32);
-  return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
-}
 
-function canWritePolicies(): boolean {
-  try {
-    fs.mkdirSync(POLICY_DIR, { recursive: true });
-    fs.accessSync(POLICY_DIR, fs.constants.W_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 test('a policy presets the language, switches portals off and preloads profiles', async ({ server }) => {
   test.skip(!canWritePolicies(), `no write access to ${POLICY_DIR}: run as root to test managed policies`);
