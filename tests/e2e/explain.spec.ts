@@ -8,7 +8,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, fixtureUrl, loadCases, qadamState, screenshot, test, typeInto, waitForStep, type Qadam } from './harness';
+import { expect, fixtureUrl, loadCases, qadamState, screenshot, test, typeInto, waitForStep, type Qadam, setLang, clearLang } from './harness';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -79,10 +79,6 @@ async function covered(page: Page, id: string): Promise<string[]> {
   }, id);
 }
 
-async function setLang(q: Qadam, lang: string): Promise<void> {
-  const sw = await q.serviceWorker();
-  await sw.evaluate((l) => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ settings: { lang: l } }), lang);
-}
 
 for (const c of INJECTS) {
   test(`explained: ${c.id} in ${c.dir}/${c.file}`, async ({ qadam, portal: page }) => {
@@ -174,3 +170,6 @@ for (const lang of ['kk', 'uz']) {
     await screenshot(page, `explain-axe-${lang}`);
   });
 }
+
+// the worker's browser is shared with later spec files: leave no language chosen behind
+test.afterAll(async ({ qadam }) => clearLang(qadam));

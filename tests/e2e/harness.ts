@@ -414,3 +414,15 @@ export function iinCheckDigit(first11: string): number | null {
 }
 
 export const repoPath = (...p: string[]) => path.join(ROOT, ...p);
+
+/** the language setting of a shared worker browser (what the popup would store) */
+export async function setLang(q: Qadam, lang: string): Promise<void> {
+  const sw = await q.serviceWorker();
+  await sw.evaluate((l) => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ settings: { lang: l } }), lang);
+}
+
+/** no language chosen (the browser's): what later spec files on a shared worker browser expect */
+export async function clearLang(q: Qadam): Promise<void> {
+  const sw = await q.serviceWorker();
+  await sw.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { remove(k: string): Promise<void> } } } }).chrome.storage.local.remove('settings'));
+}

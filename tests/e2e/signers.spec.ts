@@ -9,8 +9,17 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { ensureCertificate } from './server';
 import { expect, screenshot, test, type Qadam } from './harness';
+import { holdPorts } from './ports';
 
 test.describe.configure({ mode: 'serial' });
+
+// the programs' ports are fixed: one spec file at a time holds them (tests/e2e/ports.ts)
+let releasePorts = (): void => {};
+test.beforeAll(async () => {
+  test.setTimeout(600_000);
+  releasePorts = await holdPorts();
+});
+test.afterAll(() => releasePorts());
 
 type Behaviour = 'ncalayer' | 'ncalayer-error' | 'kaztoken' | 'e-imzo' | 'silent' | 'wrong';
 interface Fake {

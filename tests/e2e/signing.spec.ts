@@ -13,9 +13,18 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { ensureCertificate } from './server';
-import { expect, fixtureUrl, loadCases, screenshot, test, waitForStep, type Qadam } from './harness';
+import { expect, fixtureUrl, loadCases, screenshot, test, waitForStep, type Qadam, setLang, clearLang } from './harness';
+import { holdPorts } from './ports';
 
 test.describe.configure({ mode: 'serial' });
+
+// the programs' ports are fixed: one spec file at a time holds them (tests/e2e/ports.ts)
+let releasePorts = (): void => {};
+test.beforeAll(async () => {
+  test.setTimeout(600_000);
+  releasePorts = await holdPorts();
+});
+test.afterAll(() => releasePorts());
 
 interface Press {
   dir: string;
@@ -59,10 +68,6 @@ async function open(q: Qadam, page: Page, p: Press): Promise<void> {
   await page.keyboard.press('Escape');
 }
 
-async function setLang(q: Qadam, lang: string): Promise<void> {
-  const sw = await q.serviceWorker();
-  await sw.evaluate((l) => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ settings: { lang: l } }), lang);
-}
 
 /** the card's box and the boxes of the page's visible controls it overlaps */
 async function covered(page: Page): Promise<string[]> {
@@ -189,3 +194,6 @@ for (const lang of ['kk', 'ru', 'en', 'uz']) {
     await screenshot(page, `signing-card-axe-${lang}`);
   });
 }
+
+// the worker's browser is shared with later spec files: leave no language chosen behind
+test.afterAll(async ({ qadam }) => clearLang(qadam));
