@@ -280,6 +280,90 @@ test('a guide for a procedure that is not built in: the picker offers it and its
   await expect(shadow(tab, '[role="tooltip"][data-for="create"]')).toContainText('Новая подсказка', { timeout: 10_000 });
 });
 
+/** a guide of two steps with texts in some languages only (the others fall back to English) */
+const HANDOUT_GUIDE = {
+  format: 'qadam-guide',
+  version: 1,
+  guides: [
+    {
+      id: 'guide.esf-email-change',
+      portal: 'esf',
+      title: { ru: 'Сменить e-mail в ЭСФ', en: 'Change the e-mail in ESF' },
+      steps: [
+        {
+          // a step id the catalogue also has: a guide still gets no replica page
+          id: 'login',
+          title: { ru: 'Вход в ЭСФ', en: 'Sign in to ESF' },
+          match: { path: ['^/esf-web/login'] },
+          fields: [
+            { id: 'iin', kind: 'input', labels: ['ИИН'], rule: 'iin', hint: { ru: 'Введите ваш ИИН — 12 цифр.', en: 'Type your IIN: 12 digits.' } },
+            { id: 'enter', kind: 'action', labels: ['Войти'] },
+          ],
+        },
+        {
+          id: 'new-email',
+          title: { en: 'New e-mail' },
+          match: { hash: ['^/change-email'] },
+          fields: [{ id: 'email', kind: 'input', labels: ['Новый e-mail', 'Email'], rule: 'email', hint: { en: 'The address where ESF will write to you.' } }],
+        },
+      ],
+    },
+  ],
+};
+
+test('an imported guide prints as a handout and shows in the sandbox as cards, in the user\'s language with fallback', async ({ fresh }) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qadam-guides-'));
+  const file = path.join(dir, 'email.json');
+  fs.writeFileSync(file, JSON.stringify(HANDOUT_GUIDE));
+  const opt = await fresh.context.newPage();
+  await opt.goto(`chrome-extension://${fresh.extensionId}/options.html`);
+  await opt.locator('[data-qadam-guide-import]').setInputFiles(file);
+  await expect(opt.locator('[data-guide-id="guide.esf-email-change"]')).toBeVisible();
+  const base = `chrome-extension://${fresh.extensionId}`;
+
+  // the handout: every step in order, its title and its field hints from the guide (text only)
+  const handout = await fresh.context.newPage();
+  await handout.goto(`${base}/handout.html?lang=ru#/guide.esf-email-change`);
+  await expect(handout.locator('body[data-qadam-ready="true"]')).toHaveCount(1);
+  expect(await handout.locator('[data-step-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-step-id')))).toEqual(['login', 'new-email']);
+  await expect(handout.locator('h1')).toHaveText('Сменить e-mail в ЭСФ');
+  await expect(handout.locator('[data-step-id="login"] h2')).toContainText('Вход в ЭСФ');
+  await expect(handout.locator('[data-step-id="login"] [data-guide-field="iin"]')).toHaveText('ИИН — Введите ваш ИИН — 12 цифр.');
+  await expect(handout.locator('[data-step-id="login"] [data-guide-field="enter"]')).toHaveText('Войти');
+  // no Russian text for the second step: the guide's English
+  await expect(handout.locator('[data-step-id="new-email"] h2')).toContainText('New e-mail');
+  await expect(handout.locator('[data-step-id="new-email"] [data-guide-field="email"]')).toHaveText('Email — The address where ESF will write to you.');
+  await expect(handout.locator('[data-qadam-guide]')).toBeVisible();
+  // no replica picture of the catalogue's «login» page for the guide's step of that name
+  await expect(handout.locator('figure iframe')).toHaveCount(0);
+  await screenshot(handout, 'guides-handout');
+
+  // the sandbox: each step a card, the bar naming the guide and the step
+  const sandbox = await fresh.context.newPage();
+  await sandbox.goto(`${base}/sandbox.html?lang=ru#/guide.esf-email-change/login`);
+  const bar = sandbox.locator('qadam-sandbox >> .bar');
+  await expect(bar).toHaveAttribute('data-procedure-id', 'guide.esf-email-change');
+  await expect(bar).toHaveAttribute('data-step-id', 'login');
+  await expect(sandbox.locator('body[data-qadam-shown="guide.esf-email-change/login"]')).toHaveCount(1);
+  const card = sandbox.locator('qadam-sandbox >> [data-qadam-guide][data-qadam-manual="login"]');
+  await expect(card.locator('h1')).toHaveText('Вход в ЭСФ');
+  await expect(card.locator('[data-guide-field="iin"]')).toHaveText('ИИН — Введите ваш ИИН — 12 цифр.');
+  // no replica page was put in: the page holds the sandbox only
+  expect(await sandbox.evaluate(() => document.querySelectorAll('body input, body form').length)).toBe(0);
+  await expect(sandbox.locator('qadam-sandbox >> select[data-qadam-sandbox-procedure]')).toHaveValue('guide.esf-email-change');
+  await screenshot(sandbox, 'guides-sandbox-card');
+  await sandbox.locator('qadam-sandbox >> [data-qadam-next]').click();
+  await expect(bar).toHaveAttribute('data-step-id', 'new-email');
+  await expect(sandbox.locator('qadam-sandbox >> [data-qadam-manual="new-email"] [data-guide-field="email"]')).toContainText('The address where ESF will write to you.');
+  expect(sandbox.url()).toContain('#/guide.esf-email-change/new-email');
+  await screenshot(sandbox, 'guides-sandbox-card-2');
+
+  // a guide's step that does not exist, and a guide that is not there, are said so
+  await sandbox.goto(`${base}/sandbox.html?lang=ru#/guide.not-imported/login`);
+  await expect(sandbox.locator('qadam-sandbox >> [data-qadam-unknown="guide.not-imported"]')).toBeVisible();
+  await expect(sandbox.locator('qadam-sandbox >> .bar')).not.toHaveAttribute('data-procedure-id', /.+/);
+});
+
 test('a hostile guide file is refused with an alert naming what is wrong, and storage is unchanged', async ({ fresh }) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qadam-guides-'));
   const opt = await fresh.context.newPage();
