@@ -364,6 +364,43 @@ test('an imported guide prints as a handout and shows in the sandbox as cards, i
   await expect(sandbox.locator('qadam-sandbox >> .bar')).not.toHaveAttribute('data-procedure-id', /.+/);
 });
 
+test('a guide naming another government site: «Allow Qadam on <host>» in the options page, nothing asked or registered before the click', async ({ fresh }) => {
+  // The click's browser prompt (permissions.request) cannot be answered from a test: what follows
+  // the answer (registering the portal script for that one origin) is unit-tested in
+  // tests/unit/guide-host.test.ts; here: the manifest asks for no broad host at install, the button
+  // is offered, and nothing is granted or registered until the user clicks.
+  const manifest = JSON.parse(fs.readFileSync(path.join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+  expect(manifest.optional_host_permissions).toEqual(['https://*/*']);
+  expect(manifest.host_permissions ?? []).toEqual([]);
+  expect(manifest.permissions).toContain('scripting');
+  const withHost = structuredClone(JOURNAL_GUIDE) as unknown as { guides: Array<Record<string, unknown>> };
+  withHost.guides[0]!.id = 'guide.new-site';
+  withHost.guides[0]!.host = 'new.gov.kz';
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qadam-guides-'));
+  const file = path.join(dir, 'host.json');
+  fs.writeFileSync(file, JSON.stringify(withHost));
+  const opt = await fresh.context.newPage();
+  await opt.goto(`chrome-extension://${fresh.extensionId}/options.html`);
+  await opt.locator('[data-qadam-guide-import]').setInputFiles(file);
+  const allow = opt.locator('[data-guide-id="guide.new-site"] [data-qadam-allow-host="new.gov.kz"]');
+  await expect(allow).toBeVisible();
+  await expect(allow).toContainText('new.gov.kz');
+  await allow.scrollIntoViewIfNeeded();
+  await screenshot(opt, 'guides-allow-host');
+  const sw = await fresh.serviceWorker();
+  const state = await sw.evaluate(async () => {
+    const c = (globalThis as unknown as { chrome: { permissions: { contains(p: object): Promise<boolean> }; scripting: { getRegisteredContentScripts(): Promise<unknown[]> } } }).chrome;
+    return { granted: await c.permissions.contains({ origins: ['https://new.gov.kz/*'] }), scripts: await c.scripting.getRegisteredContentScripts() };
+  });
+  expect(state).toEqual({ granted: false, scripts: [] });
+
+  // a file naming a host outside the government zones is refused whole
+  withHost.guides[0]!.host = 'example.com';
+  fs.writeFileSync(file, JSON.stringify(withHost));
+  await opt.locator('[data-qadam-guide-import]').setInputFiles(file);
+  await expect(opt.locator('[role="alert"]')).toContainText('guides[0].host');
+});
+
 test('a hostile guide file is refused with an alert naming what is wrong, and storage is unchanged', async ({ fresh }) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qadam-guides-'));
   const opt = await fresh.context.newPage();
