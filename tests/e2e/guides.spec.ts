@@ -366,9 +366,8 @@ test('an imported guide prints as a handout and shows in the sandbox as cards, i
 
 test('a guide naming another government site: «Allow Qadam on <host>» in the options page, nothing asked or registered before the click', async ({ fresh }) => {
   // The click's browser prompt (permissions.request) cannot be answered from a test: what follows
-  // the answer (registering the portal script for that one origin) is unit-tested in
-  // tests/unit/guide-host.test.ts; here: the manifest asks for no broad host at install, the button
-  // is offered, and nothing is granted or registered until the user clicks.
+  // the answer is the next test (and tests/unit/guide-host.test.ts); here: the manifest asks for no
+  // broad host at install, the button is offered, and nothing is granted or registered until the click.
   const manifest = JSON.parse(fs.readFileSync(path.join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as Record<string, unknown>;
   expect(manifest.optional_host_permissions).toEqual(['https://*/*']);
   expect(manifest.host_permissions ?? []).toEqual([]);
@@ -399,6 +398,44 @@ test('a guide naming another government site: «Allow Qadam on <host>» in the o
   fs.writeFileSync(file, JSON.stringify(withHost));
   await opt.locator('[data-qadam-guide-import]').setInputFiles(file);
   await expect(opt.locator('[role="alert"]')).toContainText('guides[0].host');
+});
+
+test('after the user allowed a guide\'s host: the portal script is registered for that origin and runs that guide there, only that one', async ({ server }) => {
+  // The browser's «Allow» cannot be clicked from a test: a copy of the build whose manifest already
+  // holds the one origin stands for the user's answer (permissions.contains is then true).
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'qadam-host-ext-'));
+  fs.cpSync(EXTENSION_DIR, copy, { recursive: true });
+  const mf = path.join(copy, 'manifest.json');
+  fs.writeFileSync(mf, JSON.stringify({ ...JSON.parse(fs.readFileSync(mf, 'utf8')), host_permissions: ['https://new.gov.kz/*'] }));
+  const q = await launch(server, { extensionDir: copy, extraArgs: [`--host-resolver-rules=${server.hostResolverRules}, MAP new.gov.kz 127.0.0.1:${server.port}`] });
+  try {
+    const withHost = structuredClone(JOURNAL_GUIDE) as unknown as { guides: Array<Record<string, unknown>> };
+    withHost.guides[0]!.id = 'guide.new-site';
+    withHost.guides[0]!.host = 'new.gov.kz';
+    // the same guide without a host, first in the file: it stays on the ESF hosts and is not followed here
+    withHost.guides.unshift(structuredClone(JOURNAL_GUIDE.guides[0]) as Record<string, unknown>);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qadam-guides-'));
+    const file = path.join(dir, 'host.json');
+    fs.writeFileSync(file, JSON.stringify(withHost));
+    const opt = await q.context.newPage();
+    await opt.goto(`chrome-extension://${q.extensionId}/options.html`);
+    await opt.locator('[data-qadam-guide-import]').setInputFiles(file);
+    await expect(opt.locator('[data-guide-id="guide.new-site"] [data-qadam-host-allowed="new.gov.kz"]')).toBeVisible();
+    const sw = await q.serviceWorker();
+    await expect
+      .poll(() => sw.evaluate(async () => (await (globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(): Promise<Array<{ id: string; matches?: string[] }>> } } }).chrome.scripting.getRegisteredContentScripts()).map((x) => [x.id, x.matches])))
+      .toEqual([['qadam-guide-host-new.gov.kz', ['https://new.gov.kz/*']]]);
+    const tab = await q.context.newPage();
+    await tab.goto(at('journal-div-ru.html', 'https://new.gov.kz/esf-web/#!/invoice/journal?direction=INBOUND'));
+    const s = await waitForStep(q, tab, ['journal']);
+    expect(s.procedure).toBe('guide.new-site');
+    await expect(shadow(tab, '[data-qadam-field="create"]')).toHaveCount(1);
+    await expect(shadow(tab, '[role="tooltip"][data-for="create"]')).toContainText('Press «Создать ЭСФ» (create an e-invoice).');
+    await screenshot(tab, 'guides-own-host');
+  } finally {
+    await q.close();
+    fs.rmSync(copy, { recursive: true, force: true });
+  }
 });
 
 test('a hostile guide file is refused with an alert naming what is wrong, and storage is unchanged', async ({ fresh }) => {
