@@ -31,7 +31,10 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // storage: progress, profiles, settings (local) and the administrator's policy (managed)
-    permissions: ['storage'],
+    // scripting: the portal script on a government site a guide names, once the user allows that
+    // one host on a click (lib/guide-host.ts); no broad host access at install (README «Your own guides»)
+    permissions: ['storage', 'scripting'],
+    ...(manifestVersion === 3 ? { optional_host_permissions: ['https://*/*'] } : { optional_permissions: ['https://*/*'] }),
     action: { default_title: '__MSG_extName__' },
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 96: 'icon/96.png', 128: 'icon/128.png' },
     // no remote code, no eval, no inline script: only the extension's own files; no connection but

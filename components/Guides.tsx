@@ -6,6 +6,7 @@ import { LANGS, type Lang } from '../procedures/types';
 import { fileOf, pick, saveGuides, saveTaught, type Guide } from '../lib/guide-model';
 import { checkGuides, mergeGuides, parseGuideFile, type GuideProblem } from '../lib/guides';
 import { useGuides, useGuideT } from './guide-store';
+import { GuideHostAccess } from './GuideHost';
 
 /**
  * The guides people make, in the popup (record, teach a field) and the options page (import,
@@ -175,6 +176,7 @@ export function GuidesSection() {
           {g.policy.map((x) => (
             <li key={`p-${x.id}`} data-guide-id={x.id} data-from-policy="true">
               <strong>{gt(`procedures.${x.id}.title`)}</strong> · {portalName(x.portal)} · {t('guides.stepsCount', { count: x.steps.length })} · {t('guides.fromPolicy')}
+              {x.host && <> · <GuideHostAccess host={x.host} /></>}
             </li>
           ))}
           {g.own
@@ -182,6 +184,7 @@ export function GuidesSection() {
             .map((x) => (
               <li key={x.id} data-guide-id={x.id}>
                 <strong>{gt(`procedures.${x.id}.title`)}</strong> · {portalName(x.portal)} · {t('guides.stepsCount', { count: x.steps.length })}{' '}
+                {x.host && <GuideHostAccess host={x.host} />}{' '}
                 <button type="button" aria-label={t('guides.deleteNamed', { name: gt(`procedures.${x.id}.title`) })} onClick={() => void saveGuides(g.own.filter((y) => y.id !== x.id))}>
                   {t('guides.delete')}
                 </button>

@@ -100,13 +100,14 @@ export interface EngineHandle {
   fillSample(valueFor: (f: FieldDef) => string | null): number;
 }
 
-export function startEngine(ctx: EngineContext, opts?: EngineOptions): EngineHandle | null {
+export function startEngine(ctx: EngineContext, opts?: EngineOptions, guideHostPortal?: PortalId): EngineHandle | null {
   // https only (the manifest matches https only; this holds for any other way the script arrives)
   if (!opts && location.protocol !== 'https:') return null;
-  const portal = opts?.portal ?? portalOfHost(location.hostname);
+  const portal = opts?.portal ?? guideHostPortal ?? portalOfHost(location.hostname);
   if (!portal) return null;
-  const procedures = proceduresOfPortal(portal);
-  if (!procedures.length) return null; // a portal with no procedure yet: nothing to do
+  // on a government site a guide names (lib/guide-host.ts) only the guides for it run
+  const procedures = guideHostPortal && !opts ? [] : proceduresOfPortal(portal);
+  if (!procedures.length && !guideHostPortal) return null; // a portal with no procedure yet: nothing to do
   if (opts) {
     const engine = new Engine(ctx, portal, procedures, NO_POLICY, opts);
     engine.start(preload());

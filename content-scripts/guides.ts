@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { LANGS, type Lang, type PortalId, type Procedure } from '../procedures/types';
-import { setGuideProcedures } from '../procedures';
+import { portalOfHost, setGuideProcedures } from '../procedures';
 import {
   allGuides,
   GUIDES_KEY,
@@ -76,7 +76,11 @@ export class Guides {
     const [g, taught] = await Promise.all([loadGuides(), loadTaught()]);
     this.taught = taught;
     const ids = new Set(this.builtIn.map((p) => p.id));
-    const mine = allGuides(g).filter((x) => x.portal === this.portal && !ids.has(x.id));
+    // on the catalogue's portal hosts the guides without a host of their own; elsewhere (a site the
+    // user allowed for a guide, lib/guide-host.ts) only the guides that name this host
+    const here = location.hostname.toLowerCase();
+    const onPortal = !!portalOfHost(here);
+    const mine = allGuides(g).filter((x) => x.portal === this.portal && !ids.has(x.id) && (onPortal ? !x.host : x.host === here));
     setGuideStrings(Object.fromEntries(LANGS.map((l) => [l, guidesTree(mine, l)])) as Record<Lang, unknown>);
     const procs = mine.map((x: Guide) => guideToProcedure(x));
     setGuideProcedures(procs); // progress (lib/progress.ts) finds them by id too

@@ -8,6 +8,7 @@ import { POLICY_KEY, refreshPolicy } from '../lib/managed';
 import { preloadProfiles } from '../lib/preload';
 import { onPrivateMessage } from '../lib/private-background';
 import { refreshPolicyGuides } from '../lib/policy-guides';
+import { watchGuideHosts } from '../lib/guide-hosts-bg';
 
 /**
  * Thin: on install and update, read the stored progress once so that its migrations run (and a
@@ -30,6 +31,8 @@ export default defineBackground(() => {
     // the copy of the policy was deleted with all data: copy it again (the profiles stay deleted)
     else if (area === 'local' && POLICY_KEY in changes && changes[POLICY_KEY]!.newValue === undefined) void refreshPolicy();
   });
+  // a guide's own government site, allowed by the user at runtime: the portal script runs there too
+  watchGuideHosts();
   // portal pages never read profiles: they ask here (allow-listed messages, lib/private-background.ts)
   browser.runtime.onMessage.addListener((msg, sender) => onPrivateMessage(msg, sender));
   // the locale files live here; a portal page asks for its part (allow-listed message)

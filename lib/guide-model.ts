@@ -33,6 +33,8 @@ export interface GuideStep {
 export interface Guide {
   id: string;
   portal: PortalId;
+  /** extension (optional): another government site it runs on, asked for at runtime (lib/guide-host.ts) */
+  host?: string;
   title: Texts;
   steps: GuideStep[];
 }

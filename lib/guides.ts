@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { PROCEDURES } from '../procedures';
 import { LANGS, type Lang, type PortalId, type RuleId } from '../procedures/types';
+import { hostProblem } from './guide-host';
 import { GUIDE_PREFIX, type Guide, type GuideFile } from './guide-model';
 
 /**
@@ -136,6 +137,8 @@ const StepSchema = v.strictObject({
 const GuideSchema = v.strictObject({
   id: v.pipe(v.string(), v.regex(/^guide\.[a-z0-9][a-z0-9-]{0,62}$/)),
   portal: v.picklist(PORTAL_IDS),
+  /** another government site the guide runs on (lib/guide-host.ts: a plain host under a government zone) */
+  host: v.optional(v.pipe(v.string(), v.maxLength(253), v.check((h) => hostProblem(h) === null, 'not a plain host name under gov.kz, egov.kz, gov.uz or egov.uz, nor a portal Qadam knows'))),
   title: Texts,
   steps: v.pipe(v.array(StepSchema), v.minLength(1), v.maxLength(MAX_STEPS)),
 });

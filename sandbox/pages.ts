@@ -1,5 +1,6 @@
 import { PORTALS, PROCEDURES, procedureById } from '../procedures';
 import type { Lang, PortalId } from '../procedures/types';
+import { isGuideId } from '../lib/guide-model';
 import esf from '../tests/fixtures/esf/cases.json';
 import singlewindow from '../tests/fixtures/singlewindow/cases.json';
 import oneid from '../tests/fixtures/oneid/cases.json';
@@ -61,7 +62,8 @@ function usable(c: RawCase): boolean {
 export function pageFor(procedureId: string, stepId: string, lang: Lang): SandboxPage | null {
   const proc = procedureById(procedureId);
   const step = proc?.steps.find((s) => s.id === stepId);
-  if (!proc || !step || step.kind !== 'page') return null;
+  // a guide people made has no replica (a step id it shares with the catalogue is another page)
+  if (!proc || isGuideId(proc.id) || !step || step.kind !== 'page') return null;
   const portal = PORTALS.find((p) => p.id === proc.portal)!;
   const required = step.fields.filter((f) => !f.optional && !f.silent).map((f) => f.id);
   const scored = CASES[proc.portal]

@@ -1,8 +1,9 @@
 import { browser } from 'wxt/browser';
 import { browserLang, loadSettings } from '../../lib/progress';
-import { has, t } from '../../lib/strings';
 import { pageFor } from '../../sandbox/pages';
 import { addressOf, h } from '../../sandbox/dom';
+import { guideFieldList, has, loadPageGuides, t } from '../../sandbox/guides';
+import { isGuideId } from '../../lib/guide-model';
 import css from '../../sandbox/handout.css?inline';
 
 /**
@@ -17,10 +18,12 @@ const SHOT_W = 1280;
 async function main(): Promise<void> {
   // a trainer editing `#/<procedure>` gets that procedure's handout (as the sandbox follows its hash)
   addEventListener('hashchange', () => location.reload());
-  const s = await loadSettings();
+  // a guide people made (`#/guide.<slug>`) is found as the popup finds it
+  const [s] = await Promise.all([loadSettings(), loadPageGuides().catch(() => [])]);
   const { proc, lang } = addressOf(location, s.lang ?? browserLang(browser.i18n.getUILanguage()));
   const tr = (key: string, p?: Record<string, string | number>) => t(lang, key, p);
   const base = `procedures.${proc.id}`;
+  const guide = isGuideId(proc.id);
   document.documentElement.lang = lang;
   document.title = `${tr(`${base}.title`)} — ${tr('handout.title')}`;
   const style = document.createElement('style');
@@ -35,7 +38,11 @@ async function main(): Promise<void> {
     const key = `${base}.steps.${step.id}`;
     const li = h('li', { className: 'step', 'data-step-id': step.id, 'data-kind': step.kind });
     li.append(h('h2', {}, h('span', { className: 'n' }, String(i + 1)), h('span', {}, tr(`${key}.title`)), h('span', { className: 'kind' }, tr(step.kind === 'manual' ? 'handout.offPortal' : 'handout.onPortal'))));
-    li.append(h('p', {}, tr(`${key}.text`)));
+    if (guide) {
+      // a guide's step: its own title, then what it asks for (its texts, as text only)
+      const fields = guideFieldList(proc.id, step.id, lang);
+      if (fields) li.append(fields);
+    } else li.append(h('p', {}, tr(`${key}.text`)));
     if (has(lang, `${key}.warning`) || has('en', `${key}.warning`)) li.append(h('p', { className: 'warning' }, tr(`${key}.warning`)));
     if (step.kind === 'manual' && step.link) li.append(h('p', { className: 'link' }, `${tr('handout.link')}: `, h('a', { href: step.link }, step.link)));
     if (step.kind === 'page' && pageFor(proc.id, step.id, lang)) {
@@ -49,8 +56,8 @@ async function main(): Promise<void> {
     'main',
     { className: 'sheet' },
     h('div', { className: 'toolbar' }, printBtn),
-    h('header', {}, h('p', { className: 'portal' }, tr(`ui.portalName.${proc.portal}`)), h('h1', {}, tr(`${base}.title`)), h('p', { className: 'summary' }, tr(`${base}.summary`)), h('p', {}, tr('handout.steps', { count: proc.steps.length }))),
-    h('p', { className: 'training' }, tr('handout.training')),
+    h('header', {}, h('p', { className: 'portal' }, tr(`ui.portalName.${proc.portal}`)), h('h1', {}, tr(`${base}.title`)), guide ? h('p', { className: 'summary', 'data-qadam-guide': '' }, tr('handout.guide')) : h('p', { className: 'summary' }, tr(`${base}.summary`)), h('p', {}, tr('handout.steps', { count: proc.steps.length }))),
+    ...(guide ? [] : [h('p', { className: 'training' }, tr('handout.training'))]),
     list,
     h('footer', {}, tr('handout.footer')),
   );

@@ -4,10 +4,11 @@ import { PROCEDURES, procedureById } from '../../procedures';
 import type { FieldDef, Lang, Procedure, Step } from '../../procedures/types';
 import { LANGS } from '../../procedures/types';
 import { loadSettings, browserLang } from '../../lib/progress';
-import { has, t } from '../../lib/strings';
 import { loadHtml, pageFor } from '../../sandbox/pages';
 import { addressOf, h } from '../../sandbox/dom';
 import { sampleValue } from '../../sandbox/sample';
+import { guideFieldList, guideProcedures, has, loadPageGuides, t } from '../../sandbox/guides';
+import { isGuideId } from '../../lib/guide-model';
 import css from '../../sandbox/ui.css?inline';
 
 /**
@@ -182,11 +183,17 @@ class Sandbox {
   private card(step: Step): HTMLElement {
     const base = `procedures.${this.route.proc.id}.steps.${step.id}`;
     const card = h('section', { className: 'card', 'data-qadam-manual': step.id, 'aria-labelledby': 'card-h' });
-    card.append(
-      h('span', { className: 'kind' }, this.tr(step.kind === 'manual' ? 'ui.kindManual' : 'ui.kindPage')),
-      h('h1', { id: 'card-h' }, this.tr(`${base}.title`)),
-      h('p', {}, this.tr(`${base}.text`)),
-    );
+    const guide = isGuideId(this.route.proc.id);
+    card.append(h('span', { className: 'kind' }, this.tr(step.kind === 'manual' ? 'ui.kindManual' : 'ui.kindPage')), h('h1', { id: 'card-h' }, this.tr(`${base}.title`)));
+    if (guide) {
+      // a guide people made has no replica page: its step as a card, its own words as text only
+      card.setAttribute('data-qadam-guide', '');
+      card.append(h('p', {}, this.tr('sandbox.guideNoPage')));
+      const fields = guideFieldList(this.route.proc.id, step.id, this.route.lang);
+      if (fields) card.append(fields);
+      return card;
+    }
+    card.append(h('p', {}, this.tr(`${base}.text`)));
     if (has(this.route.lang, `${base}.warning`) || has('en', `${base}.warning`)) card.append(h('p', { className: 'warning' }, this.tr(`${base}.warning`)));
     if (step.kind === 'manual' && step.link) card.append(h('p', {}, h('a', { href: step.link, target: '_blank', rel: 'noreferrer' }, this.tr('ui.openLink'))));
     if (step.kind === 'page') card.append(h('p', {}, this.tr('sandbox.noPage')));
@@ -198,7 +205,7 @@ class Sandbox {
     const step = this.step();
     const base = `procedures.${proc.id}.steps.${step.id}`;
     const procSelect = h('select', { 'data-qadam-sandbox-procedure': '', 'aria-label': this.tr('ui.procedure') });
-    for (const p of PROCEDURES) procSelect.append(h('option', { value: p.id, selected: p.id === proc.id }, `${this.tr(`ui.portalName.${p.portal}`)} — ${this.tr(`procedures.${p.id}.title`)}`));
+    for (const p of [...PROCEDURES, ...guideProcedures()]) procSelect.append(h('option', { value: p.id, selected: p.id === proc.id }, `${this.tr(`ui.portalName.${p.portal}`)} — ${this.tr(`procedures.${p.id}.title`)}`));
     procSelect.onchange = () => void this.go({ proc: procedureById(procSelect.value)!, index: 0, lang });
     const stepSelect = h('select', { 'data-qadam-sandbox-step': '', 'aria-label': this.tr('ui.steps') });
     proc.steps.forEach((s, i) => stepSelect.append(h('option', { value: String(i), selected: i === index }, `${i + 1}. ${this.tr(`procedures.${proc.id}.steps.${s.id}.title`)}`)));
@@ -210,7 +217,7 @@ class Sandbox {
     prev.onclick = () => this.move(-1);
     const next = h('button', { type: 'button', className: 'primary', 'data-qadam-next': '', disabled: index === proc.steps.length - 1 }, `${this.tr('sandbox.next')} →`);
     next.onclick = () => this.move(1);
-    const sample = h('button', { type: 'button', 'data-qadam-sample': '', disabled: step.kind !== 'page' }, this.tr('sandbox.sample'));
+    const sample = h('button', { type: 'button', 'data-qadam-sample': '', disabled: step.kind !== 'page' || isGuideId(proc.id) }, this.tr('sandbox.sample'));
     sample.onclick = () => this.engine?.fillSample((f: FieldDef) => sampleValue(f));
     const mode = h('button', { type: 'button', 'data-qadam-presenter': '' }, this.tr(presenter ? 'sandbox.presenterOff' : 'sandbox.presenterOn'));
     mode.onclick = () => {
@@ -334,4 +341,5 @@ function whereOf(url: string): Where {
   return { href: u.href, pathname: u.pathname, hash: u.hash };
 }
 
-void loadSettings().then((s) => new Sandbox(s.lang ?? browserLang(browser.i18n.getUILanguage())).start());
+// the guides people made are found as the popup finds them (`#/guide.<slug>/<step>`)
+void Promise.all([loadSettings(), loadPageGuides().catch(() => [])]).then(([s]) => new Sandbox(s.lang ?? browserLang(browser.i18n.getUILanguage())).start());
