@@ -31,7 +31,6 @@ export const SURFACE = [
   '.ui-dialog',
   'dialog',
 ].join(',');
-const DETAIL_LIMIT = 30;
 const SCAN_MS = 120;
 const MAX_SURFACES = 40;
 const MAX_SHOWN = 3;
@@ -130,8 +129,16 @@ export class MessageWatch {
   note(records: readonly MutationRecord[]): void {
     if (this.timer !== null || this.stopped) return;
     if (this.shown.size) return this.soon(); // an explanation may have to go with its message
-    const n = Math.min(records.length, DETAIL_LIMIT);
-    for (let i = 0; i < n; i++) if (this.touches(records[i]!)) return this.soon();
+    // every record (a message shown after a grid's thousand records must still be seen), each
+    // changed node once per batch, as the engine's own relevance check does
+    const seen = new Set<Node>();
+    for (const r of records) {
+      if (r.type !== 'childList') {
+        if (seen.has(r.target)) continue;
+        seen.add(r.target);
+      }
+      if (this.touches(r)) return this.soon();
+    }
   }
 
   private touches(r: MutationRecord): boolean {

@@ -204,6 +204,18 @@ describe('watching cheaply', () => {
     await vi.waitFor(() => expect(explained()).toEqual(['ncalayer-canceled']));
     mo.disconnect();
   });
+  it('a message that arrives after a grid’s thousand records in the same batch is still seen', async () => {
+    const w = watch('esf');
+    const grid = document.createElement('div');
+    grid.innerHTML = Array.from({ length: 1000 }, (_, i) => `<span>${i}</span>`).join('');
+    document.querySelector('main')!.append(grid);
+    const mo = new MutationObserver((r) => w.note(r));
+    mo.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+    for (const c of Array.from(grid.children)) c.textContent = 'x'; // 1,000 records first
+    inject(SURFACES['PrimeFaces growl']!(SAMPLES['ncalayer-canceled']!.text)); // the message last
+    await vi.waitFor(() => expect(explained()).toEqual(['ncalayer-canceled']));
+    mo.disconnect();
+  });
   it('the surface selector lists every surface of the contract', () => {
     for (const s of ['[role=alert]', '[role=alertdialog]', '.ui-growl-item', '.ui-messages', 'mat-snack-bar-container', 'mat-error', '.alert', '.ui-dialog', 'dialog']) expect(SURFACE).toContain(s);
   });
