@@ -35,9 +35,6 @@ export function validVersion(v: unknown): string | null {
 
 export const SIGNER_NAMES: Record<DetectedSigner, string> = { ncalayer: 'NCALayer', 'e-imzo': 'E-IMZO', kaztoken: 'KAZTOKEN' };
 
-/** a version as a program reports it; anything else (markup, long text) is not taken */
-export const VERSION = /^[\w.-]{1,32}$/;
-const valid = (v: string): string | null => validVersion(v);
 
 /**
  * Asked after NCALayer's greeting, as public NCALayer clients do (sigex-kz/ncalayer-js-client,
@@ -60,7 +57,7 @@ export function kaztokenVersion(data: unknown): string | null {
   if (typeof r !== 'object' || r === null || String(r.code) !== '200') return null;
   const o = r.responseObject;
   if (typeof o !== 'object' || o === null || typeof o.name !== 'string' || !/kaztoken/i.test(o.name)) return null;
-  return typeof o.version === 'string' || typeof o.version === 'number' ? valid(String(o.version)) : null;
+  return typeof o.version === 'string' || typeof o.version === 'number' ? validVersion(String(o.version)) : null;
 }
 
 function versionOf(id: SignerId, data: unknown): string | null {
