@@ -1,30 +1,15 @@
 import { PORTALS, PROCEDURES, procedureById } from '../procedures';
 import type { Lang, PortalId } from '../procedures/types';
 import { isGuideId } from '../lib/guide-model';
-import esf from '../tests/fixtures/esf/cases.json';
-import singlewindow from '../tests/fixtures/singlewindow/cases.json';
-import oneid from '../tests/fixtures/oneid/cases.json';
-import nca from '../tests/fixtures/nca/cases.json';
-import oofd from '../tests/fixtures/oofd/cases.json';
+import { REPLICA_CASES as CASES, type ReplicaCase } from '../replicas';
+import { SANDBOX_HTML } from '../replicas/sandbox-pages';
 
 /**
- * The training sandbox's pages are the replica pages of tests/fixtures (one source of truth):
+ * The training sandbox's pages are the replica pages of replicas/ (one source of truth):
  * for a procedure's page step and a language, the replica that shows exactly that step, in that
  * language when there is one, whose HTML needs no script of its own (the extension's pages run
  * none). Each stands for the portal address in its case (`url`), which the engine is given.
  */
-
-interface RawCase {
-  file: string;
-  url: string;
-  lang: string;
-  shape?: string;
-  steps: string[];
-  fields: Record<string, string[]>;
-  browserOnly?: boolean;
-  late?: unknown;
-  stage?: number;
-}
 
 export interface SandboxPage {
   portal: PortalId;
@@ -36,12 +21,6 @@ export interface SandboxPage {
   fields: string[];
 }
 
-const list = (x: unknown): RawCase[] => (Array.isArray(x) ? x : (x as { cases: RawCase[] }).cases) as RawCase[];
-const CASES: Record<PortalId, RawCase[]> = { esf: list(esf), singlewindow: list(singlewindow), oneid: list(oneid), nca: list(nca), oofd: list(oofd) };
-
-/** the replica HTML files, loaded when a page is opened (each its own small chunk) */
-const HTML = import.meta.glob('../tests/fixtures/*/*.html', { query: '?raw', import: 'default' }) as Record<string, () => Promise<string>>;
-
 /** replicas whose only script expands late-rendered <template data-late> (the sandbox does that itself) */
 const LATE_ONLY = /^document\.querySelectorAll\('template\[data-late\]'\)/;
 
@@ -51,7 +30,7 @@ export function needsOwnScript(html: string): boolean {
 }
 
 /** which cases can be sandbox pages: static, no staged single-page app, no deliberate fault */
-function usable(c: RawCase): boolean {
+function usable(c: ReplicaCase): boolean {
   return !c.browserOnly && c.stage === undefined && !c.file.startsWith('fault-');
 }
 
@@ -91,7 +70,8 @@ export function pageFor(procedureId: string, stepId: string, lang: Lang): Sandbo
 export const SCRIPTED = new Set<string>(['esf/login-dialog-kk.html', 'esf/login-dialog-ru.html', 'esf/login-spa-kk.html', 'esf/login-spa-ru.html', 'esf/regdata-rerender-kk.html', 'esf/regdata-rerender-ru.html']);
 
 export async function loadHtml(page: SandboxPage): Promise<string> {
-  const load = HTML[`../tests/fixtures/${page.portal}/${page.file}`];
+  // only the pages the sandbox shows are bundled (replicas/sandbox-pages.ts, each its own small chunk)
+  const load = SANDBOX_HTML[`${page.portal}/${page.file}`];
   if (!load) throw new Error(`no replica ${page.portal}/${page.file}`);
   return load();
 }

@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { PORTALS, PROCEDURES, proceduresOfPortal, portalOfHost } from '../../procedures';
 import type { PageStep, PortalId } from '../../procedures/types';
 import { readPageText } from '../../content-scripts/page-text';
 import { choose, chooseByEvidence, hashRoute, isDone, pageFacts, recogniseAll } from '../../content-scripts/recognise';
 import { readPage } from '../../content-scripts/modal';
 import { locateFields, visibleTarget } from '../../content-scripts/locate';
+import { replicaPortals } from '../../replicas/files';
 import { loadReplica, replicaCases, whereOf } from './replicas';
 
-const PORTAL_DIRS = PORTALS.map((p) => p.id).filter((id) => existsSync(join(__dirname, '..', 'fixtures', id, 'cases.json')));
+const PORTAL_DIRS = PORTALS.map((p) => p.id).filter((id) => replicaPortals().includes(id));
 const cases = replicaCases('esf').filter((c) => !c.browserOnly);
 
 /** as the content script reads a page: an open modal first (modal.ts), else the whole page */

@@ -1,22 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readCases, readReplica } from '../../replicas/files';
+import type { ReplicaCase } from '../../replicas/schema';
 
-/** The replica pages of tests/fixtures/<portal>/ and their manifest (cases.json). */
-export interface ReplicaCase {
-  file: string;
-  url: string;
-  lang: string;
-  shape: string;
-  steps: string[];
-  fields: Record<string, string[]>;
-  browserOnly?: boolean;
-  note?: string;
-}
-
-const ROOT = join(__dirname, '..', 'fixtures');
+/** The replica pages of replicas/<portal>/ and their manifest (cases.json, checked by replicas/schema.ts). */
+export type { ReplicaCase };
 
 export function replicaCases(portal: string): ReplicaCase[] {
-  return JSON.parse(readFileSync(join(ROOT, portal, 'cases.json'), 'utf8')) as ReplicaCase[];
+  return readCases(portal);
 }
 
 /**
@@ -49,7 +38,7 @@ if (dialogProto && !(dialogProto as unknown as { qadamShim?: boolean }).qadamShi
  * content (<template data-late>) put in place, as the page's own script does in a browser.
  */
 export function loadReplica(portal: string, file: string): Document {
-  const html = readFileSync(join(ROOT, portal, file), 'utf8');
+  const html = readReplica(portal, file);
   const doc = new DOMParser().parseFromString(html, 'text/html');
   for (const t of Array.from(doc.querySelectorAll('template[data-late]'))) {
     t.replaceWith((t as HTMLTemplateElement).content.cloneNode(true));

@@ -1,12 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { PORTALS, proceduresOfPortal, portalOfHost } from '../../procedures';
 import type { PageStep, PortalId } from '../../procedures/types';
 import { readPageText } from '../../content-scripts/page-text';
 import { pageFacts, recogniseAll } from '../../content-scripts/recognise';
 import { locateFields, visibleTarget } from '../../content-scripts/locate';
+import { replicaPortals } from '../../replicas/files';
 import { loadReplica, replicaCases, whereOf, type ReplicaCase } from './replicas';
 import { MUTATIONS, type Mutation } from './mutations';
 
@@ -19,7 +18,7 @@ import { MUTATIONS, type Mutation } from './mutations';
  * /tmp/table.<part>, with every failure).
  */
 
-const PORTAL_DIRS = PORTALS.map((p) => p.id).filter((id) => existsSync(join(__dirname, '..', 'fixtures', id, 'cases.json')));
+const PORTAL_DIRS = PORTALS.map((p) => p.id).filter((id) => replicaPortals().includes(id));
 const CASES: Array<ReplicaCase & { dir: PortalId }> = PORTAL_DIRS.flatMap((dir) => replicaCases(dir).filter((c) => !c.browserOnly).map((c) => ({ ...c, dir })));
 
 /** the least share of cases a mutation class must leave unchanged */

@@ -1,9 +1,9 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LANGS } from '../../procedures/types';
 import { PORTALS, PROCEDURES, procedureById, proceduresOfPortal } from '../../procedures';
 import { allPages, needsOwnScript, SCRIPTED } from '../../sandbox/pages';
+import { SANDBOX_HTML } from '../../replicas/sandbox-pages';
+import { readReplica, replicaFiles, replicaPortals } from '../../replicas/files';
 import { addressOf } from '../../sandbox/dom';
 import { readPageText } from '../../content-scripts/page-text';
 import { chooseStep, pageFacts, recogniseAll } from '../../content-scripts/recognise';
@@ -14,21 +14,40 @@ import { loadReplica, whereOf } from './replicas';
  * language, it needs no script of its own, and the engine recognises it as exactly that step of
  * that procedure at the portal address it stands for (the recogniser cross-test over the sandbox).
  */
-const FIXTURES = join(__dirname, '..', 'fixtures');
-
 describe('sandbox pages', () => {
   it('the list of replicas that need their own script is exact', () => {
-    const found = PORTALS.flatMap((p) => {
-      let files: string[] = [];
-      try {
-        files = readdirSync(join(FIXTURES, p.id)).filter((f) => f.endsWith('.html') && !f.startsWith('fault-'));
-      } catch {
-        return [];
-      }
-      return files.filter((f) => needsOwnScript(readFileSync(join(FIXTURES, p.id, f), 'utf8'))).map((f) => `${p.id}/${f}`);
-    });
-    const staged = new Set(['oneid/register-spa-ru.html', 'oneid/register-spa-uz.html', 'oneid/register-spa-en.html', 'esf/fault-change-email-ru.html']);
+    const found = replicaPortals().flatMap((portal) =>
+      replicaFiles(portal)
+        .filter((f) => needsOwnScript(readReplica(portal, f)))
+        .map((f) => `${portal}/${f}`),
+    );
+    const staged = new Set(['oneid/register-spa-ru.html', 'oneid/register-spa-uz.html', 'oneid/register-spa-en.html']);
     expect(found.filter((f) => !staged.has(f)).sort()).toEqual([...SCRIPTED].sort());
+  });
+
+  /**
+   * The sandbox bundles the pages it shows and no other (no page that only the tests open): its
+   * loaders (replicas/sandbox-pages.ts) are written from the pages chosen for every page step in
+   * every language. After a change to the catalogue or the cases, `npx vitest run
+   * tests/unit/sandbox.test.ts -u` rewrites the file; the build check (scripts/sandbox-pages-check.mjs)
+   * then lists what the built sandbox really holds.
+   */
+  it('bundles exactly the pages it shows (replicas/sandbox-pages.ts)', async () => {
+    const shown = [...new Set(LANGS.flatMap((lang) => allPages(lang).flatMap((x) => (x.page ? [`${x.page.portal}/${x.page.file}`] : []))))];
+    shown.sort();
+    const source = [
+      '// The replica pages the training sandbox shows (sandbox/pages.ts) and no other, each loaded as its own',
+      '// chunk when opened. Written by tests/unit/sandbox.test.ts from the catalogue and replicas/*/cases.json:',
+      '// after a change there run `npx vitest run tests/unit/sandbox.test.ts -u`. Do not edit by hand.',
+      'export const SANDBOX_HTML: Record<string, () => Promise<string>> = {',
+      ...shown.map((f) => `  '${f}': () => import('./${f}?raw').then((m) => m.default),`),
+      '};',
+      '',
+    ].join('\n');
+    await expect(source).toMatchFileSnapshot('../../replicas/sandbox-pages.ts');
+    expect(Object.keys(SANDBOX_HTML)).toEqual(shown);
+    // none of them is a page only the tests use
+    for (const f of shown) expect(f).not.toMatch(/\/(fault-|example-)/);
   });
 
   for (const lang of LANGS) {
@@ -36,7 +55,7 @@ describe('sandbox pages', () => {
       it.each(allPages(lang).map((x) => [`${x.procedure} / ${x.step}`, x] as const))('%s', (_name, x) => {
         expect(x.page, 'a replica for this page step').not.toBeNull();
         const page = x.page!;
-        expect(needsOwnScript(readFileSync(join(FIXTURES, page.portal, page.file), 'utf8'))).toBe(false);
+        expect(needsOwnScript(readReplica(page.portal, page.file))).toBe(false);
         const doc = loadReplica(page.portal, page.file);
         // late parts are expanded at once by the sandbox
         for (const t of Array.from(doc.querySelectorAll('template[data-late]'))) t.replaceWith((t as HTMLTemplateElement).content.cloneNode(true));
