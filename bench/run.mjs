@@ -112,7 +112,7 @@ async function main() {
   assertBuilt();
   const size = contentScriptSize();
   // the bench page, and the ESF replicas (the first-page-after-start figure uses one)
-  const server = await startServer({ dirs: [here, path.join(here, '../tests/fixtures/esf')] });
+  const server = await startServer({ dirs: [here, path.join(here, '../replicas/esf')] });
   const withExt = await launch(server, { extension: true });
   const without = await launch(server, { extension: false });
   const runs = { with: [], without: [], noopObserver: [] };

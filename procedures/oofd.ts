@@ -49,7 +49,7 @@ const registerPortal: PageStep = {
     'https://org.oofd.kz/#/landing/eds-login (public automation script, find_string «org.oofd.kz»: «Войти с ЭЦП», #storage-password, #storage-type, «Проверить»)',
     'inferred: the Kazakh captions and the registration route (#/landing/registration)',
   ],
-  // «Выбрать сертификат» logs in with the EDS (tests/fixtures/oofd/eds-login-card-*.html)
+  // «Выбрать сертификат» logs in with the EDS (replicas/oofd/eds-login-card-*.html)
   handover: { key: 'auth', labels: ['Выбрать сертификат', 'Сертификатты таңдау', ...W.register.filter((w) => w.includes('ЭЦ'))] },
 };
 

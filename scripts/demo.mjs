@@ -16,7 +16,7 @@ if (!headless && process.platform === 'linux' && !process.env.DISPLAY && !proces
   headless = true;
 }
 const OUT = path.join(ROOT, '.output/chrome-mv3/manifest.json');
-const SOURCES = ['entrypoints', 'components', 'content-scripts', 'lib', 'procedures', 'sandbox', 'locales', 'public', 'tests/fixtures', 'wxt.config.ts', 'package.json'];
+const SOURCES = ['entrypoints', 'components', 'content-scripts', 'lib', 'procedures', 'sandbox', 'locales', 'public', 'replicas', 'wxt.config.ts', 'package.json'];
 
 function newest(p) {
   const full = path.join(ROOT, p);

@@ -14,7 +14,7 @@ import css from '../../sandbox/ui.css?inline';
 /**
  * The training sandbox: `sandbox.html#/<procedure id>/<step id>?lang=…` (also `?lang=` before the
  * hash, `presenter=1` for a projector, `embed=1` inside the handout). It shows the replica page of
- * a page step (tests/fixtures: one source of truth) and runs the SAME engine as on the portal,
+ * a page step (replicas/: one source of truth) and runs the SAME engine as on the portal,
  * told which portal address the page stands for. Forms validate with the same rules and move on
  * as the portal would; links and forms never leave the page; nothing is recorded or sent.
  */

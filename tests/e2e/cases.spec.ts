@@ -1,5 +1,5 @@
 /**
- * Every replica page of tests/fixtures/esf/cases.json, in the built extension:
+ * Every replica page of replicas/<portal>/cases.json, in the built extension:
  * - a page of a step: the content script reports one of the case's steps, finds every field the
  *   case lists for it, and rings each `[data-expect]` element (±4 px), with a tooltip in words;
  * - a portal page of no step (e.g. news): state.step is null and there is no ring;

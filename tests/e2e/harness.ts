@@ -1,6 +1,6 @@
 /**
  * Playwright fixtures and helpers for testing the BUILT extension (.output/chrome-mv3) in real
- * Chromium against the replica ESF pages of tests/fixtures/esf/ (served by ./server.ts).
+ * Chromium against the replica portal pages of replicas/<portal>/ (served by ./server.ts).
  *
  * Worker fixtures: `server` (one replica server per worker, random port, mapped by the browser's
  * host resolver rules) and `qadam` (one browser context with the extension per worker, shared by the
@@ -11,8 +11,10 @@ import { test as base, expect, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
 import { launch, type Qadam } from './browser';
-import { FIXTURES_DIR, ROOT, startServer, type ReplicaServer } from './server';
+import { pageDirs, ROOT, startServer, type ReplicaServer } from './server';
 import { PORTALS, portalOfHost } from '../../procedures/portals';
+import { readCases, replicaDir } from '../../replicas/files';
+import type { ReplicaCase } from '../../replicas/schema';
 
 export { expect };
 export type { Qadam };
@@ -20,30 +22,14 @@ export type { Qadam };
 // ---------------------------------------------------------------------------------------------
 // The manifest of replica pages
 
-export interface Case {
-  /** file name in tests/fixtures/esf/, e.g. "registration-data-ru.html" */
-  file: string;
-  /** the address the page has on the real portal, e.g. https://esf.gov.kz:8443/esf-web/#!/... */
-  url: string;
-  lang: string;
-  shape: string;
-  /** the steps this page may be recognised as (any of them); [] = a page that must match nothing */
-  steps: string[];
-  /** per step: the field ids whose elements carry data-expect and must be ringed */
-  fields: Record<string, string[]>;
-  browserOnly?: boolean;
-  /** the folder under tests/fixtures/ (the portal id) */
-  dir?: string;
-}
+/** a case of replicas/<portal>/cases.json (replicas/schema.ts), with its folder (the portal id, default ESF) */
+export type Case = ReplicaCase & { dir?: string };
 
-export const CASES_FILE = path.join(FIXTURES_DIR, 'cases.json');
+export const CASES_FILE = path.join(replicaDir('esf'), 'cases.json');
 
-/** the replica cases of one portal folder (default: ESF) */
+/** the replica cases of one portal folder (default: ESF), checked by the schema */
 export function loadCases(dir = 'esf'): Case[] {
-  const file = path.join(ROOT, 'tests/fixtures', dir, 'cases.json');
-  if (!fs.existsSync(file)) return [];
-  const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as Case[] | { cases: Case[] };
-  return (Array.isArray(raw) ? raw : raw.cases).map((c) => ({ ...c, dir }));
+  return readCases(dir).map((c) => ({ ...c, dir }));
 }
 
 /** the replica cases of every portal that has them */
@@ -58,8 +44,10 @@ export function fixtureName(c: Case | string): string {
 
 export function fixtureSource(c: Case | string): string {
   const file = typeof c === 'string' ? c : c.file;
-  const dir = typeof c === 'string' ? FIXTURES_DIR : path.join(ROOT, 'tests/fixtures', c.dir ?? 'esf');
-  return fs.readFileSync(path.join(dir, path.basename(file)), 'utf8');
+  const dirs = pageDirs(typeof c === 'string' ? 'esf' : (c.dir ?? 'esf'));
+  const found = dirs.map((d) => path.join(d, path.basename(file))).find((f) => fs.existsSync(f));
+  if (!found) throw new Error(`no page ${path.basename(file)} in ${dirs.join(' or ')}`);
+  return fs.readFileSync(found, 'utf8');
 }
 
 /** The case's URL with `qadam-fixture=<name>` added to the query (the hash route kept after it). */

@@ -8,7 +8,9 @@
  * port it really listens on (a MAP rule with a port rewrites the port too).
  *
  * Any path on any host serves the replica named by the query parameter `qadam-fixture=<name>`
- * (`<name>.html` in one of `dirs`, by default tests/fixtures/esf/); without it, a 404 page.
+ * (`<name>.html` in one of `dirs`; by default the folders of the portal the host belongs to: its
+ * replicas, replicas/<portal>/, then the pages only tests open, tests/fixtures/<portal>/); without it,
+ * a 404 page.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -19,18 +21,24 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { PORTALS, portalOfHost } from '../../procedures/portals';
+import { replicaDir } from '../../replicas/files';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const FIXTURES_DIR = path.join(ROOT, 'tests/fixtures/esf');
+/** pages only the tests open (a page that throws, a renamed variant), by portal; the replicas are in replicas/ */
+export const TEST_PAGES_DIR = path.join(ROOT, 'tests/fixtures');
 export const CACHE_DIR = path.join(ROOT, 'tests/.cache');
 
 /** Host names the browser is told to resolve to this server: every portal host, and a non-portal one. */
 export const MAPPED_HOSTS = [...PORTALS.flatMap((p) => p.hosts.flatMap((h) => (h.startsWith('*.') ? [h.slice(2), h] : [h]))), 'example.org', 'www.example.org'];
 
-/** the replicas of the portal a host belongs to (example.org: the ESF folder's non-portal page) */
+/** the pages of a portal: its replicas, then the pages only the tests open */
+export function pageDirs(portal: string): string[] {
+  return [replicaDir(portal), path.join(TEST_PAGES_DIR, portal)];
+}
+
+/** the pages of the portal a host belongs to (example.org: the ESF folder's non-portal page) */
 function dirsForHost(host: string | undefined): string[] {
-  const portal = portalOfHost((host ?? '').replace(/:\d+$/, ''));
-  return [path.join(ROOT, 'tests/fixtures', portal ?? 'esf')];
+  return pageDirs(portalOfHost((host ?? '').replace(/:\d+$/, '')) ?? 'esf');
 }
 
 export interface ReplicaServer {

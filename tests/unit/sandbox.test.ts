@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LANGS } from '../../procedures/types';
-import { PORTALS, PROCEDURES, procedureById, proceduresOfPortal } from '../../procedures';
+import { PROCEDURES, procedureById, proceduresOfPortal } from '../../procedures';
 import { allPages, needsOwnScript, SCRIPTED } from '../../sandbox/pages';
 import { SANDBOX_HTML } from '../../replicas/sandbox-pages';
 import { readReplica, replicaFiles, replicaPortals } from '../../replicas/files';
