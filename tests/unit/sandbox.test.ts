@@ -44,7 +44,7 @@ describe('sandbox pages', () => {
       '};',
       '',
     ].join('\n');
-    await expect(source).toMatchFileSnapshot('../../replicas/sandbox-pages.ts');
+    await expect(source).toMatchFileSnapshot('../../replicas/sandbox-pages.ts', 'stale: npx vitest run tests/unit/sandbox.test.ts -u');
     expect(Object.keys(SANDBOX_HTML)).toEqual(shown);
     // none of them is a page only the tests use
     for (const f of shown) expect(f).not.toMatch(/\/(fault-|example-)/);
