@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import { stripSourcesPlugin } from './scripts/strip-sources';
+import { stripReplicaNotesPlugin } from './scripts/strip-replica-notes';
 import { contentScriptMatches, PORTALS } from './procedures/portals';
 
 /** NCALayer (and KAZTOKEN on its port), E-IMZO and older E-IMZO: lib/signers.ts SIGNER_ENDPOINTS */
@@ -14,8 +15,8 @@ const FRAME_ANCESTORS = `frame-ancestors 'self' ${PORTALS.flatMap((p) => p.hosts
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   imports: false,
-  // the catalogue's evidence (`source`) is for people and tests, not for the built extension
-  vite: () => ({ plugins: process.env.VITEST ? [] : [stripSourcesPlugin()] }),
+  // the catalogue's evidence (`source`) and the replica cases' notes are for people and tests, not for the built extension
+  vite: () => ({ plugins: process.env.VITEST ? [] : [stripSourcesPlugin(), stripReplicaNotesPlugin()] }),
   // `npm run zip`: the store zips, and for Firefox's review the sources (built with the README's commands)
   zip: { excludeSources: ['test-results/**', 'tests/.cache/**', 'bench/.cache/**', 'playwright-report/**', '.env*'] },
   hooks: {

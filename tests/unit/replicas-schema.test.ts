@@ -1,10 +1,11 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PORTALS } from '../../procedures/portals';
 import { parseCases } from '../../replicas/schema';
 import { readCases, replicaDir, replicaFiles, replicaPortals } from '../../replicas/files';
 import { REPLICA_CASES } from '../../replicas';
+import { stripReplicaNotes } from '../../scripts/strip-replica-notes';
 
 /**
  * replicas/<portal>/cases.json, every one, checked by the one schema the sandbox, the unit tests and
@@ -27,8 +28,11 @@ describe('replica cases (replicas/*/cases.json)', () => {
       expect(strays, 'pages without a case (a page only a test opens belongs in tests/fixtures/)').toEqual([]);
     });
 
-    it('the bundled copy the sandbox reads is the same', () => {
+    it('the bundled copy the sandbox reads is the same (in the build without the notes for people)', () => {
       expect(REPLICA_CASES[portal as keyof typeof REPLICA_CASES]).toEqual(readCases(portal));
+      const built = parseCases(portal, JSON.parse(stripReplicaNotes(readFileSync(join(replicaDir(portal), 'cases.json'), 'utf8'))));
+      expect(built).toEqual(readCases(portal).map(({ note: _note, ...rest }) => rest));
+      expect(built.some((c) => 'note' in c)).toBe(false);
     });
   });
 });
