@@ -8,7 +8,11 @@ import { LANGS, type Lang } from '../procedures/types';
  * own language before this rule (sandbox/dom.ts addressOf). Small and storage-free: the content
  * script imports it (lib/page-lang.ts reads the setting and the policy for extension pages).
  */
-export function uiLang(setting: Lang | null | undefined, policy: Lang | null | undefined, ui: string | undefined = browserUiLanguage()): Lang {
+export function uiLang(
+  setting: Lang | null | undefined,
+  policy: Lang | null | undefined,
+  ui: string | undefined = browserUiLanguage(),
+): Lang {
   return setting ?? policy ?? browserLang(ui);
 }
 

@@ -19,7 +19,7 @@ export function managedSchema() {
     properties: {
       language: {
         title: 'Interface language',
-        description: `The language Qadam starts in until the user picks one: ${LANGS.slice(0, -1).join(', ')} or ${LANGS[LANGS.length - 1]}.`,
+        description: `The language Qadam starts in until the user picks one: ${LANGS.slice(0, -1).join(', ')} or ${LANGS.at(-1)}.`,
         type: 'string',
         enum: [...LANGS],
       },
@@ -48,7 +48,8 @@ export function managedSchema() {
       guides: {
         title: 'Guides to preload',
         description:
-          "The organisation's guides: the `guides` array of a Qadam guide file (format qadam-guide, version 1). Checked like an imported file; an invalid list preloads none.",
+          "The organisation's guides: the `guides` array of a Qadam guide file (format qadam-guide, version 1). " +
+          'Checked like an imported file; an invalid list preloads none.',
         type: 'array',
         items: {
           type: 'object',

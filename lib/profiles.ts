@@ -35,7 +35,9 @@ export const ProfileSchema = v.object({
     }),
   ),
   /** portal → when the profile was registered there (`seen`: Qadam saw it, else the user marked it) */
-  facts: v.object(Object.fromEntries(FACT_PORTALS.map((x) => [x, v.optional(Fact)])) as { [K in FactPortal]: v.OptionalSchema<typeof Fact, undefined> }),
+  facts: v.object(
+    Object.fromEntries(FACT_PORTALS.map((x) => [x, v.optional(Fact)])) as { [K in FactPortal]: v.OptionalSchema<typeof Fact, undefined> },
+  ),
   createdAt: Time,
   /** the date the signing keys expire (`YYYY-MM-DD`): added after version 1 shipped, optional, so stored profiles need no migration */
   keysExpire: v.optional(KeysExpireSchema),

@@ -9,7 +9,9 @@ import type { FactPortal, Procedure } from '../procedures/types';
  */
 
 /** the profile's registration on that portal (its fact: when), if any */
-export function registeredOn<F>(facts: Partial<Record<FactPortal, F>> | null | undefined, portal: FactPortal | null | undefined): F | undefined {
+type Facts<F> = Partial<Record<FactPortal, F>> | null | undefined;
+
+export function registeredOn<F>(facts: Facts<F>, portal: FactPortal | null | undefined): F | undefined {
   return portal && facts ? facts[portal] : undefined;
 }
 
@@ -20,7 +22,7 @@ export function warnsRegistered(proc: Pick<Procedure, 'steps' | 'registers'>, st
 }
 
 /** both at once, where the profile is at hand (the popup): the registration to warn of on this step */
-export function alreadyRegistered<F>(proc: Pick<Procedure, 'steps' | 'registers'>, stepIndex: number, facts: Partial<Record<FactPortal, F>> | null | undefined): F | undefined {
+export function alreadyRegistered<F>(proc: Pick<Procedure, 'steps' | 'registers'>, stepIndex: number, facts: Facts<F>): F | undefined {
   const fact = registeredOn(facts, proc.registers?.portal);
   return fact !== undefined && warnsRegistered(proc, stepIndex, true) ? fact : undefined;
 }

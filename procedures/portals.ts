@@ -33,10 +33,31 @@ const CATALOGUE = [
   },
   // OneID moved to id.egov.uz (a React + MUI app; public scripts and links: README «Evidence»); the
   // old id.gov.uz of seed 002 is kept for its pages and redirects
-  { id: 'oneid', hosts: ['id.egov.uz', 'id.gov.uz'], langs: ['ru', 'uz', 'en'], home: 'https://id.egov.uz/', signer: 'e-imzo', registration: true },
+  {
+    id: 'oneid',
+    hosts: ['id.egov.uz', 'id.gov.uz'],
+    langs: ['ru', 'uz', 'en'],
+    home: 'https://id.egov.uz/',
+    signer: 'e-imzo',
+    registration: true,
+  },
   // the NCA issues keys: no account of the company's to record
-  { id: 'nca', hosts: ['pki.gov.kz', 'www.pki.gov.kz', 'egov.kz', 'www.egov.kz'], langs: ['kk', 'ru'], home: 'https://pki.gov.kz/', signer: 'ncalayer', registration: false },
-  { id: 'oofd', hosts: ['oofd.kz', 'www.oofd.kz', 'org.oofd.kz'], langs: ['kk', 'ru'], home: 'https://oofd.kz/', signer: 'ncalayer', registration: true },
+  {
+    id: 'nca',
+    hosts: ['pki.gov.kz', 'www.pki.gov.kz', 'egov.kz', 'www.egov.kz'],
+    langs: ['kk', 'ru'],
+    home: 'https://pki.gov.kz/',
+    signer: 'ncalayer',
+    registration: false,
+  },
+  {
+    id: 'oofd',
+    hosts: ['oofd.kz', 'www.oofd.kz', 'org.oofd.kz'],
+    langs: ['kk', 'ru'],
+    home: 'https://oofd.kz/',
+    signer: 'ncalayer',
+    registration: true,
+  },
 ] as const satisfies readonly PortalDef[];
 
 type Entry = (typeof CATALOGUE)[number];
@@ -48,7 +69,10 @@ export const PORTALS: readonly Portal[] = CATALOGUE;
 /** every portal id, in catalogue order */
 export const PORTAL_IDS = CATALOGUE.map((p) => p.id) as readonly PortalId[] as readonly [PortalId, ...PortalId[]];
 /** the portals a profile records a registration on, in catalogue order */
-export const FACT_PORTALS = CATALOGUE.filter((p) => p.registration).map((p) => p.id) as readonly FactPortal[] as readonly [FactPortal, ...FactPortal[]];
+export const FACT_PORTALS = CATALOGUE.filter((p) => p.registration).map((p) => p.id) as readonly FactPortal[] as readonly [
+  FactPortal,
+  ...FactPortal[],
+];
 
 /**
  * Manifest match patterns: every portal host by name, https only (a network attacker serving plain

@@ -26,7 +26,8 @@ async function main(): Promise<void> {
   // a guide people made (`#/guide.<slug>`) is found as the popup finds it
   // the language rule (lib/language.ts), unless the address names one; a fresh policy language
   // arriving later is named in the address (no second reload)
-  const [start] = await Promise.all([pageLang((fresh) => !addressOf(location, fresh).langNamed && location.replace(withLang(fresh))), loadPageGuides().catch(() => [])]);
+  const onPolicy = (fresh: string) => !addressOf(location, 'en').langNamed && location.replace(withLang(fresh));
+  const [start] = await Promise.all([pageLang(onPolicy), loadPageGuides().catch(() => [])]);
   const { proc, lang } = addressOf(location, start);
   const tr = (key: string, p?: Record<string, string | number>) => t(lang, key, p);
   const base = `procedures.${proc.id}`;
