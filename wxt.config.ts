@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 import { stripSourcesPlugin } from './scripts/strip-sources';
 import { stripReplicaNotesPlugin } from './scripts/strip-replica-notes';
 import { contentScriptMatches, PORTALS } from './procedures/portals';
+import { managedSchemaJson } from './lib/managed-schema';
 
 /** NCALayer (and KAZTOKEN on its port), E-IMZO and older E-IMZO: lib/signers.ts SIGNER_ENDPOINTS */
 const CONNECT_SRC = "connect-src 'self' wss://127.0.0.1:13579 wss://127.0.0.1:64443 ws://127.0.0.1:64646";
@@ -24,6 +25,10 @@ export default defineConfig({
     // sandbox (contract: sandbox.html) is an ordinary extension page that runs the engine.
     'build:manifestGenerated': (_wxt, manifest) => {
       delete (manifest as { sandbox?: unknown }).sandbox;
+    },
+    // the policy's schema, from the catalogue's portal ids and languages (lib/managed-schema.ts)
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ relativeDest: 'managed_schema.json', contents: managedSchemaJson() });
     },
   },
   // one manifest for both stores; the differences are the browser's own keys

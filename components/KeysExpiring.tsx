@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EXPIRY_WINDOW_DAYS, expiringKeys, formatKeysExpire } from '../lib/keys-expiry';
+import { EXPIRY_WINDOW_DAYS, expiringKeys } from '../lib/keys-expiry';
+import { formatDate } from '../lib/dates';
 import type { Profile } from '../lib/profiles';
 import { useIdLabel } from './ProfileSwitcher';
 
@@ -28,7 +29,7 @@ export function KeysExpiring({ list, onRenew, today }: { list: readonly Profile[
             <div className="keys-who">
               <strong>{p.name}</strong> <span className="mono">{idLabel(p)}</span>
               <span className="keys-when">
-                {formatKeysExpire(p.keysExpire!, i18n.language)} · {days < 0 ? t('profiles.keys.expired', { count: -days }) : days === 0 ? t('profiles.keys.today') : t('profiles.keys.left', { count: days })}
+                {formatDate(p.keysExpire!, i18n.language)} · {days < 0 ? t('profiles.keys.expired', { count: -days }) : days === 0 ? t('profiles.keys.today') : t('profiles.keys.left', { count: days })}
               </span>
             </div>
             <button type="button" data-qadam-renew={p.id} aria-label={t('profiles.keys.renewFor', { name: p.name })} onClick={() => onRenew(p.id)}>

@@ -2,9 +2,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { browser } from 'wxt/browser';
 import type { Lang } from '../procedures/types';
-import { browserLang, loadSettings, settingsItem } from '../lib/progress';
+import { settingsItem } from '../lib/progress';
 import { changeLang } from '../lib/i18n';
-import { loadPolicy, refreshPolicy } from '../lib/managed';
+import { pageLang } from '../lib/page-lang';
 import { ConfirmButton, LanguageSelect } from './shared';
 import { ProfilesSection } from './Profiles';
 import { PROCEDURES } from '../procedures';
@@ -16,11 +16,11 @@ export function Options() {
   const [lang, setLang] = useState<Lang | null>(null);
   const [status, setStatus] = useState('');
   useEffect(() => {
-    void Promise.all([loadSettings(), loadPolicy()]).then(([s, mirrored]) => {
-      const pick = (language: Lang | null) => s.lang ?? language ?? browserLang(browser.i18n.getUILanguage());
-      setLang(pick(mirrored?.language ?? null));
-      // the mirror may be missing or old: the fresh policy's language, unless the user chose one
-      if (!s.lang) void refreshPolicy().then((m) => setLang((cur) => (cur === pick(mirrored?.language ?? null) ? pick(m.language) : cur)));
+    let first: Lang | null = null;
+    // the mirror may be missing or old: the fresh policy's language, unless the user chose one meanwhile
+    void pageLang((fresh) => setLang((cur) => (cur === first ? fresh : cur))).then((l) => {
+      first = l;
+      setLang(l);
     });
   }, []);
   useEffect(() => {

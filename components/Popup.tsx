@@ -1,6 +1,8 @@
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PORTALS, PROCEDURES, procedureById } from '../procedures';
+import { formatDate } from '../lib/dates';
+import { alreadyRegistered } from '../lib/registered';
 import type { Procedure, Step } from '../procedures/types';
 import { currentStep } from '../lib/progress';
 import { changeLang } from '../lib/i18n';
@@ -120,9 +122,8 @@ function ProcedureView({ proc }: { proc: Procedure }) {
   const lost = tabHere?.fields.filter((f) => f.taught === 'lost') ?? [];
   const base = `procedures.${proc.id}`;
   const me = s.profiles.list.find((p) => p.id === s.profiles.active);
-  const reg = proc.registers;
   // already registered there: said before the user starts, up to the registering step
-  const registered = reg && me?.facts[reg.portal] && (idx < 0 ? false : idx <= proc.steps.findIndex((x) => x.id === reg.step)) ? me.facts[reg.portal] : undefined;
+  const registered = alreadyRegistered(proc, idx, me?.facts);
 
   return (
     <section className="procedure" data-procedure-id={proc.id} aria-labelledby="proc-title">
@@ -134,7 +135,7 @@ function ProcedureView({ proc }: { proc: Procedure }) {
       </p>
       {registered && (
         <p className="warning" role="note" data-qadam-warning="already-registered">
-          {t(`${base}.registered`, { name: me!.name, date: new Date(registered.at).toLocaleDateString(s.lang === 'en' ? 'en-GB' : s.lang) })}
+          {t(`${base}.registered`, { name: me!.name, date: formatDate(registered.at, s.lang) })}
         </p>
       )}
       <Prerequisites proc={proc} />

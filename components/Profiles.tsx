@@ -9,9 +9,9 @@ import { loadAllProgress, progressItem } from '../lib/progress';
 import { exportData, MAX_IMPORT_BYTES, MAX_LISTED, type Problem } from '../lib/transfer';
 import { ConfirmButton } from './shared';
 import { KeysExpiring } from './KeysExpiring';
-import { formatKeysExpire, MAX_DATE as KEYS_MAX, MIN_DATE as KEYS_MIN, parseKeysExpire, RENEWAL_PROCEDURE } from '../lib/keys-expiry';
+import { MAX_DATE as KEYS_MAX, MIN_DATE as KEYS_MIN, parseKeysExpire, RENEWAL_PROCEDURE } from '../lib/keys-expiry';
 import { follow, updateProgress } from '../lib/progress';
-import { inDateRange, MAX_DATE, MIN_DATE } from '../lib/dates';
+import { formatDate, inDateRange, MAX_DATE, MIN_DATE } from '../lib/dates';
 
 /**
  * The options page's profiles: one per company or person. Add, edit, delete, search, sort, mark
@@ -131,7 +131,7 @@ export function ProfilesSection() {
 export function describeId(t: TFunction, country: Country, kind: ProfileKind, identifier: string, lang: string): string {
   const d = decodeId(idKindOf(country, kind), identifier);
   if (!d) return '';
-  const date = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString(lang === 'en' ? 'en-GB' : lang, { timeZone: 'UTC' });
+  const date = (iso: string) => formatDate(iso, lang);
   switch (d.kind) {
     case 'iin':
       return t('profiles.decode.iin', { date: date(d.birth), sex: t(`profiles.decode.${d.sex}`) });
@@ -165,12 +165,12 @@ function ProfileCard({ p, active, onEdit }: { p: Profile; active: boolean; onEdi
       )}
       {p.keysExpire && (
         <p className="keys" data-keys-expire={p.keysExpire}>
-          {t('profiles.keys.expiresOn', { date: formatKeysExpire(p.keysExpire, lang) })}
+          {t('profiles.keys.expiresOn', { date: formatDate(p.keysExpire, lang) })}
         </p>
       )}
       <p className="facts">
         {facts.length
-          ? facts.map((x) => t('profiles.registeredOn', { portal: t(`ui.portalName.${x}`), date: new Date(p.facts[x]!.at).toLocaleDateString(lang === 'en' ? 'en-GB' : lang) })).join(' · ')
+          ? facts.map((x) => t('profiles.registeredOn', { portal: t(`ui.portalName.${x}`), date: formatDate(p.facts[x]!.at, lang) })).join(' · ')
           : t('profiles.noFacts')}
       </p>
       <div className="card-actions">

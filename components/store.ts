@@ -1,7 +1,6 @@
 import { create } from 'zustand';
 import { browser } from 'wxt/browser';
 import {
-  browserLang,
   EMPTY_PROGRESS,
   follow,
   loadProgress,
@@ -18,6 +17,7 @@ import { EMPTY_PROFILES, loadProfiles, profilesItem, type Profiles } from '../li
 import { noteRegistered, setActiveProfile } from '../lib/profile-store';
 import { loadPolicy, NO_POLICY, refreshPolicy, type Managed } from '../lib/managed';
 import type { Lang } from '../procedures/types';
+import { uiLang } from '../lib/language';
 import { RENEWAL_PROCEDURE } from '../lib/keys-expiry';
 
 /**
@@ -70,7 +70,7 @@ export const usePopup = create<PopupState>((set, get) => ({
   async load() {
     const [profiles, settings, tab, mirrored] = await Promise.all([loadProfiles(), loadSettings(), askActiveTab(), loadPolicy()]);
     const progress = await loadProgress(profiles.active);
-    const langFor = (m: Managed) => settings.lang ?? m.language ?? browserLang(browser.i18n.getUILanguage());
+    const langFor = (m: Managed) => uiLang(settings.lang, m.language);
     const managed = mirrored ?? NO_POLICY;
     set({ progress, profiles, managed, lang: langFor(managed), tab, loaded: true });
     // the mirror may be missing or old; storage.managed can take seconds to answer

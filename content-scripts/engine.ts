@@ -5,7 +5,9 @@ import type { FieldDef, Lang, PageStep, PortalId, Procedure } from '../procedure
 import { checkRule, checkSame, type RuleProblem } from '../lib/rules';
 import type { Progress } from '../lib/progress';
 // not lib/progress or lib/profiles: their storage items read profiles when defined (issue 15)
-import { browserLang, readSettings as loadSettings, type Settings } from '../lib/settings-read';
+import { readSettings as loadSettings, type Settings } from '../lib/settings-read';
+import { uiLang } from '../lib/language';
+import { warnsRegistered } from '../lib/registered';
 import { identifiersIn } from '../lib/identifiers';
 import { loadPolicy, NO_POLICY, parseMirror, POLICY_KEY, portalEnabled, type Managed } from '../lib/managed';
 import { isQadamMessage, type StateAnswer } from '../lib/messages';
@@ -281,7 +283,7 @@ class Engine {
 
   /** the language: the page's own (training), the user's choice, the policy's, the browser's */
   private langOf(s: Settings): Lang {
-    return this.opts?.lang ?? s.lang ?? this.managed.language ?? browserLang(browser.i18n?.getUILanguage?.() ?? navigator.language);
+    return this.opts?.lang ?? uiLang(s.lang, this.managed.language);
   }
 
   /** take the language again (settings or policy changed) and show everything in it */
@@ -728,10 +730,8 @@ this.show({ rec: chosen, located }, isDone(chosen.step, facts));
     if (!cur || !v?.answer.active) return this.overlay.setWarnings([]);
     const L = this.lang;
     const warnings: WarningSpec[] = [];
-    const reg = cur.rec.procedure.registers;
-    const steps = cur.rec.procedure.steps;
     const procedure = cur.rec.procedure.id;
-    if (reg && v.answer.registered && cur.rec.index <= steps.findIndex((s) => s.id === reg.step)) {
+    if (warnsRegistered(cur.rec.procedure, cur.rec.index, v.answer.registered)) {
       warnings.push({
         kind: 'already-registered',
         key: `reg/${this.profileTag}/${procedure}/${L}/${stringsVersion()}`,

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { Lang, PortalId } from '../procedures/types';
 import { GUIDE_PREFIX, loadGuides, RECORDING_KEY, saveGuides, type Guide, type GuideField, type GuideStep } from '../lib/guide-model';
 import { norm } from '../lib/text';
+import { formatDate } from '../lib/dates';
 import { hashRoute } from './recognise';
 import { inputLabels, isShown } from './locate';
 import { t } from './strings';
@@ -175,7 +176,7 @@ export class Recorder {
     await browser.storage.local.remove(RECORDING_KEY);
     if (!rec) return { guide: null };
     const L = this.lang();
-    const guide = recordingToGuide(rec, title || t(L, 'overlay.recordedTitle', { date: new Date().toLocaleDateString(L === 'en' ? 'en-GB' : L) }), L);
+    const guide = recordingToGuide(rec, title || t(L, 'overlay.recordedTitle', { date: formatDate(Date.now(), L) }), L);
     if (!guide.steps.length) return { guide: null };
     const { own } = await loadGuides();
     await saveGuides([...own, guide]);

@@ -3,6 +3,7 @@ import type { FieldDef, Handover, Lang, PageStep, PortalId, Procedure } from '..
 import type { SignerState } from '../lib/signers';
 import { fit, norm, normWords } from '../lib/text';
 import { t } from './strings';
+import { portalById } from '../procedures/portals';
 
 /**
  * The hand-over card (`data-qadam-signing="ncalayer|e-imzo"`): when the user presses the button of
@@ -26,7 +27,7 @@ const GAP = 12;
 const WIDTHS = [380, 256, 560, 760];
 
 export function programOf(procedure: Procedure, portal: PortalId): Program {
-  return procedure.signer ?? (portal === 'oneid' ? 'e-imzo' : 'ncalayer');
+  return procedure.signer ?? portalById(portal).signer;
 }
 
 /**

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
-import { PROCEDURES } from '../procedures';
-import { LANGS, type Lang, type PortalId, type RuleId } from '../procedures/types';
+import { PORTAL_IDS, PROCEDURES } from '../procedures';
+import { LANGS, type Lang, type RuleId } from '../procedures/types';
 import { hostProblem } from './guide-host';
 import { GUIDE_PREFIX, type Guide, type GuideFile } from './guide-model';
 
@@ -23,7 +23,6 @@ const MAX_FIELDS = 60;
 const MAX_WORDS = 40;
 const MAX_TEXT = 1000;
 
-const PORTAL_IDS = ['esf', 'singlewindow', 'oneid', 'nca', 'oofd'] as const satisfies readonly PortalId[];
 const RULE_IDS = ['iin', 'bin', 'iin-or-bin', 'email', 'pinfl', 'passport-uz', 'phone-kz', 'phone-uz', 'password-oneid', 'login-oneid'] as const satisfies readonly RuleId[];
 const INPUT_TYPES = [
   'text', 'password', 'email', 'tel', 'number', 'search', 'url', 'date', 'datetime-local', 'month', 'week', 'time',

@@ -65,12 +65,3 @@ export function expiringKeys<P extends { name: string; keysExpire?: string | und
   return out.sort((a, b) => a.days - b.days || a.profile.name.localeCompare(b.profile.name));
 }
 
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-/** a date shown in the user's language (dd.mm.yyyy style for kk, ru, uz; en-GB for en); one formatter per language */
-export function formatKeysExpire(iso: string, lang: string): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  let f = formats.get(lang);
-  if (!f) formats.set(lang, (f = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, { timeZone: 'UTC' })));
-  return f.format(Date.UTC(y, m - 1, d));
-}

@@ -1,10 +1,11 @@
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { LANGS, type Lang, type PortalId } from '../procedures/types';
+import { PORTAL_IDS } from '../procedures/portals';
 import type { ProfileDraft } from './profiles';
 
 /**
- * What an administrator presets by policy (`storage.managed`; Chrome: public/managed_schema.json,
+ * What an administrator presets by policy (`storage.managed`; Chrome: managed_schema.json, made at build by lib/managed-schema.ts,
  * Firefox: policies.json «3rdparty»; README «Managed deployment»):
  * - `language`: the language Qadam starts in until the user picks one;
  * - `portals`: the portals Qadam works on (absent: all);
@@ -13,7 +14,6 @@ import type { ProfileDraft } from './profiles';
  * part gives the defaults for that part, never an error.
  */
 
-const PORTAL_IDS = ['esf', 'singlewindow', 'oneid', 'nca', 'oofd'] as const satisfies readonly PortalId[];
 const Str = v.pipe(v.string(), v.trim(), v.maxLength(200));
 const ManagedProfile = v.object({
   name: v.pipe(Str, v.minLength(1)),

@@ -6,6 +6,7 @@ import { loadProgress, recordStep, setDone, updateProgress, type Progress } from
 import { noteRegistered } from './profile-store';
 import { FrameSpec, PrivateGet, PrivateOpen, ProgressGet, ProgressOps, WhoseRequest, type ProgressOp, type WhoseAnswer } from './private-messages';
 import { PRIVATE_PAGE } from './private-page';
+import { registeredOn } from './registered';
 
 /**
  * The background's side of keeping profiles out of portal pages (issue 15): it answers the
@@ -20,7 +21,7 @@ export async function whose(req: WhoseRequest): Promise<WhoseAnswer> {
   const ps = await loadProfiles();
   const me = activeProfile(ps);
   if (!me) return { active: false, verdict: 'none', registered: false };
-  const registered = !!(req.registersOn && me.facts[req.registersOn]);
+  const registered = registeredOn(me.facts, req.registersOn) !== undefined;
   if (!req.ids.length) return { active: true, verdict: 'none', registered };
   const mine = new Set([me.identifier, me.head?.id].filter(Boolean));
   if (req.ids.some((id) => mine.has(id))) return { active: true, verdict: 'mine', registered };

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { LANGS, type Lang } from '../procedures/types';
+import { FACT_PORTALS } from '../procedures/portals';
 
 /**
  * Messages that keep the user's profiles out of portal pages (issue 15). The content script never
@@ -17,7 +18,7 @@ export const WhoseRequest = v.strictObject({
   type: v.literal('qadam:whose'),
   ids: v.pipe(v.array(Id), v.maxLength(8)),
   /** the portal the procedure registers on: is the active profile registered there already? */
-  registersOn: v.nullable(v.picklist(['esf', 'singlewindow', 'oneid', 'oofd'])),
+  registersOn: v.nullable(v.picklist(FACT_PORTALS)),
 });
 export type WhoseRequest = v.InferOutput<typeof WhoseRequest>;
 export interface WhoseAnswer {

@@ -2,6 +2,7 @@ import { procedureById } from '../procedures';
 import { loadProfiles, makeProfile, sanitizeProfiles, setFact, type Profile, type ProfileDraft, type Profiles } from './profiles';
 import { loadAllProgress, NO_PROFILE, writeData, type AllProgress, type Progress } from './progress';
 import { own } from './own';
+import { registeredOn } from './registered';
 
 /**
  * Changes that touch profiles and their progress together, each written in one storage call.
@@ -83,6 +84,6 @@ export async function noteRegistered(p: Progress, profileId: string | null): Pro
   if (!reg || !at) return;
   const ps = await loadProfiles();
   const me = ps.list.find((x) => x.id === profileId);
-  if (!me || me.facts[reg.portal]) return;
+  if (!me || registeredOn(me.facts, reg.portal)) return;
   await writeData({ profiles: setFact(ps, profileId, reg.portal, at, true) });
 }

@@ -1,6 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import * as v from 'valibot';
-import type { PortalId } from '../procedures/types';
+import { FACT_PORTALS, type FactPortal } from '../procedures/portals';
 import { checkId, digitsOf, headIdKind, idKindOf, type Country, type ProfileKind } from './identifiers';
 import { KeysExpireSchema } from './keys-expiry';
 import { inDateRange, MAX_DATE, MIN_DATE } from './dates';
@@ -14,8 +14,8 @@ import { inDateRange, MAX_DATE, MIN_DATE } from './dates';
  * Stored under `local:profiles` (version 1). Progress per profile lives in `local:progress`.
  */
 
-export const FACT_PORTALS = ['esf', 'singlewindow', 'oneid', 'oofd'] as const satisfies readonly PortalId[];
-export type FactPortal = (typeof FACT_PORTALS)[number];
+/** the portals a profile records a registration on: the catalogue's (procedures/portals.ts `registration`) */
+export { FACT_PORTALS, type FactPortal };
 
 const Time = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(MAX_DATE));
 const Name = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200));
@@ -35,12 +35,9 @@ export const ProfileSchema = v.object({
     }),
   ),
   /** portal → when the profile was registered there (`seen`: Qadam saw it, else the user marked it) */
-  facts: v.object({
-    esf: v.optional(Fact),
-    singlewindow: v.optional(Fact),
-    oneid: v.optional(Fact),
-    oofd: v.optional(Fact),
-  }),
+  facts: v.object(
+    Object.fromEntries(FACT_PORTALS.map((x) => [x, v.optional(Fact)])) as { [K in FactPortal]: v.OptionalSchema<typeof Fact, undefined> },
+  ),
   createdAt: Time,
   /** the date the signing keys expire (`YYYY-MM-DD`): added after version 1 shipped, optional, so stored profiles need no migration */
   keysExpire: v.optional(KeysExpireSchema),

@@ -17,7 +17,5 @@ export async function readSettings(): Promise<Settings> {
   return { lang: typeof lang === 'string' && (LANGS as readonly string[]).includes(lang) ? (lang as Lang) : null };
 }
 
-export function browserLang(uiLang: string | undefined): Lang {
-  const l = (uiLang ?? 'en').toLowerCase().slice(0, 2);
-  return (LANGS as readonly string[]).includes(l) ? (l as Lang) : 'en';
-}
+/** the browser's language as one of Qadam's: lib/language.ts (the one language rule) */
+export { browserLang } from './language';

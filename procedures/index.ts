@@ -6,7 +6,7 @@ import { OOFD } from './oofd';
 import type { PortalId, Procedure, Step } from './types';
 
 export * from './types';
-export { PORTALS, portalOfHost, portalById, contentScriptMatches } from './portals';
+export { PORTALS, PORTAL_IDS, FACT_PORTALS, portalOfHost, portalById, contentScriptMatches } from './portals';
 
 /** The catalogue, in catalogue order (the order of ../shared/spec/procedures.md). */
 export const PROCEDURES: readonly Procedure[] = [...ESF, ...SINGLE_WINDOW, ...ONEID, ...NCA, ...OOFD];

@@ -1,4 +1,5 @@
 import type { PortalId, Words } from './types';
+import { PORTALS } from './portals';
 
 /**
  * Messages portals show (in an alert, a growl, a snack-bar, a dialog…) that Qadam explains: what
@@ -22,8 +23,8 @@ export interface PortalMessage {
   source: readonly string[];
 }
 
-/** portals that sign with NCALayer (or KAZTOKEN on its port) */
-const KZ: readonly PortalId[] = ['esf', 'singlewindow', 'nca', 'oofd'];
+/** portals that sign with NCALayer (or KAZTOKEN on its port): the catalogue's (procedures/portals.ts) */
+const KZ: readonly PortalId[] = PORTALS.filter((p) => p.signer === 'ncalayer').map((p) => p.id);
 
 export const PORTAL_MESSAGES: readonly PortalMessage[] = [
   {

@@ -8,7 +8,10 @@
 export type Lang = 'kk' | 'ru' | 'en' | 'uz';
 export const LANGS: readonly Lang[] = ['kk', 'ru', 'en', 'uz'];
 
-export type PortalId = 'esf' | 'singlewindow' | 'oneid' | 'nca' | 'oofd';
+import type { FactPortal, PortalId } from './portals';
+
+/** the portals' ids, derived from the one list of portals (./portals.ts) */
+export type { PortalId, FactPortal };
 
 /**
  * Words as they appear on a portal, in any of its languages. Matching is case-insensitive on
@@ -82,7 +85,7 @@ export interface FieldDef {
    * the hint names the enterprise of the same head registered first on this portal, from the
    * profiles (locale key `…fields.<id>.first` with {{name}} and {{date}})
    */
-  firstRegistered?: 'esf' | 'singlewindow' | 'oneid' | 'oofd';
+  firstRegistered?: FactPortal;
   /** pressing it opens the signing program's window: the hand-over card says which key */
   handover?: Handover;
 }
@@ -156,15 +159,27 @@ export interface Procedure {
    * profile registered there (with the date); when it already is, the procedure's steps up to
    * `step` warn (`already-registered`, locale key `procedures.<id>.registered`)
    */
-  registers?: { portal: 'esf' | 'singlewindow' | 'oneid' | 'oofd'; step: string };
+  registers?: { portal: FactPortal; step: string };
 }
 
-export interface Portal {
-  id: PortalId;
+/** a portal as the catalogue writes it (procedures/portals.ts); `Portal` is one with its id known */
+export interface PortalDef {
+  id: string;
   /** host names, each exactly (no wildcard: a subdomain is a portal only when named) */
   hosts: readonly string[];
   /** the portal's own languages, the first is its default */
   langs: readonly Lang[];
   /** the address a user starts from */
   home: string;
+  /** the signing program its procedures use unless one says otherwise (`Procedure.signer`; procedures/messages.ts) */
+  signer: 'ncalayer' | 'e-imzo';
+  /**
+   * a company or person registers an account there: a profile records the date (`facts`), a
+   * procedure may `register` on it, a field may name the `firstRegistered` enterprise there
+   */
+  registration: boolean;
+}
+
+export interface Portal extends PortalDef {
+  id: PortalId;
 }

@@ -23,6 +23,8 @@ export interface Address {
   lang: Lang;
   /** the procedure or step the address names that the catalogue does not have ('' when all is known) */
   unknown: string;
+  /** the address names its language (`?lang=`): the language rule (lib/language.ts) does not apply */
+  langNamed: boolean;
 }
 
 /**
@@ -33,8 +35,9 @@ export function addressOf(loc: Pick<Location, 'hash' | 'search'>, fallback: Lang
   const [path = '', query = ''] = loc.hash.replace(/^#\/?/, '').split('?');
   const [procId = '', stepId = ''] = path.split('/');
   const wanted = [new URLSearchParams(query).get('lang'), new URLSearchParams(loc.search).get('lang')];
-  const lang = wanted.find((x): x is Lang => !!x && (LANGS as readonly string[]).includes(x)) ?? fallback;
+  const named = wanted.find((x): x is Lang => !!x && (LANGS as readonly string[]).includes(x));
+  const lang = named ?? fallback;
   const known = procedureById(procId);
   const unknown = procId && !known ? procId : known && stepId && !known.steps.some((s) => s.id === stepId) ? `${procId}/${stepId}` : '';
-  return { proc: known ?? PROCEDURES[0]!, stepId, lang, unknown };
+  return { proc: known ?? PROCEDURES[0]!, stepId, lang, unknown, langNamed: !!named };
 }

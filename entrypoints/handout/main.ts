@@ -1,5 +1,4 @@
-import { browser } from 'wxt/browser';
-import { browserLang, loadSettings } from '../../lib/progress';
+import { pageLang } from '../../lib/page-lang';
 import { pageFor } from '../../sandbox/pages';
 import { addressOf, h } from '../../sandbox/dom';
 import { guideFieldList, has, loadPageGuides, t } from '../../sandbox/guides';
@@ -15,12 +14,21 @@ import css from '../../sandbox/handout.css?inline';
 
 const SHOT_W = 1280;
 
+function withLang(lang: string): string {
+  const search = new URLSearchParams(location.search);
+  search.set('lang', lang);
+  return `${location.pathname}?${search}${location.hash}`;
+}
+
 async function main(): Promise<void> {
   // a trainer editing `#/<procedure>` gets that procedure's handout (as the sandbox follows its hash)
   addEventListener('hashchange', () => location.reload());
   // a guide people made (`#/guide.<slug>`) is found as the popup finds it
-  const [s] = await Promise.all([loadSettings(), loadPageGuides().catch(() => [])]);
-  const { proc, lang } = addressOf(location, s.lang ?? browserLang(browser.i18n.getUILanguage()));
+  // the language rule (lib/language.ts), unless the address names one; a fresh policy language
+  // arriving later is named in the address (no second reload)
+  const onPolicy = (fresh: string) => !addressOf(location, 'en').langNamed && location.replace(withLang(fresh));
+  const [start] = await Promise.all([pageLang(onPolicy), loadPageGuides().catch(() => [])]);
+  const { proc, lang } = addressOf(location, start);
   const tr = (key: string, p?: Record<string, string | number>) => t(lang, key, p);
   const base = `procedures.${proc.id}`;
   const guide = isGuideId(proc.id);

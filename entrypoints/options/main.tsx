@@ -1,12 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { browser } from 'wxt/browser';
 import { Options } from '../../components/Options';
 import { initI18n } from '../../lib/i18n';
-import { browserLang } from '../../lib/progress';
+import { uiLang } from '../../lib/language';
 import '../../components/options.css';
 
-initI18n(browserLang(browser.i18n.getUILanguage()));
+// the browser's language until the setting and the policy are read
+initI18n(uiLang(null, null));
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <Options />

@@ -5,6 +5,8 @@ import { setActiveProfile } from '../../lib/profile-store';
 import { procKey, t } from '../../lib/strings';
 import type { FrameSpec } from '../../lib/private-messages';
 import { FRAME_CLOSE } from '../../lib/private-page';
+import { formatDate } from '../../lib/dates';
+import { registeredOn } from '../../lib/registered';
 import css from './private.css?inline';
 
 /**
@@ -24,7 +26,6 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls: string, text?: s
   return e;
 }
 
-const dateOf = (at: number, lang: string) => new Date(at).toLocaleDateString(lang === 'en' ? 'en-GB' : lang);
 const close = () => parent.postMessage({ type: FRAME_CLOSE }, '*');
 
 function render(spec: FrameSpec, ps: Profiles): void {
@@ -40,7 +41,7 @@ function render(spec: FrameSpec, ps: Profiles): void {
     const portal = proc?.steps.flatMap((s) => (s.kind === 'page' ? s.fields : [])).find((f) => f.id === spec.field)?.firstRegistered;
     const first = portal ? firstRegistered(ps, portal) : null;
     const at = portal ? first?.facts[portal]?.at : undefined;
-    text = first && at ? t(L, `${procKey(spec.procedure)}.steps.${spec.step}.first.${spec.field}`, { name: first.name, date: dateOf(at, L) }) : t(L, 'overlay.private.noFirst');
+    text = first && at ? t(L, `${procKey(spec.procedure)}.steps.${spec.step}.first.${spec.field}`, { name: first.name, date: formatDate(at, L) }) : t(L, 'overlay.private.noFirst');
     root.setAttribute('role', 'status');
   } else {
     head.append(el('span', 'title', t(L, spec.kind === 'wrong-company' ? 'overlay.wrongCompanyTitle' : 'overlay.alreadyRegisteredTitle')));
@@ -52,9 +53,8 @@ function render(spec: FrameSpec, ps: Profiles): void {
     head.append(x);
     root.setAttribute('role', 'alert');
     if (spec.kind === 'already-registered') {
-      const reg = procedureById(spec.procedure)?.registers;
-      const fact = reg && me ? me.facts[reg.portal] : undefined;
-      text = me && fact ? t(L, `${procKey(spec.procedure)}.registered`, { name: me.name, date: dateOf(fact.at, L) }) : '';
+      const fact = registeredOn(me?.facts, procedureById(spec.procedure)?.registers?.portal);
+      text = me && fact ? t(L, `${procKey(spec.procedure)}.registered`, { name: me.name, date: formatDate(fact.at, L) }) : '';
     } else if (me) {
       const shown = spec.shown?.[0] ?? '';
       const match = profileByIdentifier(ps, shown);

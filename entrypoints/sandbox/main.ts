@@ -1,9 +1,8 @@
-import { browser } from 'wxt/browser';
 import { startEngine, type EngineHandle, type Where } from '../../content-scripts/engine';
 import { PROCEDURES, procedureById } from '../../procedures';
 import type { FieldDef, Lang, Procedure, Step } from '../../procedures/types';
 import { LANGS } from '../../procedures/types';
-import { loadSettings, browserLang } from '../../lib/progress';
+import { pageLang } from '../../lib/page-lang';
 import { loadHtml, pageFor } from '../../sandbox/pages';
 import { addressOf, h } from '../../sandbox/dom';
 import { sampleValue } from '../../sandbox/sample';
@@ -84,6 +83,11 @@ class Sandbox {
 
   private step(): Step {
     return this.route.proc.steps[this.route.index]!;
+  }
+
+  /** the administrator's policy language arrived after the start: taken unless the address names one */
+  policyLang(lang: Lang): void {
+    if (this.route && !addressOf(location, lang).langNamed && lang !== this.route.lang) void this.go({ ...this.route, lang });
   }
 
   private tr(key: string, p?: Record<string, string | number>): string {
@@ -342,4 +346,15 @@ function whereOf(url: string): Where {
 }
 
 // the guides people made are found as the popup finds them (`#/guide.<slug>/<step>`)
-void Promise.all([loadSettings(), loadPageGuides().catch(() => [])]).then(([s]) => new Sandbox(s.lang ?? browserLang(browser.i18n.getUILanguage())).start());
+// the language rule (lib/language.ts) unless the address names one; a fresh policy language
+// arriving after the start is taken as the language picker would
+let sandbox: Sandbox | null = null;
+let fresh: Lang | null = null;
+const onPolicy = (l: Lang) => {
+  fresh = l;
+  sandbox?.policyLang(l);
+};
+void Promise.all([pageLang(onPolicy), loadPageGuides().catch(() => [])]).then(([lang]) => {
+  sandbox = new Sandbox(fresh ?? lang);
+  void sandbox.start();
+});

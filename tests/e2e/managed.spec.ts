@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { EXTENSION_DIR, launch } from './browser';
 import { canWritePolicies, extensionIdOf, POLICY_DIR } from './policy';
-import { expect, fixtureUrl, loadCases, qadamState, test } from './harness';
+import { expect, fixtureUrl, loadCases, qadamState, screenshot, test } from './harness';
 
 
 
@@ -39,6 +39,24 @@ test('a policy presets the language, switches portals off and preloads profiles'
     // the profile is preloaded (the one with a bad check digit is not) and active
     await expect(popup.locator('[data-active-profile]')).toContainText('Karasu Logistic LLP', { timeout: 15_000 });
     await expect(popup.locator('select[data-qadam-lang]')).toHaveValue('kk');
+    // the training sandbox and the printable handout speak the policy's language too (issue 13:
+    // they followed only the user's choice and the browser's); their address names none
+    const kk = JSON.parse(fs.readFileSync(path.resolve('locales/kk.json'), 'utf8')) as { sandbox: { title: string }; handout: { title: string } };
+    const training = await q.context.newPage();
+    await training.goto(`chrome-extension://${id}/sandbox.html#/esf.second-enterprise`);
+    await expect(training.locator('html')).toHaveAttribute('lang', 'kk', { timeout: 15_000 });
+    await expect(training.locator('qadam-sandbox select[data-qadam-lang]')).toHaveValue('kk');
+    await expect(training).toHaveTitle(new RegExp(`^${kk.sandbox.title}`));
+    await screenshot(training, 'managed-sandbox-kk');
+    await training.close();
+    const handout = await q.context.newPage();
+    await handout.goto(`chrome-extension://${id}/handout.html#/esf.second-enterprise`);
+    await expect(handout.locator('body[data-qadam-ready="true"]')).toHaveCount(1, { timeout: 30_000 });
+    await expect(handout.locator('html')).toHaveAttribute('lang', 'kk');
+    await expect(handout).toHaveTitle(new RegExp(`${kk.handout.title}$`));
+    expect(await handout.locator('figure iframe').first().getAttribute('src'), 'its pictures in the same language').toContain('lang=kk');
+    await screenshot(handout, 'managed-handout-kk');
+    await handout.close();
     // only the enabled portals' procedures are offered
     const groups = await popup.locator('select[data-qadam-select-procedure] optgroup').count();
     expect(groups).toBe(2);
