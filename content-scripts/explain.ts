@@ -144,11 +144,7 @@ export class MessageWatch {
     const target = r.target;
     if (r.type === 'attributes') return (target as Element).matches(SURFACE);
     const el = r.type === 'characterData' ? target.parentElement : (target as Element);
-    if (el) {
-      let inside = this.inSurface.get(el);
-      if (inside === undefined) this.inSurface.set(el, (inside = !!el.closest(SURFACE)));
-      if (inside) return true;
-    }
+    if (el && this.within(el)) return true;
     if (r.type !== 'childList') return false;
     const added = r.addedNodes;
     for (let i = 0; i < added.length; i++) {
@@ -159,6 +155,28 @@ export class MessageWatch {
       if (e.matches(SURFACE) || (e.firstElementChild && e.querySelector(SURFACE))) return true;
     }
     return false;
+  }
+
+  /**
+   * inside a message surface (the element or an ancestor), remembered per element: an ancestor's
+   * answer serves its descendants (a grid's thousands of cells ask their row once, not `closest` each)
+   */
+  private within(el: Element): boolean {
+    const path: Element[] = [];
+    let inside: boolean | undefined;
+    for (let e: Element | null = el; e; e = e.parentElement) {
+      inside = this.inSurface.get(e);
+      if (inside !== undefined) break;
+      if (e.matches(SURFACE)) {
+        inside = true;
+        path.push(e);
+        break;
+      }
+      path.push(e);
+    }
+    const v = !!inside;
+    for (const e of path) this.inSurface.set(e, v);
+    return v;
   }
 
   /** look at the page soon (coalesced) */

@@ -323,7 +323,8 @@ export class Overlay {
     });
     this.rings.set(spec.id, r);
     this.fill(r);
-    r.stopRing = follow(spec.el, ring, () => this.placeRing(r));
+    // the ring's size is set by its placement: not watched (place.ts follow)
+    r.stopRing = follow(spec.el, ring, () => this.placeRing(r), false);
   }
 
   private fill(r: Ring): void {

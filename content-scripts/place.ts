@@ -119,26 +119,33 @@ export const boxOf = (el: Element): Rect => rect(el.getBoundingClientRect());
 
 interface Follower {
   ref: Element;
-  floating: Element;
+  /** the part, when its size is watched */
+  floating: Element | null;
   update: () => void;
 }
 
 /**
- * Keep a part beside its element: `update` runs now, and again (once per frame, before it is
- * painted) after a scroll of the page or of a box holding the element, a resize of the window,
- * or a change of the element's or the part's size. Returns the function that stops it.
+ * Keep a part beside its element: `update` runs now, and again after a scroll of the page or of
+ * a box holding the element or a resize of the window (once per frame, before it is painted), or
+ * a change of the element's size or, with `watchSize`, of the part's own (at once, in the
+ * ResizeObserver's callback: the layout is fresh there, reading it forces none). A part whose
+ * update sets its own size (a ring) is not watched: that would loop. Returns the function that stops it.
  */
-export function follow(ref: Element, floating: Element, update: () => void): () => void {
-  const f: Follower = { ref, floating, update };
+export function follow(ref: Element, floating: Element, update: () => void, watchSize = true): () => void {
+  const f: Follower = { ref, floating: watchSize ? floating : null, update };
   followers.add(f);
   if (!observer && typeof ResizeObserver === 'function') {
     observer = new ResizeObserver((entries) => {
-      for (const e of entries) for (const x of followers) if (x.ref === e.target || x.floating === e.target) due.add(x);
-      schedule();
+      const now = new Set<Follower>();
+      for (const e of entries) for (const x of followers) if (x.ref === e.target || x.floating === e.target) now.add(x);
+      for (const x of now) {
+        due.delete(x);
+        x.update();
+      }
     });
   }
   observer?.observe(ref);
-  observer?.observe(floating);
+  if (watchSize) observer?.observe(floating);
   if (followers.size === 1) {
     document.addEventListener('scroll', onScroll, { capture: true, passive: true });
     window.addEventListener('resize', onResize, { passive: true });
@@ -148,7 +155,7 @@ export function follow(ref: Element, floating: Element, update: () => void): () 
     if (!followers.delete(f)) return;
     due.delete(f);
     if (![...followers].some((x) => x.ref === ref || x.floating === ref)) observer?.unobserve(ref);
-    if (![...followers].some((x) => x.ref === floating || x.floating === floating)) observer?.unobserve(floating);
+    if (watchSize && ![...followers].some((x) => x.ref === floating || x.floating === floating)) observer?.unobserve(floating);
     if (!followers.size) {
       document.removeEventListener('scroll', onScroll, { capture: true });
       window.removeEventListener('resize', onResize);
