@@ -55,4 +55,6 @@ function fromChrome(chrome: Api): Api {
   return bound(chrome, { runtime: bound(chrome.runtime, { onMessage }) });
 }
 
-export const browser = (g.browser?.runtime?.id ? g.browser : g.chrome?.runtime ? fromChrome(g.chrome) : g.chrome) as unknown as typeof import('wxt/browser').browser;
+/** Firefox's own `browser` (a Chromium that names `chrome` `browser` too still gets the listener wrapper) */
+const native = g.browser?.runtime?.id && g.browser !== g.chrome ? g.browser : null;
+export const browser = (native ?? (g.chrome?.runtime ? fromChrome(g.chrome) : g.chrome)) as unknown as typeof import('wxt/browser').browser;
