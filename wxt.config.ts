@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import { stripSourcesPlugin } from './scripts/strip-sources';
 import { stripReplicaNotesPlugin } from './scripts/strip-replica-notes';
@@ -21,6 +22,14 @@ export default defineConfig({
   // `npm run zip`: the store zips, and for Firefox's review the sources (built with the README's commands)
   zip: { excludeSources: ['test-results/**', 'tests/.cache/**', 'bench/.cache/**', 'playwright-report/**', '.env*'] },
   hooks: {
+    // the portal content script without webextension-polyfill (content-scripts/browser.ts: size, issue 13)
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.some((e) => e.type === 'content-script')) return;
+      const mine = { find: /^wxt\/browser$/, replacement: fileURLToPath(new URL('./content-scripts/browser.ts', import.meta.url)) };
+      const alias = config.resolve?.alias ?? [];
+      const list = Array.isArray(alias) ? alias : Object.entries(alias as Record<string, string>).map(([find, replacement]) => ({ find, replacement }));
+      config.resolve = { ...config.resolve, alias: [mine, ...list] };
+    },
     // WXT makes an entrypoint named «sandbox» a sandboxed page (no extension APIs). Qadam's training
     // sandbox (contract: sandbox.html) is an ordinary extension page that runs the engine.
     'build:manifestGenerated': (_wxt, manifest) => {

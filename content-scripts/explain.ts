@@ -1,4 +1,4 @@
-import { autoUpdate, computePosition, hide, offset, shift, type Placement } from '@floating-ui/dom';
+import { boxOf, clipRect, follow, outside, position, viewport, type Placement } from './place';
 import type { Lang, PortalId } from '../procedures/types';
 import { PORTAL_MESSAGES, type PortalMessage } from '../procedures/messages';
 import { indexOfWord, norm, normWords } from '../lib/text';
@@ -38,7 +38,6 @@ const TEXT_LIMIT = 1000;
 /** unknown messages kept for diagnostics, and how long each may be */
 const UNKNOWN_KEEP = 5;
 const UNKNOWN_LEN = 200;
-const AUTO = { animationFrame: false, layoutShift: false } as const;
 /** beside the message, tried in turn: the first that covers no control (nor the message) wins */
 const PLACEMENTS: readonly Placement[] = ['bottom-start', 'right-start', 'top-start', 'top-end', 'bottom-end', 'left-start'];
 
@@ -145,11 +144,7 @@ export class MessageWatch {
     const target = r.target;
     if (r.type === 'attributes') return (target as Element).matches(SURFACE);
     const el = r.type === 'characterData' ? target.parentElement : (target as Element);
-    if (el) {
-      let inside = this.inSurface.get(el);
-      if (inside === undefined) this.inSurface.set(el, (inside = !!el.closest(SURFACE)));
-      if (inside) return true;
-    }
+    if (el && this.within(el)) return true;
     if (r.type !== 'childList') return false;
     const added = r.addedNodes;
     for (let i = 0; i < added.length; i++) {
@@ -160,6 +155,28 @@ export class MessageWatch {
       if (e.matches(SURFACE) || (e.firstElementChild && e.querySelector(SURFACE))) return true;
     }
     return false;
+  }
+
+  /**
+   * inside a message surface (the element or an ancestor), remembered per element: an ancestor's
+   * answer serves its descendants (a grid's thousands of cells ask their row once, not `closest` each)
+   */
+  private within(el: Element): boolean {
+    const path: Element[] = [];
+    let inside: boolean | undefined;
+    for (let e: Element | null = el; e; e = e.parentElement) {
+      inside = this.inSurface.get(e);
+      if (inside !== undefined) break;
+      if (e.matches(SURFACE)) {
+        inside = true;
+        path.push(e);
+        break;
+      }
+      path.push(e);
+    }
+    const v = !!inside;
+    for (const e of path) this.inSurface.set(e, v);
+    return v;
   }
 
   /** look at the page soon (coalesced) */
@@ -235,8 +252,7 @@ export class MessageWatch {
       box.append(p);
     }
     this.mount(box);
-    const place = () => void this.place(el, box).catch(() => {});
-    const stop = autoUpdate(el, box, place, AUTO);
+    const stop = follow(el, box, () => this.place(el, box));
     this.shown.set(el, { id: m.id, box, stop });
     if (!this.live) {
       this.live = h('div', 'sr');
@@ -249,20 +265,23 @@ export class MessageWatch {
     });
   }
 
-  private async place(el: Element, box: HTMLElement): Promise<void> {
-    const vw = document.documentElement.clientWidth || window.innerWidth;
-    const vh = document.documentElement.clientHeight || window.innerHeight;
+  private place(el: Element, box: HTMLElement): void {
+    if (!el.isConnected || !box.isConnected) return;
+    const view = viewport();
+    const vw = view.right;
+    const vh = view.bottom;
     const { width, height } = box.getBoundingClientRect();
-    const m = el.getBoundingClientRect();
-    const obstacles: Box[] = [...obstacleBoxes(box.parentElement, vw, vh), { left: m.left, top: m.top, right: m.right, bottom: m.bottom, weight: 2 }];
+    const m = boxOf(el);
+    const obstacles: Box[] = [...obstacleBoxes(box.parentElement, vw, vh), { ...m, weight: 2 }];
+    const hidden = outside(m, clipRect(el));
     let best: { x: number; y: number; cost: number; hidden: boolean } | null = null;
     for (const placement of PLACEMENTS) {
-      const { x, y, middlewareData } = await computePosition(el, box, { strategy: 'fixed', placement, middleware: [offset(8), shift({ padding: 8 }), hide()] });
+      const { x, y } = position(m, width, height, [placement], 8, view, { top: 8, right: 8, bottom: 8, left: 8 });
       const r = { left: x, top: y, right: x + width, bottom: y + height };
       // what falls outside the window cannot be read: that costs most
       let cost = (width * height - overlap(r, { left: 0, top: 0, right: vw, bottom: vh })) * 3;
       for (const o of obstacles) cost += overlap(r, o) * (o.weight ?? 1);
-      if (!best || cost < best.cost) best = { x, y, cost, hidden: !!middlewareData.hide?.referenceHidden };
+      if (!best || cost < best.cost) best = { x, y, cost, hidden };
       if (!cost) break;
     }
     if (!best || !box.isConnected) return;

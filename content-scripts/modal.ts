@@ -26,6 +26,7 @@ const MASKED: ReadonlyArray<{ dialog: string; mask: string }> = [
 ];
 const DIALOG_INSIDE = '[role=dialog],[role=alertdialog],mat-dialog-container,.mat-mdc-dialog-container';
 const MUI = '.MuiDialog-root [role=dialog],.MuiModal-root [role=dialog]';
+const ANY = ['dialog[open]', ARIA, MUI, ...MASKED.map((m) => m.dialog)].join(',');
 
 let modalPseudo: boolean | null = null;
 /** a `<dialog>` shown with showModal() (not show()); where `:modal` is unknown, any open dialog */
@@ -51,17 +52,20 @@ function shown(el: Element): boolean {
  * else the last shown one in document order (frameworks append each new modal at the end of body).
  */
 export function openModal(doc: Document = document): Element | null {
+  // one walk of the document for every shape (issue 13: a query per shape walked a busy grid's rows each time)
+  const all = Array.from(doc.querySelectorAll(ANY));
+  if (!all.length) return null;
   let native: Element | null = null;
-  for (const d of Array.from(doc.querySelectorAll('dialog[open]'))) if (isModalDialog(d) && shown(d)) native = d;
+  for (const d of all) if (d.localName === 'dialog' && d.hasAttribute('open') && isModalDialog(d) && shown(d)) native = d;
   if (native) return native;
   const found: Element[] = [];
-  for (const el of Array.from(doc.querySelectorAll(ARIA))) if (el.localName !== 'dialog' && shown(el)) found.push(el);
-  for (const el of Array.from(doc.querySelectorAll(MUI))) if (shown(el)) found.push(el);
+  for (const el of all) if (el.localName !== 'dialog' && el.matches(ARIA) && shown(el)) found.push(el);
+  for (const el of all) if (el.matches(MUI) && shown(el)) found.push(el);
   for (const { dialog, mask } of MASKED) {
-    const dialogs = doc.querySelectorAll(dialog);
+    const dialogs = all.filter((el) => el.matches(dialog));
     if (!dialogs.length) continue;
     if (!Array.from(doc.querySelectorAll(mask)).some(shown)) continue;
-    for (const el of Array.from(dialogs)) {
+    for (const el of dialogs) {
       if (dialog === '.cdk-overlay-pane' && !el.querySelector(DIALOG_INSIDE)) continue; // a select's panel is no modal
       if (el.getAttribute('aria-hidden') !== 'true' && shown(el)) found.push(el);
     }

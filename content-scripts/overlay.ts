@@ -1,4 +1,4 @@
-import { autoUpdate, computePosition, flip, hide, offset, shift, type Middleware, type VirtualElement } from '@floating-ui/dom';
+import { boxOf, clipRect, follow, outside, position, viewport, type Rect } from './place';
 import css from './overlay.css?inline';
 import { WIDGET } from './locate';
 
@@ -6,7 +6,7 @@ import { WIDGET } from './locate';
  * Everything Qadam draws in a portal page: one <qadam-overlay> host with an open shadow root,
  * holding a ring per located field (data-qadam-field) and one tooltip per ring (role="tooltip"),
  * of which the active one is shown. Page text is never parsed as HTML (textContent only).
- * Positions come from floating-ui; autoUpdate follows scrolling, resizing and layout shifts.
+ * Positions come from place.ts; `follow` tracks scrolling, resizing and the fields' sizes.
  */
 
 export interface RingSpec {
@@ -58,24 +58,18 @@ interface Ring {
 
 const PAD = 3;
 /**
- * Follow scrolling, resizing and the field's own size. Not `layoutShift`: it keeps an
- * IntersectionObserver per ring that the browser recomputes every frame on a busy page (measured:
- * +0.45 s of main thread in 5 s on the benchmark journal). Shifts of the layout are caught instead
- * by one ResizeObserver on the document and by the engine's rescans (`reposition`).
+ * Rings and tips follow scrolling, resizing and the field's own size (place.ts `follow`). No
+ * IntersectionObserver per ring for layout shifts (floating-ui's `layoutShift`: the browser
+ * recomputes it every frame on a busy page, measured +0.45 s of main thread in 5 s on the benchmark
+ * journal): shifts are caught by one ResizeObserver on the document and the engine's rescans (`reposition`).
  */
-const AUTO = { animationFrame: false, layoutShift: false } as const;
 /** a field with its caption around it: a label, or a widget drawn over a hidden input (one list: locate.ts) */
 const CAPTIONED = `label,${WIDGET}`;
 /** how far below a field the tooltip may reach (px) */
 const REACH = 180;
 
-/** place the ring around the reference: its box is the field's box grown by PAD on each side */
-const enclose: Middleware = {
-  name: 'enclose',
-  fn({ rects }) {
-    return { x: rects.reference.x - PAD, y: rects.reference.y - PAD, data: { w: rects.reference.width + 2 * PAD, h: rects.reference.height + 2 * PAD } };
-  },
-};
+/** the tooltip's places beside the field, tried in turn */
+const TIP_PLACES = ['right-start', 'bottom-start', 'top-start', 'left-start'] as const;
 
 function h<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
@@ -329,7 +323,8 @@ export class Overlay {
     });
     this.rings.set(spec.id, r);
     this.fill(r);
-    r.stopRing = autoUpdate(spec.el, ring, () => this.placeRing(r), AUTO);
+    // the ring's size is set by its placement: not watched (place.ts follow)
+    r.stopRing = follow(spec.el, ring, () => this.placeRing(r), false);
   }
 
   private fill(r: Ring): void {
@@ -361,14 +356,13 @@ export class Overlay {
     }
   }
 
+  /** the ring around the field: its box is the field's box grown by PAD on each side; hidden while the field is clipped away */
   private placeRing(r: Ring): void {
-    computePosition(r.spec.el, r.ring, { strategy: 'fixed', placement: 'bottom-start', middleware: [enclose, hide()] })
-      .then(({ x, y, middlewareData }) => {
-        const d = middlewareData.enclose as { w: number; h: number };
-        Object.assign(r.ring.style, { transform: `translate(${Math.round(x)}px, ${Math.round(y)}px)`, width: `${Math.round(d.w)}px`, height: `${Math.round(d.h)}px` });
-        toggle(r.ring, 'hidden', !!middlewareData.hide?.referenceHidden || d.w <= 2 * PAD);
-      })
-      .catch(() => {});
+    if (!r.spec.el.isConnected) return;
+    const b = boxOf(r.spec.el);
+    const w = b.right - b.left + 2 * PAD;
+    Object.assign(r.ring.style, { transform: `translate(${Math.round(b.left - PAD)}px, ${Math.round(b.top - PAD)}px)`, width: `${Math.round(w)}px`, height: `${Math.round(b.bottom - b.top + 2 * PAD)}px` });
+    toggle(r.ring, 'hidden', w <= 2 * PAD || outside(b, clipRect(r.spec.el)));
   }
 
   /**
@@ -376,43 +370,33 @@ export class Overlay {
    * is the field's box stretched to the right edge of the ringed fields within reach below it
    * (a narrow button above a wide input must not get a tooltip over that input).
    */
-  private tipReference(r: Ring): VirtualElement {
+  private tipReference(r: Ring): Rect {
     const el = r.spec.el;
-    return {
-      contextElement: el,
-      getBoundingClientRect: () => {
-        const b = el.getBoundingClientRect();
-        let right = b.right;
-        // a box with its caption beside it (a checkbox or radio and its label): clear the caption too
-        const src = r.spec.source;
-        const captions = [src.closest(CAPTIONED), el.closest(CAPTIONED), ...Array.from((src as HTMLInputElement).labels ?? [])];
-        for (const c of captions) if (c) right = Math.max(right, c.getBoundingClientRect().right);
-        for (const o of this.rings.values()) {
-          if (o === r) continue;
-          const ob = o.spec.el.getBoundingClientRect();
-          if (ob.top < b.bottom + REACH && ob.bottom > b.top - 8 && ob.left < b.right + 40) right = Math.max(right, ob.right);
-        }
-        return { x: b.x, y: b.y, top: b.top, left: b.left, bottom: b.bottom, right, width: right - b.left, height: b.height };
-      },
-    };
+    const b = boxOf(el);
+    let right = b.right;
+    // a box with its caption beside it (a checkbox or radio and its label): clear the caption too
+    const src = r.spec.source;
+    const captions = [src.closest(CAPTIONED), el.closest(CAPTIONED), ...Array.from((src as HTMLInputElement).labels ?? [])];
+    for (const c of captions) if (c) right = Math.max(right, c.getBoundingClientRect().right);
+    for (const o of this.rings.values()) {
+      if (o === r) continue;
+      const ob = o.spec.el.getBoundingClientRect();
+      if (ob.top < b.bottom + REACH && ob.bottom > b.top - 8 && ob.left < b.right + 40) right = Math.max(right, ob.right);
+    }
+    return { ...b, right };
   }
 
   private placeTip(r: Ring): void {
+    if (!r.spec.el.isConnected) return;
     const pad = { top: 8, left: 8, right: 8, bottom: 8 + Math.max(0, this.keepClearBottom()) };
     // inside a modal dialog the layer is in the top layer: the dialog's box does not clip it, the window does
-    const boundary = this.host?.parentElement?.localName === 'dialog' ? { x: 0, y: 0, width: window.innerWidth, height: window.innerHeight } : 'clippingAncestors';
-    computePosition(this.tipReference(r), r.tip, {
-      strategy: 'fixed',
-      // beside the field first: below it would cover the next field of the form
-      placement: 'right-start',
-      // a tall hint that fits beside the field but not below its top moves up (shift), not over the form (flip)
-      middleware: [offset(12), flip({ fallbackPlacements: ['bottom-start', 'top-start', 'left-start'], padding: pad, boundary, crossAxis: false }), shift({ padding: pad, boundary }), hide()],
-    })
-      .then(({ x, y, middlewareData }) => {
-        Object.assign(r.tip.style, { transform: `translate(${Math.round(x)}px, ${Math.round(y)}px)` });
-        toggle(r.tip, 'hidden', !!middlewareData.hide?.referenceHidden);
-      })
-      .catch(() => {});
+    const area = this.host?.parentElement?.localName === 'dialog' ? { left: 0, top: 0, right: window.innerWidth, bottom: window.innerHeight } : viewport();
+    const ref = this.tipReference(r);
+    // beside the field first: below it would cover the next field of the form; a tall hint that fits
+    // beside the field but not below its top moves up (shift), not over the form (the next place)
+    const { x, y } = position(ref, r.tip.offsetWidth, r.tip.offsetHeight, TIP_PLACES, 12, area, pad);
+    Object.assign(r.tip.style, { transform: `translate(${Math.round(x)}px, ${Math.round(y)}px)` });
+    toggle(r.tip, 'hidden', outside(ref, clipRect(r.spec.el)));
   }
 
   /** show the tooltip of this field (and only it) */
@@ -434,7 +418,7 @@ export class Overlay {
     r.tip.hidden = false;
     (r.ring.querySelector('.reopen') as HTMLElement).hidden = true;
     r.stopTip?.();
-    r.stopTip = autoUpdate(r.spec.el, r.tip, () => this.placeTip(r), AUTO);
+    r.stopTip = follow(r.spec.el, r.tip, () => this.placeTip(r));
     this.announce(r);
     if (focusClose) (r.tip.querySelector('.close') as HTMLElement).focus();
   }

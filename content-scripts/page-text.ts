@@ -87,16 +87,35 @@ function attributeCaption(el: Element): string {
   return norm(el.getAttribute('aria-label') || named || el.getAttribute('title') || '');
 }
 
+/** an element that may carry its caption in an attribute (ATTRIBUTE_CAPTIONS), told by its tag first */
+const ATTRIBUTE_TAGS = new Set(['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON', 'A']);
+const mayCarry = (el: Element): boolean => (ATTRIBUTE_TAGS.has(el.tagName.toUpperCase()) || el.hasAttribute('role')) && el.matches(ATTRIBUTE_CAPTIONS);
+
 export function readPageText(root: ParentNode = document.body ?? document.documentElement): PageText {
   const chunks: TextChunk[] = [];
   const parts: string[] = [];
   let at = 0;
   const doc = (root as Node).ownerDocument ?? (root as Document);
+  /**
+   * the elements with a caption in an attribute, in document order, found by the same walk (issue 13:
+   * a querySelectorAll of the whole document walked every row of a busy journal on each scan);
+   * inside a subtree the walk skips for its text (hidden, a select, an icon) they are still looked
+   * for, as before; inside a big container (a data grid) they are not: a grid's row buttons are no caption
+   */
+  const carriers: Element[] = [];
   const walker = doc.createTreeWalker(root as Node, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
     acceptNode(node) {
       if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
       const el = node as Element;
-      if (SKIP.has(el.tagName.toUpperCase()) || hiddenByMarkup(el) || el.childElementCount > BIG_CONTAINER || notACaption(el)) return NodeFilter.FILTER_REJECT;
+      if (el.childElementCount > BIG_CONTAINER) return NodeFilter.FILTER_REJECT;
+      if (SKIP.has(el.tagName.toUpperCase()) || hiddenByMarkup(el) || notACaption(el)) {
+        if (el.tagName.toUpperCase() !== 'QADAM-OVERLAY') {
+          if (mayCarry(el)) carriers.push(el);
+          carriers.push(...Array.from(el.querySelectorAll(ATTRIBUTE_CAPTIONS)));
+        }
+        return NodeFilter.FILTER_REJECT;
+      }
+      if (mayCarry(el)) carriers.push(el);
       return NodeFilter.FILTER_SKIP;
     },
   });
@@ -113,7 +132,7 @@ export function readPageText(root: ParentNode = document.body ?? document.docume
   }
   // captions in attributes: button-like inputs carry theirs in value, a field whose label is only
   // its placeholder or aria-label names it there, an icon button in aria-label or title
-  for (const el of Array.from((root as ParentNode).querySelectorAll(ATTRIBUTE_CAPTIONS))) {
+  for (const el of carriers) {
     const text = attributeCaption(el);
     if (!text || hiddenByMarkup(el)) continue;
     chunks.push({ el, text, at });

@@ -61,16 +61,19 @@ export async function readManaged(): Promise<Managed> {
  * mirror and correct themselves when the fresh read arrives (refreshPolicy).
  */
 export const POLICY_KEY = 'policy';
-const Mirror = v.object({
-  v: v.literal(1),
-  language: v.nullable(v.picklist(LANGS as Lang[])),
-  portals: v.nullable(v.array(v.picklist(PORTAL_IDS))),
-});
+/**
+ * The mirror is the extension's own record with two fields: checked by hand, not with valibot, which
+ * would otherwise be carried by the content script for this one check (issue 13, size).
+ */
+const isLang = (x: unknown): x is Lang => (LANGS as readonly unknown[]).includes(x);
+const isPortals = (x: unknown): x is PortalId[] => Array.isArray(x) && x.every((p) => (PORTAL_IDS as readonly unknown[]).includes(p));
 
 /** the mirrored policy, or null when none was mirrored yet (or it is unreadable) */
 export function parseMirror(raw: unknown): Managed | null {
-  const m = v.safeParse(Mirror, raw);
-  return m.success ? { language: m.output.language, portals: m.output.portals, profiles: [] } : null;
+  if (!raw || typeof raw !== 'object') return null;
+  const m = raw as Record<string, unknown>;
+  if (m.v !== 1 || !(m.language === null || isLang(m.language)) || !(m.portals === null || isPortals(m.portals))) return null;
+  return { language: m.language, portals: m.portals ? [...m.portals] : null, profiles: [] };
 }
 
 export async function loadPolicy(): Promise<Managed | null> {

@@ -1,7 +1,5 @@
-import { parsePhoneNumberFromString, type CountryCode, type MetadataJson } from 'libphonenumber-js/core';
 import type { RuleId } from '../procedures/types';
-// libphonenumber's metadata for +7 and +998 only (scripts/phone-metadata.mjs)
-import phoneMetadata from './phone-metadata.json';
+import { validPhone } from './phone';
 
 /**
  * Validators for what a user types into a portal field. They run on the value in the page and
@@ -84,18 +82,12 @@ export function checkRule(rule: RuleId, value: string): RuleProblem | null {
     case 'login-oneid':
       return v.length >= 5 ? null : { key: 'login-oneid.length', params: { count: v.length } };
     case 'phone-kz':
-      return phone(v, 'KZ') ? null : { key: 'phone-kz.invalid' };
+      return validPhone(v, 'KZ') ? null : { key: 'phone-kz.invalid' };
     case 'phone-uz':
-      return phone(v, 'UZ') ? null : { key: 'phone-uz.invalid' };
+      return validPhone(v, 'UZ') ? null : { key: 'phone-uz.invalid' };
     default:
       return null; // an unknown rule never blocks
   }
-}
-
-/** a valid number of that country, judged by libphonenumber's metadata (not a hand-kept prefix list) */
-function phone(v: string, country: CountryCode): boolean {
-  const p = parsePhoneNumberFromString(v, country, phoneMetadata as unknown as MetadataJson);
-  return !!p && p.country === country && p.isValid();
 }
 
 /** the value must equal the other field's value (password confirmation) */

@@ -79,7 +79,7 @@ describe('Uzbekistan rules', () => {
   });
 });
 
-describe('phones (libphonenumber metadata for +7 and +998)', () => {
+describe('phones (libphonenumber metadata for +7 and +998, read by lib/phone.ts)', () => {
   it.each(['+7 701 234 56 78', '+7 (727) 250-50-50', '8 701 234 56 78', '+77012345678'])('phone-kz accepts %s', (v) => expect(checkRule('phone-kz', v)).toBeNull());
   it.each(['+7 495 123 45 67' /* Moscow: +7 but not Kazakhstan */, '+7 701 234 56', '+998 90 123 45 67', 'телефон'])('phone-kz rejects %s', (v) =>
     expect(checkRule('phone-kz', v)).toEqual({ key: 'phone-kz.invalid' }),

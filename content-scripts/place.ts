@@ -1,0 +1,191 @@
+/**
+ * Where the overlay's parts stand (rings, tooltips, explanations), in window coordinates: the
+ * overlay's layer is fixed at the window's corner (a popover in the top layer, or a fixed host).
+ * The few steps of floating-ui the overlay used (placement with an offset, flip to fallback
+ * placements, shift inside the window, hide when the field is clipped away, autoUpdate), written
+ * out here (issue 13): floating-ui put ~16 KB (6 KB gzip) into the content script, and its
+ * autoUpdate kept scroll and resize listeners on every scrolling ancestor of every ring, each
+ * scroll event recomputing the positions at once. Here one listener serves all parts and
+ * their updates run once per frame, before it is painted (tests/unit/place.test.ts).
+ */
+
+export interface Rect {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+export type Side = 'top' | 'right' | 'bottom' | 'left';
+export type Placement = `${Side}-start` | `${Side}-end`;
+export interface Padding {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+const rect = (r: DOMRectReadOnly | Rect): Rect => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
+
+/** the window's visible area (without scroll bars) */
+export function viewport(): Rect {
+  const html = document.documentElement;
+  return { left: 0, top: 0, right: html.clientWidth || window.innerWidth, bottom: html.clientHeight || window.innerHeight };
+}
+
+const CLIPS = /auto|scroll|overlay|hidden|clip/;
+
+/**
+ * The part of the window in which this element can be seen: the window, cut by each ancestor
+ * that clips its content (overflow other than visible). An ancestor that does not position the
+ * element (static, while the element is absolute) does not clip it; nothing above a fixed one does.
+ */
+export function clipRect(el: Element): Rect {
+  const out = viewport();
+  let position = getComputedStyle(el).position;
+  for (let p = parentOf(el); p && position !== 'fixed'; p = parentOf(p)) {
+    if (p === document.body || p === document.documentElement) break;
+    const s = getComputedStyle(p);
+    const positioned = s.position !== 'static' || s.transform !== 'none' || s.contain === 'paint';
+    if (position === 'absolute' && !positioned) continue;
+    position = s.position;
+    if (s.display !== 'inline' && s.display !== 'contents' && CLIPS.test(s.overflow + s.overflowX + s.overflowY)) {
+      const b = p.getBoundingClientRect();
+      const left = b.left + p.clientLeft;
+      const top = b.top + p.clientTop;
+      out.left = Math.max(out.left, left);
+      out.top = Math.max(out.top, top);
+      out.right = Math.min(out.right, left + p.clientWidth);
+      out.bottom = Math.min(out.bottom, top + p.clientHeight);
+    }
+  }
+  return out;
+}
+
+/** the parent across shadow roots */
+function parentOf(el: Element): Element | null {
+  if (el.parentElement) return el.parentElement;
+  const root = el.parentNode;
+  return root instanceof ShadowRoot ? root.host : null;
+}
+
+/** the box lies wholly outside the area on some side (floating-ui's hide(): referenceHidden) */
+export function outside(box: Rect, area: Rect): boolean {
+  return box.bottom <= area.top || box.top >= area.bottom || box.right <= area.left || box.left >= area.right;
+}
+
+/** the top-left corner of a box of this size placed on that side of the reference, `gap` away */
+export function at(ref: Rect, width: number, height: number, placement: Placement, gap: number): { x: number; y: number } {
+  const [side, align] = placement.split('-') as [Side, 'start' | 'end'];
+  if (side === 'top' || side === 'bottom') {
+    return { x: align === 'start' ? ref.left : ref.right - width, y: side === 'top' ? ref.top - height - gap : ref.bottom + gap };
+  }
+  return { x: side === 'left' ? ref.left - width - gap : ref.right + gap, y: align === 'start' ? ref.top : ref.bottom - height };
+}
+
+/** how far the box reaches past each side of the area (less its padding); negative: room left */
+function overflow(x: number, y: number, width: number, height: number, area: Rect, pad: Padding): Record<Side, number> {
+  return {
+    top: area.top + pad.top - y,
+    left: area.left + pad.left - x,
+    bottom: y + height - (area.bottom - pad.bottom),
+    right: x + width - (area.right - pad.right),
+  };
+}
+
+/**
+ * The box beside the reference: the first placement whose own side stays inside the area (else
+ * the one that overflows least), then moved along that side to stay inside it (the start wins).
+ */
+export function position(ref: Rect, width: number, height: number, placements: readonly Placement[], gap: number, area: Rect, pad: Padding): { x: number; y: number; placement: Placement } {
+  let best: { x: number; y: number; placement: Placement; over: number } | null = null;
+  for (const placement of placements) {
+    const p = at(ref, width, height, placement, gap);
+    const over = overflow(p.x, p.y, width, height, area, pad)[placement.split('-')[0] as Side];
+    if (over <= 0) {
+      best = { ...p, placement, over };
+      break;
+    }
+    if (!best || Math.max(0, over) < best.over) best = { ...p, placement, over: Math.max(0, over) };
+  }
+  const b = best!;
+  const o = overflow(b.x, b.y, width, height, area, pad);
+  const side = b.placement.split('-')[0];
+  if (side === 'left' || side === 'right') b.y = Math.max(b.y + o.top, Math.min(b.y, b.y - o.bottom));
+  else b.x = Math.max(b.x + o.left, Math.min(b.x, b.x - o.right));
+  return { x: b.x, y: b.y, placement: b.placement };
+}
+
+export const boxOf = (el: Element): Rect => rect(el.getBoundingClientRect());
+
+interface Follower {
+  ref: Element;
+  /** the part, when its size is watched */
+  floating: Element | null;
+  update: () => void;
+}
+
+/**
+ * Keep a part beside its element: `update` runs now, and again after a scroll of the page or of
+ * a box holding the element or a resize of the window (once per frame, before it is painted), or
+ * a change of the element's size or, with `watchSize`, of the part's own (at once, in the
+ * ResizeObserver's callback: the layout is fresh there, reading it forces none). A part whose
+ * update sets its own size (a ring) is not watched: that would loop. Returns the function that stops it.
+ */
+export function follow(ref: Element, floating: Element, update: () => void, watchSize = true): () => void {
+  const f: Follower = { ref, floating: watchSize ? floating : null, update };
+  followers.add(f);
+  if (!observer && typeof ResizeObserver === 'function') {
+    observer = new ResizeObserver((entries) => {
+      const now = new Set<Follower>();
+      for (const e of entries) for (const x of followers) if (x.ref === e.target || x.floating === e.target) now.add(x);
+      for (const x of now) {
+        due.delete(x);
+        x.update();
+      }
+    });
+  }
+  observer?.observe(ref);
+  if (watchSize) observer?.observe(floating);
+  if (followers.size === 1) {
+    document.addEventListener('scroll', onScroll, { capture: true, passive: true });
+    window.addEventListener('resize', onResize, { passive: true });
+  }
+  update();
+  return () => {
+    if (!followers.delete(f)) return;
+    due.delete(f);
+    if (![...followers].some((x) => x.ref === ref || x.floating === ref)) observer?.unobserve(ref);
+    if (watchSize && ![...followers].some((x) => x.ref === floating || x.floating === floating)) observer?.unobserve(floating);
+    if (!followers.size) {
+      document.removeEventListener('scroll', onScroll, { capture: true });
+      window.removeEventListener('resize', onResize);
+    }
+  };
+}
+
+const followers = new Set<Follower>();
+const due = new Set<Follower>();
+let observer: ResizeObserver | null = null;
+let frame = 0;
+
+function onScroll(e: Event): void {
+  const t = e.target;
+  // the page, or a box around a followed element (a scrolling grid elsewhere moves nothing of ours)
+  for (const f of followers) if (t === document || t === document.documentElement || (t instanceof Node && t.contains(f.ref))) due.add(f);
+  schedule();
+}
+
+function onResize(): void {
+  for (const f of followers) due.add(f);
+  schedule();
+}
+
+function schedule(): void {
+  if (frame || !due.size) return;
+  frame = requestAnimationFrame(() => {
+    frame = 0;
+    const list = [...due];
+    due.clear();
+    for (const f of list) if (followers.has(f)) f.update();
+  });
+}
