@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { LANGS, type Lang, type PortalId } from '../procedures/types';
 import type { ProfileDraft } from './profiles';
+import { POLICY_VERSION } from './storage-versions';
 
 /**
  * What an administrator presets by policy (`storage.managed`; Chrome: public/managed_schema.json,
@@ -62,7 +63,7 @@ export async function readManaged(): Promise<Managed> {
  */
 export const POLICY_KEY = 'policy';
 const Mirror = v.object({
-  v: v.literal(1),
+  v: v.literal(POLICY_VERSION),
   language: v.nullable(v.picklist(LANGS as Lang[])),
   portals: v.nullable(v.array(v.picklist(PORTAL_IDS))),
 });
@@ -84,7 +85,7 @@ export async function loadPolicy(): Promise<Managed | null> {
 /** read the policy afresh and keep the mirror up to date (written only when it changed) */
 export async function refreshPolicy(): Promise<Managed> {
   const m = await readManaged();
-  const mirror = { v: 1 as const, language: m.language, portals: m.portals ? [...m.portals] : null };
+  const mirror = { v: POLICY_VERSION, language: m.language, portals: m.portals ? [...m.portals] : null };
   try {
     const old = parseMirror((await browser.storage.local.get(POLICY_KEY))[POLICY_KEY]);
     if (!old || old.language !== mirror.language || JSON.stringify(old.portals) !== JSON.stringify(mirror.portals)) {

@@ -4,6 +4,7 @@ import type { PortalId } from '../procedures/types';
 import { checkId, digitsOf, headIdKind, idKindOf, type Country, type ProfileKind } from './identifiers';
 import { KeysExpireSchema } from './keys-expiry';
 import { inDateRange, MAX_DATE, MIN_DATE } from './dates';
+import { PROFILES_VERSION } from './storage-versions';
 
 /**
  * Profiles: one per company or person the user registers. A profile holds a display name, the
@@ -59,7 +60,7 @@ export const EMPTY_PROFILES: Profiles = { list: [], active: null };
 
 export const profilesItem = storage.defineItem<Profiles>('local:profiles', {
   fallback: EMPTY_PROFILES,
-  version: 1,
+  version: PROFILES_VERSION,
   migrations: {},
 });
 
