@@ -12,6 +12,7 @@ import { Diagnostics } from './Diagnostics';
 import { KeysExpiring } from './KeysExpiring';
 import { findProcedure, useGuides, useGuideT } from './guide-store';
 import { RecordPanel, TaughtLost, TeachButton } from './Guides';
+import { profileWarnings } from '../lib/warnings';
 
 /** The popup: which procedure, which step, and the steps that happen off the portal. 360 px wide. */
 export function Popup() {
@@ -122,7 +123,7 @@ function ProcedureView({ proc }: { proc: Procedure }) {
   const me = s.profiles.list.find((p) => p.id === s.profiles.active);
   const reg = proc.registers;
   // already registered there: said before the user starts, up to the registering step
-  const registered = reg && me?.facts[reg.portal] && (idx < 0 ? false : idx <= proc.steps.findIndex((x) => x.id === reg.step)) ? me.facts[reg.portal] : undefined;
+  const registered = reg && profileWarnings({ procedure: proc, stepIndex: idx, active: !!me, registered: !!me?.facts[reg.portal] }).includes('already-registered') ? me?.facts[reg.portal] : undefined;
 
   return (
     <section className="procedure" data-procedure-id={proc.id} aria-labelledby="proc-title">

@@ -72,7 +72,7 @@ export class PageWatcher {
   listen(): void {
     const navigated = (e: Event) => {
       this.request(true);
-      this.hooks.navigated?.(e.isTrusted);
+      this.hooks.navigated?.(e.isTrusted === true);
     };
     this.ctx.addEventListener(window, 'hashchange', navigated);
     this.ctx.addEventListener(window, 'popstate', navigated);
