@@ -9,7 +9,7 @@ import { POLICY_VERSION, PROGRESS_VERSION, SETTINGS_VERSION } from '../../lib/st
  * Storage sync on its own: WXT storage items (+ watch) for what a portal page reads itself, the
  * same version constants as their writers, nothing written, profiles never read.
  */
-let getSpy: ReturnType<typeof vi.spyOn>;
+let getSpy: { mock: { calls: unknown[][] } };
 let sync: typeof import('../../content-scripts/storage-sync');
 let ctx: ContentScriptContext;
 const tick = () => new Promise((r) => setTimeout(r, 0));
@@ -71,7 +71,7 @@ describe('storage sync', () => {
     un();
     await sync.readPolicy();
     await sync.readSettings();
-    const keys = getSpy.mock.calls.flatMap((c) => [c[0]].flat()).map(String);
+    const keys = getSpy.mock.calls.flatMap((c: unknown[]) => [c[0]].flat()).map(String);
     expect(keys).not.toContain('profiles');
     expect(keys).not.toContain('progress');
   });
