@@ -2,23 +2,23 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { portalOfHost, proceduresOfPortal } from '../procedures';
 import type { Lang, PortalId, Procedure } from '../procedures/types';
-import type { Progress } from '../lib/progress';
 import { NO_POLICY, portalEnabled, type Managed } from '../lib/managed';
 import { isQadamMessage, type ProgressAnswer, type StateAnswer } from '../lib/messages';
-import type { ProgressOp } from '../lib/private-messages';
 import { isGuideId } from '../lib/guide-model';
 import { loadStrings } from './strings';
 import { Overlay } from './overlay';
 import { Guides, isGuideMessage } from './guides';
-import { handoverOf, programOf, SigningCard } from './signing';
+import { SigningCard } from './signing';
 import { MessageWatch } from './explain';
 import type { Recognised } from './recognise';
 import { PageWatcher } from './page-watcher';
 import { scanPage, type ScanResult } from './scanner';
 import { renderStep } from './renderer';
-import { dependants, judge, pickField, validate, validateAll } from './validation';
+import { judge, validateAll } from './validation';
 import { ProfileWarnings } from './profile-warnings';
-import { pageLang, progressNow, progressWriter, readPolicy, readSettings, watchPolicy, watchProgress, watchSettings, type Settings } from './storage-sync';
+import { pageLang, progressNow, readPolicy, readSettings, watchPolicy, watchProgress, watchSettings, type Settings } from './storage-sync';
+import { Following } from './following';
+import { UserEvents } from './user-events';
 import { trainingHandle, type EngineHandle, type EngineOptions, type Where } from './training';
 
 export type { EngineHandle, EngineOptions, Where } from './training';
@@ -26,8 +26,9 @@ export type { EngineHandle, EngineOptions, Where } from './training';
 /**
  * The content script's composition root: policy gating, then one Engine that wires the parts —
  * the page watcher (when to scan), the scanner (which step, where its fields are), the renderer
- * (the overlay), validation, the profile warnings, storage sync, guides (teach, record), the
- * signing hand-over, portal messages — and follows what the user does on the page.
+ * (the overlay), validation, the user's events, the profile warnings, what is followed and
+ * recorded, storage sync, guides (teach, record), the signing hand-over, portal messages — and
+ * answers the popup's question.
  */
 
 const MAX_ERRORS = 5;
@@ -88,24 +89,14 @@ function domReady(): Promise<void> {
 class Engine {
   private overlay = new Overlay();
   private watcher: PageWatcher;
-  private followed: string | null = null;
-  /** the step last recorded for the followed procedure (from storage, so it survives a reload) */
-  private lastStep: string | null = null;
   private lang: Lang = 'en';
   private current: Current | null = null;
-  /** the step's actions the user pressed (their hint is not picked again) */
-  private used = new Set<string>();
-  private recorded = '';
-  private doneRecorded = '';
   private href = '';
   private errors = 0;
   private stopped = false;
-  /** which profile is active, as the background's opaque tag (the content script reads no profile) */
-  private profileTag = '';
-  /** the active profile's kind (evidence between procedures; from the background, never in the page) */
-  private profileKind: 'individual' | 'ie' | 'legal' | null = null;
+  private following: Following;
+  private user: UserEvents;
   private warnings: ProfileWarnings;
-  private writes = progressWriter();
   private unwatch: (() => void)[] = [];
   /** guides people made, taught fields, recording (portal pages only; content-scripts/guides.ts) */
   private guides: Guides | null = null;
@@ -125,7 +116,18 @@ class Engine {
     this.where = opts?.where ?? REAL_WHERE;
     this.record = opts?.record ?? true;
     this.messages = new MessageWatch(portal, (el) => this.overlay.mount(el), () => this.lang, () => this.current?.rec.step.id ?? null);
-    this.warnings = new ProfileWarnings(ctx, this.overlay, { current: () => this.current, lang: () => this.lang, profileTag: () => this.profileTag });
+    this.following = new Following(this.record, opts?.follow);
+    this.warnings = new ProfileWarnings(ctx, this.overlay, { current: () => this.current, lang: () => this.lang, profileTag: () => this.following.profileTag });
+    this.user = new UserEvents({
+      overlay: this.overlay,
+      signing: this.signing,
+      portal,
+      current: () => this.current,
+      lang: () => this.lang,
+      href: () => this.href,
+      warn: () => this.warn(),
+      rescan: () => this.watcher.request(true),
+    });
     this.watcher = new PageWatcher(ctx, {
       scan: () => this.scan(),
       href: () => this.where().href,
@@ -197,7 +199,7 @@ class Engine {
     this.unwatch.splice(0).forEach((f) => f());
     this.watcher.stop();
     this.warnings.stop();
-    this.writes.flush();
+    this.following.flush();
     this.current = null;
     this.guides?.stop();
     this.signing.close();
@@ -210,15 +212,8 @@ class Engine {
     browser.runtime.onMessage.addListener(this.onMessage);
     ctx.onInvalidated(() => this.stop());
     this.watcher.listen();
-    ctx.addEventListener(window, 'pagehide', () => this.writes.flush());
-    ctx.addEventListener(document, 'focusin', (e) => this.onFocus(e), { capture: true });
-    ctx.addEventListener(document, 'input', (e) => this.onInput(e), { capture: true });
-    ctx.addEventListener(document, 'change', (e) => this.onInput(e), { capture: true });
-    ctx.addEventListener(document, 'focusout', (e) => this.onInput(e), { capture: true });
-    ctx.addEventListener(document, 'click', (e) => this.onClick(e), { capture: true });
-    ctx.addEventListener(document, 'keydown', (e) => {
-      if ((e as KeyboardEvent).key === 'Escape' && e.isTrusted && !this.signing.close()) this.overlay.closeActive();
-    }, { capture: true });
+    ctx.addEventListener(window, 'pagehide', () => this.following.flush());
+    this.user.listen(ctx);
     this.unwatch.push(watchSettings(() => this.relang()));
     if (this.record) this.unwatch.push(watchProgress((what) => this.onProgress(what.profiles)));
     this.guides?.start();
@@ -238,9 +233,7 @@ class Engine {
             take(procedures);
             if (procedures) this.watcher.request(true);
           });
-        this.profileTag = p.tag;
-        this.profileKind = p.kind ?? null;
-        this.takeProgress(p.progress);
+        this.following.take(p);
         this.lang = pageLang(this.opts?.lang, s, this.managed);
       })
       .catch(() => {})
@@ -264,13 +257,14 @@ class Engine {
       const w = this.where();
       this.href = w.href;
       const last = this.current ? { procedure: this.current.rec.procedure.id, step: this.current.rec.step.id } : null;
+      const { followed, lastStep, profileKind } = this.following;
       const result = scanPage({
         procedures: this.procedures,
         where: { pathname: w.pathname, hash: w.hash },
-        followed: this.followed,
+        followed,
         step: this.opts?.step?.() ?? null,
-        evidence: { profileKind: this.profileKind, last },
-        lastStep: this.lastStep,
+        evidence: { profileKind, last },
+        lastStep,
       });
       this.take(result);
       this.errors = 0;
@@ -294,11 +288,7 @@ class Engine {
     this.watcher.observe(true);
     // the overlay goes above an open modal, in the top layer
     this.overlay.setModal(result.modal);
-    const d = result.lastStepDone;
-    if (d && this.doneRecorded !== `${d.procedure}/${d.step}/done`) {
-      this.doneRecorded = `${d.procedure}/${d.step}/done`;
-      this.save({ op: 'done', procedure: d.procedure, step: d.step });
-    }
+    if (result.lastStepDone) this.following.done(result.lastStepDone.procedure, result.lastStepDone.step);
     if (result.kind === 'none') return this.show(null, null);
     this.guides?.locate(result.rec.procedure.id, result.rec.step.id, result.located);
     this.show({ rec: result.rec, located: result.located }, result.done);
@@ -313,7 +303,7 @@ class Engine {
   private show(cur: Current | null, stepDone: boolean | null): void {
     const prev = this.current;
     const sameStep = !!prev && !!cur && prev.rec.procedure === cur.rec.procedure && prev.rec.step === cur.rec.step;
-    if (!sameStep) this.used.clear();
+    if (!sameStep) this.user.newStep();
     this.current = cur;
     this.signing.follow(cur ? `${this.href}|${cur.rec.procedure.id}/${cur.rec.step.id}` : '');
     if (!cur) {
@@ -329,16 +319,8 @@ class Engine {
     this.render();
     this.overlay.reposition(); // the change that made us rescan may have moved the fields
     this.validateAll();
-    this.pickActive();
-    const key = `${cur.rec.procedure.id}/${cur.rec.step.id}/${stepDone ? 1 : 0}`;
-    // recorded once per step shown: a procedure picked in the popup while this page stays open is
-    // kept (the page is not recorded again); the next step the page shows is
-    if (key !== this.recorded) {
-      this.recorded = key;
-      this.followed = cur.rec.procedure.id;
-      this.lastStep = cur.rec.step.id;
-      this.save({ op: 'record', procedure: cur.rec.procedure.id, step: cur.rec.step.id, stepDone: !!stepDone });
-    }
+    this.user.pickActive();
+    this.following.shown(cur.rec.procedure.id, cur.rec.step.id, !!stepDone);
   }
 
   private render(): void {
@@ -356,34 +338,13 @@ class Engine {
 
   // ---- progress ---------------------------------------------------------------------------
 
-  /** write the active profile's progress; a registering procedure's finished step marks the profile */
-  private save(op: ProgressOp): void {
-    if (!this.record) return;
-    this.writes.push(null, (ops) => [...ops, op]);
-  }
-
-  private takeProgress(p: Progress): void {
-    if (this.opts?.follow) {
-      this.followed = this.opts.follow;
-      this.lastStep = null;
-      return;
-    }
-    this.followed = p.active;
-    this.lastStep = p.active ? (p.procedures[p.active]?.step ?? null) : null;
-  }
-
   /** the progress or the profiles changed (the popup, another tab): ask the background again */
   private onProgress(profiles: boolean): void {
     void progressNow()
-      .then(({ progress, tag, kind }) => {
-        const switched = tag !== this.profileTag;
-        this.profileTag = tag;
-        this.profileKind = kind ?? null;
-        if (switched) this.recorded = ''; // the page's step is now the new profile's
-        const before = this.followed;
-        this.takeProgress(progress);
+      .then((answer) => {
+        const { switched, moved } = this.following.take(answer);
         if (switched || profiles) this.warn(); // the warnings are the active profile's
-        if (this.followed !== before || switched) this.watcher.request(true);
+        if (moved || switched) this.watcher.request(true);
       })
       .catch(() => {});
   }
@@ -393,58 +354,11 @@ class Engine {
     if (this.record && !this.stopped) this.warnings.evaluate();
   }
 
-  // ---- the user on the page ---------------------------------------------------------------
+  // ---- validation -------------------------------------------------------------------------
 
   private validateAll(): void {
     const cur = this.current;
     if (cur) validateAll(this.overlay, cur.rec.step, cur.located, this.lang);
-  }
-
-  private onInput(e: Event): void {
-    // a key chosen in the page's list (E-IMZO): its program asks the key's password next
-    if (e.type === 'change' && e.isTrusted && e.target instanceof HTMLSelectElement) this.handover(e);
-    const cur = this.current;
-    const id = this.overlay.fieldOf(e.target);
-    const f = id && cur ? cur.rec.step.fields.find((x) => x.id === id) : undefined;
-    if (!cur || !f) return;
-    // the field, and a confirmation that depends on it
-    for (const g of dependants(cur.rec.step, f.id)) validate(this.overlay, g, cur.located, this.lang);
-    if (e.type === 'focusout' || e.type === 'change') this.pickActive();
-    // the user's own typing or choice only: a page script's synthetic events never evaluate warnings
-    if (f.subject && e.type !== 'focusout' && e.isTrusted) this.warn();
-  }
-
-  private onFocus(e: Event): void {
-    const id = this.overlay.fieldOf(e.target);
-    if (id && id !== this.overlay.activeId) this.overlay.activate(id);
-  }
-
-  private onClick(e: Event): void {
-    if (e.isTrusted) this.handover(e);
-    const id = this.overlay.fieldOf(e.target);
-    if (!id || this.current?.rec.step.fields.find((f) => f.id === id)?.kind !== 'action') return;
-    this.used.add(id);
-    this.pickActive();
-    this.watcher.request(true); // a tab or button usually changes the page
-  }
-
-  /** a press (by the user, not a script) on a button that opens the signing program's window */
-  private handover(e: Event): void {
-    const cur = this.current;
-    if (!cur) return;
-    const id = this.overlay.fieldOf(e.target);
-    const h = handoverOf(cur.rec.step, id ? cur.rec.step.fields.find((f) => f.id === id) : undefined, e.target);
-    if (!h) return;
-    const anchor = (id && this.overlay.elementOf(id)) || (e.target as Element);
-    this.signing.show(programOf(cur.rec.procedure, this.portal), h, anchor, `${this.href}|${cur.rec.procedure.id}/${cur.rec.step.id}`);
-  }
-
-  /** the hint to show: the focused field, else the first with a problem, else the first not done */
-  private pickActive(): void {
-    const cur = this.current;
-    if (!cur) return;
-    const pick = pickField(cur.rec.step, cur.located, this.used, this.overlay.fieldOf(document.activeElement));
-    if (pick) this.overlay.activate(pick);
   }
 
   // ---- the popup's question ---------------------------------------------------------------
