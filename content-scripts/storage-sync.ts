@@ -51,24 +51,17 @@ export function watchSettings(cb: () => void): () => void {
 }
 
 /**
- * A change of the progress or the profiles (which one: `profiles`), told once per storage event
- * even when one write changed both (an import writes them together).
+ * A change of the progress or the profiles (which: `profiles`), told once per storage event even
+ * when one write changed both (an import writes them together). Not WXT items: a page defines no
+ * item for these keys (an item reads its key when defined; issue 15), it only hears that they changed.
  */
 export function watchProgress(cb: (what: { progress: boolean; profiles: boolean }) => void): () => void {
-  let what: { progress: boolean; profiles: boolean } | null = null;
-  const note = (key: 'progress' | 'profiles') => {
-    if (!what) {
-      what = { progress: false, profiles: false };
-      queueMicrotask(() => {
-        const w = what!;
-        what = null;
-        cb(w);
-      });
-    }
-    what[key] = true;
+  const listener = (changes: Record<string, unknown>, area: string): void => {
+    if (area !== 'local' || !(changes.progress || changes.profiles)) return;
+    cb({ progress: !!changes.progress, profiles: !!changes.profiles });
   };
-  const un = [storage.watch('local:progress', () => note('progress')), storage.watch('local:profiles', () => note('profiles'))];
-  return () => un.forEach((f) => f());
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
 }
 
 /** the active profile's progress, from the background (the content script reads no profile) */
