@@ -2,7 +2,7 @@ import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PORTALS, PROCEDURES, procedureById } from '../procedures';
 import { formatDate } from '../lib/dates';
-import { alreadyRegistered } from '../lib/registered';
+import { registeredOn } from '../lib/registered';
 import type { Procedure, Step } from '../procedures/types';
 import { currentStep } from '../lib/progress';
 import { changeLang } from '../lib/i18n';
@@ -14,6 +14,7 @@ import { Diagnostics } from './Diagnostics';
 import { KeysExpiring } from './KeysExpiring';
 import { findProcedure, useGuides, useGuideT } from './guide-store';
 import { RecordPanel, TaughtLost, TeachButton } from './Guides';
+import { profileWarnings } from '../lib/warnings';
 
 /** The popup: which procedure, which step, and the steps that happen off the portal. 360 px wide. */
 export function Popup() {
@@ -123,7 +124,11 @@ function ProcedureView({ proc }: { proc: Procedure }) {
   const base = `procedures.${proc.id}`;
   const me = s.profiles.list.find((p) => p.id === s.profiles.active);
   // already registered there: said before the user starts, up to the registering step
-  const registered = alreadyRegistered(proc, idx, me?.facts);
+  // the same rule as the portal page's warning (lib/warnings.ts)
+  const fact = registeredOn(me?.facts, proc.registers?.portal);
+  const registered = profileWarnings({ procedure: proc, stepIndex: idx, active: !!me, registered: fact !== undefined }).includes('already-registered')
+    ? fact
+    : undefined;
 
   return (
     <section className="procedure" data-procedure-id={proc.id} aria-labelledby="proc-title">

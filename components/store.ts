@@ -12,7 +12,7 @@ import {
   updateProgress,
   type Progress,
 } from '../lib/progress';
-import type { StateAnswer } from '../lib/messages';
+import { sendToTab, type StateAnswer } from '../lib/messages';
 import { EMPTY_PROFILES, loadProfiles, profilesItem, type Profiles } from '../lib/profiles';
 import { noteRegistered, setActiveProfile } from '../lib/profile-store';
 import { loadPolicy, NO_POLICY, refreshPolicy, type Managed } from '../lib/managed';
@@ -52,7 +52,7 @@ async function askActiveTab(): Promise<StateAnswer | null> {
   try {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     if (tab?.id === undefined) return null;
-    const answer = (await browser.tabs.sendMessage(tab.id, { type: 'qadam:state' })) as StateAnswer | undefined;
+    const answer = await sendToTab(tab.id, { type: 'qadam:state' });
     return answer && typeof answer === 'object' && 'portal' in answer ? answer : null;
   } catch {
     return null; // no content script there: not a portal page

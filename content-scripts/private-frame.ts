@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { FrameSpec, WhoseAnswer, WhoseRequest } from '../lib/private-messages';
 import { FRAME_CLOSE, FRAME_SIZE, PRIVATE_PAGE } from '../lib/private-page';
+import { sendToBackground } from '../lib/messages';
 
 /**
  * The content script's side of keeping profiles out of the portal page (issue 15). Anything that
@@ -10,9 +11,9 @@ import { FRAME_CLOSE, FRAME_SIZE, PRIVATE_PAGE } from '../lib/private-page';
  * profiles: it asks the background whose an identifier is.
  */
 
-export function whose(ids: string[], registersOn: WhoseRequest['registersOn']): Promise<WhoseAnswer> {
+export function whose(ids: string[], registersOn: WhoseRequest['registersOn']): Promise<WhoseAnswer | undefined> {
   const req: WhoseRequest = { type: 'qadam:whose', ids: ids.slice(0, 8), registersOn };
-  return browser.runtime.sendMessage(req) as Promise<WhoseAnswer>;
+  return sendToBackground(req);
 }
 
 /** a frame for this spec (its content arrives from the background by token); `onClose`: the user closed it inside */
@@ -25,8 +26,7 @@ export function privateFrame(spec: FrameSpec, title: string, onClose?: () => voi
   frame.style.height = `${FRAME_SIZE[spec.kind]}px`;
   frame.setAttribute('allowtransparency', 'true');
   // the spec reaches the background first, then the frame asks for it by token
-  void browser.runtime
-    .sendMessage({ type: 'qadam:private-open', token, spec })
+  void sendToBackground({ type: 'qadam:private-open', token, spec })
     .then(() => {
       frame.src = `${browser.runtime.getURL(PRIVATE_PAGE as '/popup.html')}?t=${token}`;
     })

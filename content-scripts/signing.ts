@@ -1,9 +1,9 @@
-import { browser } from 'wxt/browser';
 import type { FieldDef, Handover, Lang, PageStep, PortalId, Procedure } from '../procedures/types';
 import type { SignerState } from '../lib/signers';
 import { fit, norm, normWords } from '../lib/text';
 import { t } from './strings';
 import { portalById } from '../procedures/portals';
+import { sendToBackground } from '../lib/messages';
 
 /**
  * The hand-over card (`data-qadam-signing="ncalayer|e-imzo"`): when the user presses the button of
@@ -200,7 +200,7 @@ export class SigningCard {
 
   private async readiness(program: Program): Promise<SignerState | null> {
     try {
-      return ((await browser.runtime.sendMessage({ type: 'qadam:signer', id: program })) as SignerState | undefined) ?? null;
+      return (await sendToBackground({ type: 'qadam:signer', id: program })) ?? null;
     } catch {
       return null;
     }

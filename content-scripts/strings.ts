@@ -1,7 +1,6 @@
-import { browser } from 'wxt/browser';
 import type { Lang, PortalId } from '../procedures/types';
 import { lookup } from '../lib/lookup';
-import type { StringsAnswer } from '../lib/messages';
+import { sendToBackground } from '../lib/messages';
 
 /**
  * The strings a portal page needs (overlay, rules, this portal's procedures, in the user's
@@ -17,7 +16,7 @@ export const stringsVersion = () => version;
 
 export async function loadStrings(portal: PortalId, lang: Lang): Promise<void> {
   try {
-    const answer = (await browser.runtime.sendMessage({ type: 'qadam:strings', portal, lang })) as StringsAnswer | undefined;
+    const answer = await sendToBackground({ type: 'qadam:strings', portal, lang });
     if (answer) res = { ...res, en: answer.en, [lang]: answer.strings };
   } finally {
     loaded = true;

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { loadProgress } from '../lib/progress';
-import { isSignerRequest, isStringsRequest, type StringsAnswer } from '../lib/messages';
+import { isSignerRequest, isStringsRequest, type Answer } from '../lib/messages';
 import { checkSigner } from '../lib/signers';
 import { stringsFor } from '../lib/strings';
 import { POLICY_KEY, refreshPolicy } from '../lib/managed';
@@ -38,12 +38,12 @@ export default defineBackground(() => {
   // the locale files live here; a portal page asks for its part (allow-listed message)
   browser.runtime.onMessage.addListener((msg, sender) => {
     if (!isStringsRequest(msg) || sender.id !== browser.runtime.id) return undefined;
-    const answer: StringsAnswer = { strings: stringsFor(msg.portal, msg.lang), en: stringsFor(msg.portal, 'en') };
+    const answer: Answer<'qadam:strings'> = { strings: stringsFor(msg.portal, msg.lang), en: stringsFor(msg.portal, 'en') };
     return Promise.resolve(answer);
   });
   // the hand-over card's readiness line: only a version query, as in the popup
   browser.runtime.onMessage.addListener((msg, sender) => {
     if (!isSignerRequest(msg) || sender.id !== browser.runtime.id) return undefined;
-    return checkSigner(msg.id);
+    return checkSigner(msg.id) satisfies Promise<Answer<'qadam:signer'>>;
   });
 });

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { LANGS, type Lang, type PortalId } from '../procedures/types';
 import { PORTAL_IDS } from '../procedures/portals';
 import type { ProfileDraft } from './profiles';
+import { POLICY_VERSION } from './storage-versions';
 
 /**
  * What an administrator presets by policy (`storage.managed`; Chrome: managed_schema.json, made at build by lib/managed-schema.ts,
@@ -72,7 +73,7 @@ const isPortals = (x: unknown): x is PortalId[] => Array.isArray(x) && x.every((
 export function parseMirror(raw: unknown): Managed | null {
   if (!raw || typeof raw !== 'object') return null;
   const m = raw as Record<string, unknown>;
-  if (m.v !== 1 || !(m.language === null || isLang(m.language)) || !(m.portals === null || isPortals(m.portals))) return null;
+  if (m.v !== POLICY_VERSION || !(m.language === null || isLang(m.language)) || !(m.portals === null || isPortals(m.portals))) return null;
   return { language: m.language, portals: m.portals ? [...m.portals] : null, profiles: [] };
 }
 
@@ -87,7 +88,7 @@ export async function loadPolicy(): Promise<Managed | null> {
 /** read the policy afresh and keep the mirror up to date (written only when it changed) */
 export async function refreshPolicy(): Promise<Managed> {
   const m = await readManaged();
-  const mirror = { v: 1 as const, language: m.language, portals: m.portals ? [...m.portals] : null };
+  const mirror = { v: POLICY_VERSION, language: m.language, portals: m.portals ? [...m.portals] : null };
   try {
     const old = parseMirror((await browser.storage.local.get(POLICY_KEY))[POLICY_KEY]);
     if (!old || old.language !== mirror.language || JSON.stringify(old.portals) !== JSON.stringify(mirror.portals)) {

@@ -1,5 +1,10 @@
+import { browser } from 'wxt/browser';
 import type { Lang, PortalId } from '../procedures/types';
 import { LANGS } from '../procedures/types';
+import type { Progress } from './progress';
+import type { ProfileKind } from './identifiers';
+import type { SignerState } from './signers';
+import type { FrameSpec, ProgressOp, WhoseAnswer, WhoseRequest } from './private-messages';
 
 /** Messages between the parts of Qadam: typed and allow-listed. */
 export interface StateRequest {
@@ -61,4 +66,45 @@ export function isStringsRequest(m: unknown): m is StringsRequest {
   if (typeof m !== 'object' || m === null) return false;
   const r = m as Partial<StringsRequest>;
   return r.type === 'qadam:strings' && typeof r.portal === 'string' && LANGS.includes(r.lang as Lang);
+}
+
+/** the answer to `qadam:progress-get`: the active profile's progress, its opaque tag and its kind */
+export interface ProgressAnswer {
+  progress: Progress;
+  tag: string;
+  kind: ProfileKind | null;
+}
+
+/**
+ * Every message a portal page (content script, private frame) sends to the background, with its
+ * answer: ONE map, used by the sender (sendToBackground) and the receiver (the background's
+ * handlers are typed `Answer<K>`). The receiver still checks each message's shape (allow-listed:
+ * isStringsRequest, isSignerRequest, lib/private-messages.ts schemas): a page's world is not ours.
+ */
+export interface ToBackground {
+  'qadam:strings': { req: StringsRequest; res: StringsAnswer };
+  'qadam:signer': { req: SignerRequest; res: SignerState };
+  'qadam:whose': { req: WhoseRequest; res: WhoseAnswer };
+  'qadam:progress-get': { req: { type: 'qadam:progress-get' }; res: ProgressAnswer };
+  'qadam:progress-ops': { req: { type: 'qadam:progress-ops'; ops: ProgressOp[] }; res: { ok: true } };
+  'qadam:private-open': { req: { type: 'qadam:private-open'; token: string; spec: FrameSpec }; res: { ok: true } };
+  'qadam:private-get': { req: { type: 'qadam:private-get'; token: string }; res: FrameSpec | null };
+}
+/** what the popup asks a portal page's content script (contract.md `qadam:state`) */
+export interface ToContent {
+  'qadam:state': { req: StateRequest; res: StateAnswer };
+}
+
+export type BackgroundRequest = ToBackground[keyof ToBackground]['req'];
+/** the answer to a message of type K */
+export type Answer<K extends keyof ToBackground> = ToBackground[K]['res'];
+
+/** send to the background; the answer's type follows from the message's */
+export function sendToBackground<M extends BackgroundRequest>(msg: M): Promise<Answer<M['type']> | undefined> {
+  return browser.runtime.sendMessage(msg) as Promise<Answer<M['type']> | undefined>;
+}
+
+/** ask a tab's content script */
+export function sendToTab<K extends keyof ToContent>(tabId: number, msg: ToContent[K]['req']): Promise<ToContent[K]['res'] | undefined> {
+  return browser.tabs.sendMessage(tabId, msg) as Promise<ToContent[K]['res'] | undefined>;
 }

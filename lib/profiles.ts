@@ -4,6 +4,7 @@ import { FACT_PORTALS, type FactPortal } from '../procedures/portals';
 import { checkId, digitsOf, headIdKind, idKindOf, type Country, type ProfileKind } from './identifiers';
 import { KeysExpireSchema } from './keys-expiry';
 import { inDateRange, MAX_DATE, MIN_DATE } from './dates';
+import { PROFILES_VERSION } from './storage-versions';
 
 /**
  * Profiles: one per company or person the user registers. A profile holds a display name, the
@@ -56,7 +57,7 @@ export const EMPTY_PROFILES: Profiles = { list: [], active: null };
 
 export const profilesItem = storage.defineItem<Profiles>('local:profiles', {
   fallback: EMPTY_PROFILES,
-  version: 1,
+  version: PROFILES_VERSION,
   migrations: {},
 });
 

@@ -8,6 +8,7 @@ import { LANGS } from '../procedures/types';
 import { loadProfiles } from './profiles';
 import { MAX_DATE } from './dates';
 import { own } from './own';
+import { PROGRESS_VERSION, SETTINGS_VERSION } from './storage-versions';
 
 /**
  * What Qadam keeps, all in browser.storage.local under versioned keys:
@@ -57,7 +58,7 @@ export function migrateProgressV2(old: unknown): unknown {
   return { byProfile: { [NO_PROFILE]: { ...rest, notice: null } }, notice: notice ?? null };
 }
 
-export const PROGRESS_VERSION = 2;
+export { PROGRESS_VERSION };
 export const progressItem = storage.defineItem<AllProgress>('local:progress', {
   fallback: EMPTY_ALL,
   version: PROGRESS_VERSION,
@@ -69,7 +70,7 @@ export interface Settings {
   lang: Lang | null;
 }
 const SettingsSchema = v.object({ lang: v.nullable(v.picklist(LANGS as Lang[])) });
-export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: { lang: null }, version: 1, migrations: {} });
+export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: { lang: null }, version: SETTINGS_VERSION, migrations: {} });
 
 function cleanOne(p: Progress): Progress {
   // drop procedures and steps the catalogue no longer has (ids are stable, but be safe)

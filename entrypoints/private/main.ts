@@ -7,6 +7,7 @@ import type { FrameSpec } from '../../lib/private-messages';
 import { FRAME_CLOSE } from '../../lib/private-page';
 import { formatDate } from '../../lib/dates';
 import { registeredOn } from '../../lib/registered';
+import { sendToBackground } from '../../lib/messages';
 import css from './private.css?inline';
 
 /**
@@ -79,7 +80,7 @@ async function main(): Promise<void> {
   const style = document.createElement('style');
   style.textContent = css;
   document.head.append(style);
-  const spec = (await browser.runtime.sendMessage({ type: 'qadam:private-get', token }).catch(() => null)) as FrameSpec | null;
+  const spec: FrameSpec | null = (await sendToBackground({ type: 'qadam:private-get', token }).catch(() => null)) ?? null;
   if (!spec) return;
   document.documentElement.lang = spec.lang;
   document.title = `Qadam — ${t(spec.lang, spec.kind === 'first' ? 'overlay.private.title' : spec.kind === 'wrong-company' ? 'overlay.wrongCompanyTitle' : 'overlay.alreadyRegisteredTitle')}`;

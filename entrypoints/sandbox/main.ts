@@ -1,4 +1,5 @@
 import { startEngine, type EngineHandle, type Where } from '../../content-scripts/engine';
+import { trainingContext } from '../../content-scripts/training';
 import { PROCEDURES, procedureById } from '../../procedures';
 import type { FieldDef, Lang, Procedure, Step } from '../../procedures/types';
 import { LANGS } from '../../procedures/types';
@@ -59,8 +60,7 @@ class Sandbox {
     this.root.append(style);
     // after <body>: above the overlay's rings of fields that scroll under the bar
     document.documentElement.append(this.host);
-    const ctx = { isInvalid: false, onInvalidated: () => () => {}, addEventListener: (t: EventTarget, type: string, fn: (e: Event) => void, o?: AddEventListenerOptions) => t.addEventListener(type, fn, o) };
-    this.engine = startEngine(ctx as never, {
+    this.engine = startEngine(trainingContext(), {
       portal: procedureById(this.route.proc.id)!.portal,
       where: () => this.where,
       follow: this.route.proc.id,

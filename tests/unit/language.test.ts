@@ -103,7 +103,7 @@ describe('the language rule: the user’s choice, else the policy’s, else the 
   });
 
   it.each([
-    ['content-scripts/engine.ts', 'uiLang('],
+    ['content-scripts/storage-sync.ts', 'uiLang('],
     ['components/store.ts', 'uiLang('],
     ['components/Options.tsx', 'pageLang('],
     ['entrypoints/sandbox/main.ts', 'pageLang('],
@@ -159,8 +159,9 @@ describe('one «already registered» check', () => {
   });
 
   it.each([
-    ['content-scripts/engine.ts', 'warnsRegistered('],
-    ['components/Popup.tsx', 'alreadyRegistered('],
+    ['lib/warnings.ts', 'warnsRegistered('],
+    ['content-scripts/profile-warnings.ts', 'profileWarnings('],
+    ['components/Popup.tsx', 'profileWarnings('],
     ['entrypoints/private/main.ts', 'registeredOn('],
     ['lib/private-background.ts', 'registeredOn('],
     ['lib/profile-store.ts', 'registeredOn('],

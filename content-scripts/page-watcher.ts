@@ -1,0 +1,275 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { BIG_CONTAINER } from './page-text';
+
+/**
+ * The page watcher: one MutationObserver, and when to scan. EVERY record of a batch is sorted
+ * (cheaply, each changed element looked at once) into "may change what Qadam shows" or not. A
+ * relevant change is scanned at once, inside the observer's callback, so the ring is drawn before
+ * the next paint; a second relevant change within the same frame waits for the next animation
+ * frame. A busy page whose changes are irrelevant (a journal ticking) costs a rescan at most once a
+ * second, and a region that changes all the time is left unobserved for a while (isolated).
+ * Navigation (hash, history, WXT's `wxt:locationchange`) asks for a scan too.
+ */
+
+/** elements whose arrival or change can change the step or its fields */
+export const RELEVANT =
+  'input:not([type=hidden]):not([type=checkbox]):not([type=radio]),select,textarea,button,[role=tab],[role=button],[role=dialog],[role=menuitem],label,legend,h1,h2,h3,h4,h5,h6,.gwt-TabBarItem';
+/** where a change of text alone can change the step (captions, tabs, headings) */
+export const CAPTION = 'h1,h2,h3,h4,h5,h6,legend,label,button,caption,th,[role=tab],[role=heading],[role=dialog],.gwt-TabBarItem';
+/** a batch this large comes from a region that changes all the time (a journal ticking) */
+export const STORM = 300;
+/** how long such a region stays unobserved before it is looked at again */
+export const ISOLATE_MS = 3000;
+const FULL: MutationObserverInit = {
+  childList: true,
+  subtree: true,
+  characterData: true,
+  attributes: true,
+  attributeFilter: ['class', 'style', 'hidden', 'aria-hidden', 'aria-selected', 'open', 'disabled'],
+};
+const SHALLOW: MutationObserverInit = { childList: true, attributes: true, attributeFilter: FULL.attributeFilter };
+export const SLOW_SCAN_MS = 1000;
+/** two relevant changes closer than this share one scan (the second in the next frame) */
+const FRAME_MS = 8;
+
+/** what the watcher needs of WXT's content-script context (an extension page gives its own) */
+export type WatchContext = Pick<ContentScriptContext, 'isInvalid' | 'addEventListener'>;
+
+export interface WatchHooks {
+  /** look at the page now (the watcher decided it is time) */
+  scan(): void;
+  /** the address the page is at now (a training page stands for a portal address) */
+  href(): string;
+  /** is this removed element, or one inside it, something shown now (a located field)? */
+  holds(el: Element): boolean;
+  /** every batch, as it comes (portal messages are looked for in it) */
+  note?(records: MutationRecord[]): void;
+  /** the observer started (a message already on the page is looked for) */
+  observing?(): void;
+  /** the page navigated (hash, history); `trusted`: the browser said so, not a page script */
+  navigated?(trusted: boolean): void;
+}
+
+export class PageWatcher {
+  private observer: MutationObserver | null = null;
+  private frame = 0;
+  private lastScan = -Infinity;
+  /** the address at the last scan */
+  private href = '';
+  private relevant = false;
+  private slowTimer: number | null = null;
+  private isolated: Element | null = null;
+  private isolateTimer: number | null = null;
+  private ready = false;
+  private stopped = false;
+
+  constructor(
+    private ctx: WatchContext,
+    private hooks: WatchHooks,
+  ) {}
+
+  /** listen for navigation (before the first scan: a navigation meanwhile is not lost) */
+  listen(): void {
+    const navigated = (e: Event) => {
+      this.request(true);
+      this.hooks.navigated?.(e.isTrusted === true);
+    };
+    this.ctx.addEventListener(window, 'hashchange', navigated);
+    this.ctx.addEventListener(window, 'popstate', navigated);
+    // history.pushState/replaceState (no event of the page's own): WXT's location watcher
+    this.ctx.addEventListener(window, 'wxt:locationchange', () => this.request(true));
+  }
+
+  /** the engine is ready: scan now, and from now on whenever the page changes */
+  begin(): void {
+    this.ready = true;
+    this.request(true, true);
+  }
+
+  /** a region that changes all the time is isolated now */
+  get isolatedRegion(): Element | null {
+    return this.isolated;
+  }
+
+  get observing(): boolean {
+    return !!this.observer;
+  }
+
+  /**
+   * Ask for a scan: `now` (a relevant change was just seen) scans at once unless a scan already ran
+   * in this frame; otherwise in the next animation frame (relevant = certainly rescan).
+   */
+  request(relevant: boolean, now = false): void {
+    if (relevant) this.relevant = true;
+    if (!this.ready || this.stopped || this.ctx.isInvalid) return;
+    if (now && this.relevant && performance.now() - this.lastScan >= FRAME_MS) {
+      if (this.frame) cancelAnimationFrame(this.frame);
+      this.frame = 0;
+      this.relevant = false;
+      this.run();
+      return;
+    }
+    if (this.frame) return;
+    // not ctx.requestAnimationFrame: it adds an abort listener per call that is never removed (one
+    // a frame on a busy page); stop() cancels the one frame pending instead
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      if (this.ctx.isInvalid) return;
+      const hrefChanged = this.hooks.href() !== this.href;
+      if (this.relevant || hrefChanged) {
+        this.relevant = false;
+        this.run();
+      } else this.slow();
+    });
+  }
+
+  private run(): void {
+    if (this.ctx.isInvalid) return;
+    this.lastScan = performance.now();
+    this.href = this.hooks.href();
+    this.hooks.scan();
+  }
+
+  private slow(): void {
+    if (this.slowTimer !== null) return;
+    this.slowTimer = window.setTimeout(() => {
+      this.slowTimer = null;
+      this.request(true);
+    }, SLOW_SCAN_MS);
+  }
+
+  /** observe the page (on) or not at all (off: nothing of ours can be on this address) */
+  observe(on: boolean): void {
+    if (on && !this.observer) {
+      this.observer = new MutationObserver((records) => this.onMutations(records));
+      this.observer.observe(document.documentElement, FULL);
+      this.hooks.observing?.();
+    } else if (!on && this.observer) {
+      this.unisolate(false);
+      this.observer.disconnect();
+      this.observer = null;
+    }
+  }
+
+  /** for good: no observer, no frame, no timer */
+  stop(): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    if (this.frame) cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    if (this.slowTimer !== null) window.clearTimeout(this.slowTimer);
+    this.slowTimer = null;
+    this.observe(false);
+  }
+
+  /**
+   * A region that changes every frame (a data grid) would make the browser build thousands of
+   * mutation records a frame for us to ignore. Observe everything but that region instead: its
+   * ancestors shallowly, their other children fully; after ISOLATE_MS look at the whole page again.
+   */
+  private isolate(records: MutationRecord[]): void {
+    const noisy = noisyRegion(records);
+    if (!noisy || !this.observer) return;
+    const mo = this.observer;
+    mo.disconnect();
+    this.isolated = noisy;
+    for (let el: Element = noisy; el.parentElement; el = el.parentElement) {
+      const parent = el.parentElement;
+      mo.observe(parent, SHALLOW);
+      for (const sib of Array.from(parent.children)) if (sib !== el) mo.observe(sib, FULL);
+    }
+    mo.observe(noisy, { attributes: true, attributeFilter: FULL.attributeFilter });
+    this.isolateTimer = window.setTimeout(() => this.unisolate(true), ISOLATE_MS);
+  }
+
+  private unisolate(observeAll: boolean): void {
+    if (!this.isolated) return;
+    this.isolated = null;
+    if (this.isolateTimer !== null) window.clearTimeout(this.isolateTimer);
+    this.isolateTimer = null;
+    if (observeAll && this.observer) {
+      this.observer.disconnect();
+      this.observer.observe(document.documentElement, FULL);
+      this.request(true); // what changed inside the region meanwhile
+    }
+  }
+
+  /** while a region is isolated, new children of its ancestors are observed too */
+  private followIsolation(records: MutationRecord[]): void {
+    const noisy = this.isolated;
+    if (!noisy || !this.observer) return;
+    if (!noisy.isConnected) return this.unisolate(true);
+    for (const r of records) {
+      if (r.type !== 'childList' || r.target === noisy || !(r.target as Node).contains(noisy)) continue;
+      for (const n of Array.from(r.addedNodes)) if (n.nodeType === Node.ELEMENT_NODE) this.observer.observe(n, FULL);
+    }
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    this.hooks.note?.(records);
+    if (this.isolated) this.followIsolation(records);
+    else if (records.length > STORM) this.isolate(records);
+    if (this.relevant) return this.request(true, true);
+    this.request(anyRelevant(records, (el) => this.hooks.holds(el)), true);
+  }
+}
+
+/**
+ * Does any record of the batch change what Qadam may show? Every record is looked at (no sample:
+ * a form's insertion may come after thousands of a grid's records), each changed node once.
+ */
+export function anyRelevant(records: readonly MutationRecord[], holds: (el: Element) => boolean): boolean {
+  const seen = new Set<Node>();
+  for (const r of records) {
+    if (r.type !== 'childList') {
+      if (seen.has(r.target)) continue;
+      seen.add(r.target);
+    }
+    if (isRelevant(r, holds)) return true;
+  }
+  return false;
+}
+
+function isRelevant(r: MutationRecord, holds: (el: Element) => boolean): boolean {
+  const target = r.target;
+  if (r.type === 'childList') {
+    for (const list of [r.addedNodes, r.removedNodes]) {
+      for (let i = 0; i < list.length; i++) {
+        const node = list[i]!;
+        if (node.nodeType === Node.ELEMENT_NODE) {
+          const el = node as Element;
+          if (el.localName === 'qadam-overlay') continue;
+          if (el.matches(RELEVANT) || (el.childElementCount && el.querySelector(RELEVANT))) return true;
+          if (list === r.removedNodes && holds(el)) return true;
+        } else if (node.nodeType === Node.TEXT_NODE && target instanceof Element && target.closest(CAPTION)) return true;
+      }
+    }
+    return false;
+  }
+  const el = r.type === 'characterData' ? target.parentElement : (target as Element);
+  if (!el) return false;
+  if (r.type === 'characterData') return !!el.closest(CAPTION);
+  return el.matches(RELEVANT) || (el.childElementCount > 0 && el.childElementCount <= BIG_CONTAINER && !!el.querySelector(RELEVANT));
+}
+
+/**
+ * The big container (a grid of more than BIG_CONTAINER rows) that most of the batch's records
+ * come from, or null. Sampled: a status line ticking elsewhere does not hide the grid.
+ */
+export function noisyRegion(records: readonly MutationRecord[]): Element | null {
+  const root = document.documentElement;
+  const step = Math.max(1, Math.floor(records.length / 64));
+  const counts = new Map<Element, number>();
+  let n = 0;
+  for (let i = 0; i < records.length; i += step) {
+    const t = records[i]!.target;
+    let el: Element | null = t.nodeType === Node.ELEMENT_NODE ? (t as Element) : t.parentElement;
+    while (el && el !== root && el.childElementCount <= BIG_CONTAINER) el = el.parentElement;
+    n++;
+    if (el && el !== root && el !== document.body) counts.set(el, (counts.get(el) ?? 0) + 1);
+  }
+  let best: Element | null = null;
+  let most = 0;
+  for (const [el, c] of counts) if (c > most) [best, most] = [el, c];
+  return best && most >= n * 0.8 ? best : null;
+}

@@ -1,0 +1,216 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { browser } from 'wxt/browser';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { anyRelevant, noisyRegion, PageWatcher, STORM, type WatchHooks } from '../../content-scripts/page-watcher';
+
+/**
+ * The page watcher on its own (content-scripts/page-watcher.ts): which mutation records make a
+ * scan, when (inside the observer's callback, or the next frame), region isolation, navigation.
+ * Animation frames are queued and run only when a test says so: what is seen before a frame ran
+ * happened before the next paint.
+ */
+
+const FORM = '<form><label>ИИН <input name="iin"></label><button type="button">Далее</button></form>';
+
+let frames: FrameRequestCallback[] = [];
+const raf = globalThis.requestAnimationFrame;
+const caf = globalThis.cancelAnimationFrame;
+/** the page's clock: a frame is 16.7 ms (no test depends on how fast this machine is) */
+let clock = 1000;
+function runFrame(): void {
+  clock += 16.7;
+  const due = frames;
+  frames = [];
+  for (const f of due) f(clock);
+}
+/** let observer callbacks and promises run (no frame, no timer) */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 10; i++) await Promise.resolve();
+}
+
+let ctx: ContentScriptContext;
+let scans = 0;
+let href = 'https://esf.gov.kz/esf-web/#!/a';
+let hooks: WatchHooks & { navigations: boolean[] };
+let watcher: PageWatcher;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  frames = [];
+  clock = 1000;
+  vi.spyOn(performance, 'now').mockImplementation(() => clock);
+  globalThis.requestAnimationFrame = ((cb: FrameRequestCallback) => frames.push(cb)) as typeof requestAnimationFrame;
+  globalThis.cancelAnimationFrame = ((id: number) => {
+    if (id > 0 && id <= frames.length) frames[id - 1] = () => {};
+  }) as typeof cancelAnimationFrame;
+  document.body.innerHTML = '<div id="slot"></div><div id="grid"></div><p id="status">0</p>';
+  document.getElementById('grid')!.innerHTML = Array.from({ length: 400 }, (_, i) => `<div class="r"><span>${i}</span><span>x</span></div>`).join('');
+  scans = 0;
+  href = 'https://esf.gov.kz/esf-web/#!/a';
+  ctx = new ContentScriptContext('portal');
+  const navigations: boolean[] = [];
+  hooks = { navigations, scan: () => void scans++, href: () => href, holds: () => false, navigated: (t) => navigations.push(t) };
+  watcher = new PageWatcher(ctx, hooks);
+  watcher.listen();
+  watcher.observe(true);
+  watcher.begin();
+  expect(scans).toBe(1); // the first scan at once
+});
+
+afterEach(() => {
+  watcher.stop();
+  ctx.notifyInvalidated();
+  globalThis.requestAnimationFrame = raf;
+  globalThis.cancelAnimationFrame = caf;
+  vi.restoreAllMocks();
+});
+
+describe('page watcher', () => {
+  it('scans inside the observer callback when a form arrives after 1,000 irrelevant records of the same batch', async () => {
+    runFrame();
+    const before = scans;
+    const cells = Array.from(document.querySelectorAll('#grid .r span:last-child')).slice(0, 250);
+    for (let k = 0; k < 4; k++) for (const c of cells) c.textContent = `y${k}`; // 1,000 records first
+    document.getElementById('slot')!.innerHTML = FORM; // the form's insertion last
+    await settle();
+    expect(frames.length).toBe(0); // no frame was needed
+    expect(scans).toBe(before + 1);
+  });
+
+  it('irrelevant changes make no scan now; the next frame looks only whether the address changed', async () => {
+    runFrame();
+    const before = scans;
+    document.getElementById('status')!.textContent = '1';
+    await settle();
+    expect(scans).toBe(before);
+    expect(frames.length).toBe(1);
+    runFrame();
+    expect(scans).toBe(before); // same address: a slow rescan later, not now
+    document.getElementById('status')!.textContent = '2';
+    await settle();
+    href = 'https://esf.gov.kz/esf-web/#!/b';
+    runFrame();
+    expect(scans).toBe(before + 1); // the address changed: scanned in that frame
+  });
+
+  it('at most one scan per frame: a second relevant change in the same frame waits for the next', async () => {
+    runFrame();
+    const before = scans;
+    document.getElementById('slot')!.innerHTML = FORM;
+    await settle();
+    expect(scans).toBe(before + 1);
+    document.getElementById('slot')!.insertAdjacentHTML('beforeend', '<input name="second">');
+    await settle();
+    expect(scans).toBe(before + 1);
+    expect(frames.length).toBe(1);
+    runFrame();
+    expect(scans).toBe(before + 2);
+  });
+
+  it('a removed element holding a shown field is relevant, even without form controls', async () => {
+    runFrame();
+    const box = document.createElement('div');
+    box.innerHTML = '<span>plain</span>';
+    document.body.append(box);
+    await settle();
+    runFrame();
+    const before = scans;
+    hooks.holds = (el) => el === box;
+    box.remove();
+    await settle();
+    expect(scans).toBe(before + 1);
+  });
+
+  it('every record is looked at, each changed node once', () => {
+    const el = document.getElementById('status')!;
+    const mo = new MutationObserver(() => {});
+    mo.observe(document.body, { attributes: true, subtree: true, attributeFilter: ['class'] });
+    for (let i = 0; i < 500; i++) el.className = `c${i}`;
+    const records = mo.takeRecords();
+    mo.disconnect();
+    expect(records.length).toBe(500);
+    const matches = vi.spyOn(el, 'matches');
+    expect(anyRelevant(records, () => false)).toBe(false);
+    expect(matches).toHaveBeenCalledTimes(1);
+    // a relevant record at the very end of a long batch is found
+    const input = document.createElement('input');
+    document.body.append(input);
+    const mo2 = new MutationObserver(() => {});
+    mo2.observe(document.body, { attributes: true, childList: true, subtree: true, attributeFilter: ['class'] });
+    for (let i = 0; i < 2000; i++) el.className = `d${i}`;
+    input.className = 'late';
+    const late = mo2.takeRecords();
+    mo2.disconnect();
+    expect(anyRelevant(late, () => false)).toBe(true);
+  });
+
+  it('a storm from one big region isolates it; a form beside it is still scanned at once', async () => {
+    runFrame();
+    const grid = document.getElementById('grid')!;
+    for (const c of Array.from(grid.querySelectorAll('.r span:last-child'))) c.textContent = 'z'; // 400 records
+    await settle();
+    expect(watcher.isolatedRegion).toBe(grid);
+    runFrame();
+    const before = scans;
+    // the region's own changes are no longer observed: no callback, no frame
+    for (const c of Array.from(grid.querySelectorAll('.r span:last-child'))) c.textContent = 'w';
+    await settle();
+    expect(frames.length).toBe(0);
+    document.getElementById('slot')!.innerHTML = FORM;
+    await settle();
+    expect(scans).toBe(before + 1);
+  });
+
+  it('noisyRegion names the container most records come from, and none for a scattered batch', () => {
+    const grid = document.getElementById('grid')!;
+    const mo = new MutationObserver(() => {});
+    mo.observe(document.body, { characterData: true, childList: true, subtree: true });
+    for (const c of Array.from(grid.querySelectorAll('.r span:last-child'))) c.textContent = 'q';
+    const records = mo.takeRecords();
+    expect(records.length).toBeGreaterThan(STORM);
+    expect(noisyRegion(records)).toBe(grid);
+    for (let i = 0; i < 50; i++) document.body.append(document.createElement('div'));
+    expect(noisyRegion(mo.takeRecords())).toBeNull();
+    mo.disconnect();
+  });
+
+  it('navigation asks for a scan: hash and history (trusted or not), and WXT’s wxt:locationchange', async () => {
+    runFrame();
+    const before = scans;
+    window.dispatchEvent(new Event('hashchange'));
+    expect(hooks.navigations).toEqual([false]); // a script's event (not trusted): no warnings are evaluated for it
+    runFrame();
+    expect(scans).toBe(before + 1);
+    window.dispatchEvent(new Event(`${browser.runtime.id}:${import.meta.env.ENTRYPOINT}:wxt:locationchange`));
+    runFrame();
+    expect(scans).toBe(before + 2);
+  });
+
+  it('observing nothing (an address of no step): mutations make no scan; stop ends everything', async () => {
+    runFrame();
+    watcher.observe(false);
+    expect(watcher.observing).toBe(false);
+    const before = scans;
+    document.getElementById('slot')!.innerHTML = FORM;
+    await settle();
+    expect(scans).toBe(before);
+    watcher.observe(true);
+    watcher.stop();
+    document.getElementById('slot')!.innerHTML = `${FORM}${FORM}`;
+    await settle();
+    watcher.request(true, true);
+    runFrame();
+    expect(scans).toBe(before);
+  });
+
+  it('an invalidated context scans no more', async () => {
+    runFrame();
+    const before = scans;
+    ctx.notifyInvalidated();
+    document.getElementById('slot')!.innerHTML = FORM;
+    await settle();
+    runFrame();
+    expect(scans).toBe(before);
+  });
+});
