@@ -19,7 +19,7 @@ import { ProfileWarnings } from './profile-warnings';
 import { pageLang, progressNow, readPolicy, readSettings, watchPolicy, watchProgress, watchSettings, type Settings } from './storage-sync';
 import { Following } from './following';
 import { UserEvents } from './user-events';
-import { trainingHandle, type EngineHandle, type EngineOptions, type Where } from './training';
+import type { EngineOptions, TrainingPort, Where } from './training';
 
 export type { EngineHandle, EngineOptions, Where } from './training';
 
@@ -38,7 +38,12 @@ type Current = { rec: Recognised; located: Map<string, Element> };
 /** what the engine needs of WXT's content-script context (an extension page gives its own: training.ts) */
 export type EngineContext = Pick<ContentScriptContext, 'onInvalidated' | 'addEventListener' | 'isInvalid' | 'setTimeout'>;
 
-export function startEngine(ctx: EngineContext, opts?: EngineOptions, guideHostPortal?: PortalId): EngineHandle | null {
+/**
+ * Start on a portal page (or a guide's site); with `opts`, on a sandbox page: then the engine's
+ * port for the training adapter is returned (training.ts startTraining wraps it, so the adapter
+ * stays out of the portal script).
+ */
+export function startEngine(ctx: EngineContext, opts?: EngineOptions, guideHostPortal?: PortalId): TrainingPort | null {
   // https only (the manifest matches https only; this holds for any other way the script arrives)
   if (!opts && location.protocol !== 'https:') return null;
   const portal = opts?.portal ?? guideHostPortal ?? portalOfHost(location.hostname);
@@ -49,7 +54,7 @@ export function startEngine(ctx: EngineContext, opts?: EngineOptions, guideHostP
   if (opts) {
     const engine = new Engine(ctx, portal, procedures, NO_POLICY, opts);
     engine.start(preload());
-    return trainingHandle(engine.training);
+    return engine.training;
   }
   // An administrator may switch portals off by policy. The background keeps a copy of the policy in
   // storage.local (storage.managed can take seconds to answer): start from it, follow its changes.
@@ -140,6 +145,7 @@ class Engine {
       },
     });
     if (opts?.presenter) this.overlay.presenter = true;
+    if (opts?.css) this.overlay.extraCss = opts.css;
     if (opts?.keepClearBottom) this.overlay.keepClearBottom = opts.keepClearBottom;
     if (!opts) {
       this.guides = new Guides(

@@ -4,6 +4,7 @@ import { PORTAL_MESSAGES, type PortalMessage } from '../procedures/messages';
 import { indexOfWord, norm, normWords } from '../lib/text';
 import { t } from './strings';
 import { obstacleBoxes, overlap, type Box } from './signing';
+import CSS from './explain.css?inline';
 
 /**
  * Portal messages explained: when the portal shows a message (contract.md «Portal messages») whose
@@ -41,14 +42,6 @@ const UNKNOWN_LEN = 200;
 /** beside the message, tried in turn: the first that covers no control (nor the message) wins */
 const PLACEMENTS: readonly Placement[] = ['bottom-start', 'right-start', 'top-start', 'top-end', 'bottom-end', 'left-start'];
 
-const CSS = `
-.qexp { position: fixed; top: 0; left: 0; width: max-content; max-width: min(360px, calc(100vw - 16px)); box-sizing: border-box; padding: 10px 12px 12px; border-radius: 8px; background: #eff6ff; border: 2px solid #1d4ed8; box-shadow: 0 8px 24px rgba(15, 23, 42, .25); pointer-events: auto; color: #0f172a; }
-.qexp[data-hidden] { visibility: hidden; }
-.qexp p { margin: 4px 0 0; }
-.qexp .todo { font-weight: 600; }
-.qexp a { color: #1d4ed8; }
-.qexp a:focus-visible { outline: 3px solid #1d4ed8; outline-offset: 2px; }
-`;
 
 export function matchMessage(text: string, portal: PortalId, step: string | null, catalogue: readonly PortalMessage[] = PORTAL_MESSAGES): PortalMessage | null {
   const n = norm(text);

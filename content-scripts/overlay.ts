@@ -87,6 +87,8 @@ export class Overlay {
   private texts: OverlayTexts | null = null;
   /** trainer mode: big rings and hints for a projector (set before the first ring) */
   presenter = false;
+  /** styles the sandbox adds (trainer mode: overlay-presenter.css); none on a portal page */
+  extraCss = '';
   /** how much of the viewport's bottom tooltips keep clear of (the training bar), in px */
   keepClearBottom: () => number = () => 0;
 
@@ -162,7 +164,7 @@ export class Overlay {
     if (this.presenter) host.setAttribute('data-presenter', '');
     const shadow = host.attachShadow({ mode: 'open' });
     const style = document.createElement('style');
-    style.textContent = css;
+    style.textContent = css + this.extraCss;
     const layer = h('div', 'layer');
     if (typeof (layer as HTMLElement & { showPopover?: unknown }).showPopover === 'function') layer.setAttribute('popover', 'manual');
     const live = h('div', 'sr');

@@ -4,6 +4,7 @@ import { fit, norm, normWords } from '../lib/text';
 import { t } from './strings';
 import { portalById } from '../procedures/portals';
 import { sendToBackground } from '../lib/messages';
+import CSS from './signing.css?inline';
 
 /**
  * The hand-over card (`data-qadam-signing="ncalayer|e-imzo"`): when the user presses the button of
@@ -43,15 +44,6 @@ export function handoverOf(step: PageStep, field: FieldDef | undefined, target: 
   return normWords(step.handover.labels).some((w) => fit(caption, w) > 0) ? { key: step.handover.key } : null;
 }
 
-const CSS = `
-.qcard { position: fixed; top: 0; left: 0; width: 380px; box-sizing: border-box; padding: 8px 10px 10px; font-size: 13px; line-height: 1.35; border-radius: 8px; background: #fff; border: 2px solid #1d4ed8; box-shadow: 0 8px 24px rgba(15, 23, 42, .25); pointer-events: auto; color: #0f172a; }
-.qcard ul { margin: 2px 0 0; padding: 0 0 0 16px; }
-.qcard li { margin: 3px 0; }
-.qcard li[data-part=key] { font-weight: 700; }
-.qcard .state { display: block; margin-top: 2px; color: #334155; }
-.qcard a { color: #1d4ed8; }
-.qcard a:focus-visible { outline: 3px solid #1d4ed8; outline-offset: 2px; }
-`;
 
 function h<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);

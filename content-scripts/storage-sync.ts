@@ -1,5 +1,4 @@
 import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Lang } from '../procedures/types';
 import type { Progress } from '../lib/progress';
@@ -7,31 +6,44 @@ import type { Progress } from '../lib/progress';
 import { readSettings, type Settings } from '../lib/settings-read';
 import { uiLang } from '../lib/language';
 import { NO_POLICY, parseMirror, POLICY_KEY, type Managed } from '../lib/managed';
-import { POLICY_VERSION, SETTINGS_VERSION } from '../lib/storage-versions';
 import type { ProgressOp } from '../lib/private-messages';
 import { sendToBackground, type ProgressAnswer } from '../lib/messages';
 import { WriteQueue } from './write-queue';
 
 /**
- * Storage sync: what a portal page reads of Qadam's storage, and how it hears of changes. WXT
- * storage items (`storage.defineItem` + `watch`) for the two keys it reads itself, the policy copy
- * and the language setting, with the same version constants as their writers (lib/storage-versions.ts;
- * no migrations here: the page never writes them). Progress and profiles are never read here
+ * Storage sync: what a portal page reads of Qadam's storage, and how it hears of changes. It reads
+ * two keys itself, the policy copy and the language setting, and never writes them; their writers
+ * (the background, the popup and options) use WXT storage items with the version constants of
+ * lib/storage-versions.ts, and the policy copy carries its version, which parseMirror checks. Not
+ * WXT's storage module here: for two reads and one listener it would add about 3.6 KB gzip to the
+ * content script, whose budget is 40 KB (issue 13). Progress and profiles are never read here
  * (issue 15): a change of their keys is only a signal to ask the background again, and progress is
  * written through the background, at most once a second.
  */
 
 /** the copy of the administrator's policy the background keeps (lib/managed.ts refreshPolicy) */
-export const policyCopy = storage.defineItem<unknown>(`local:${POLICY_KEY}`, { version: POLICY_VERSION });
+export const POLICY_COPY_KEY = POLICY_KEY;
 /** the language setting (lib/progress.ts settingsItem writes it) */
-export const settingsCopy = storage.defineItem<unknown>('local:settings', { version: SETTINGS_VERSION });
+export const SETTINGS_KEY = 'settings';
+
+type Changes = Record<string, { newValue?: unknown } | undefined>;
+
+/** every change of one key of storage.local (its new value; removed: undefined) until unwatched */
+export function watchKey(key: string, cb: (value: unknown) => void): () => void {
+  const listener = (changes: Changes, area: string): void => {
+    const c = changes[key];
+    if (area === 'local' && c) cb(c.newValue);
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
 
 export type SyncContext = Pick<ContentScriptContext, 'onInvalidated'>;
 
 /** the policy as mirrored (none mirrored yet, or unreadable: no policy) */
 export async function readPolicy(): Promise<Managed> {
   try {
-    return parseMirror(await policyCopy.getValue()) ?? NO_POLICY;
+    return parseMirror((await browser.storage.local.get(POLICY_COPY_KEY))[POLICY_COPY_KEY]) ?? NO_POLICY;
   } catch {
     return NO_POLICY;
   }
@@ -39,7 +51,7 @@ export async function readPolicy(): Promise<Managed> {
 
 /** every change of the policy copy (deleted: no policy), until the context goes */
 export function watchPolicy(ctx: SyncContext, cb: (m: Managed) => void): () => void {
-  const un = policyCopy.watch((raw) => cb(parseMirror(raw) ?? NO_POLICY));
+  const un = watchKey(POLICY_COPY_KEY, (raw) => cb(parseMirror(raw) ?? NO_POLICY));
   ctx.onInvalidated(un);
   return un;
 }
@@ -48,7 +60,7 @@ export { readSettings, type Settings };
 
 /** a change of the language setting */
 export function watchSettings(cb: () => void): () => void {
-  return settingsCopy.watch(() => cb());
+  return watchKey(SETTINGS_KEY, () => cb());
 }
 
 /**
@@ -76,7 +88,6 @@ export function progressWriter(): WriteQueue<ProgressOp[]> {
   return new WriteQueue<ProgressOp[]>((_key, change) => sendToBackground({ type: 'qadam:progress-ops', ops: change([]) }));
 }
 
-/** the language: the page's own (training), the user's choice, the policy's, the browser's */
 /** the language: the page's own (training), else THE rule (lib/language.ts): user, policy, browser */
 export function pageLang(own: Lang | undefined, s: Settings, managed: Managed): Lang {
   return own ?? uiLang(s.lang, managed.language);

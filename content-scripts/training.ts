@@ -1,6 +1,7 @@
 import type { FieldDef, Lang, PageStep, PortalId } from '../procedures/types';
 import { stepReady } from './validation';
-import type { EngineContext } from './engine';
+import { startEngine, type EngineContext } from './engine';
+import presenterCss from './overlay-presenter.css?inline';
 
 /**
  * The sandbox's training adapter: how the training page (entrypoints/sandbox) runs the SAME engine
@@ -29,6 +30,8 @@ export interface EngineOptions {
   record?: boolean;
   /** bigger rings and hints, readable on a projector */
   presenter?: boolean;
+  /** styles added to the overlay's shadow root (startTraining: the trainer mode's) */
+  css?: string;
   /** px at the bottom of the window that tooltips keep clear of (a bar of the page's own) */
   keepClearBottom?: () => number;
   /** the step the page is shown for, when it is several at once */
@@ -132,4 +135,10 @@ export function fillSample(step: PageStep, located: ReadonlyMap<string, Element>
     n++;
   }
   return n;
+}
+
+/** the engine on a sandbox page, driven through the training adapter */
+export function startTraining(opts: EngineOptions, ctx: EngineContext = trainingContext()): EngineHandle | null {
+  const port = startEngine(ctx, { css: presenterCss, ...opts });
+  return port && trainingHandle(port);
 }

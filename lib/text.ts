@@ -1,6 +1,8 @@
 /**
  * Text normalisation shared by recognisers, locators and tests: lower case, ё→е, every dash to
  * "-" with no spaces around it, quotes and label punctuation (":", "*") dropped, white space folded.
+ * Uzbek Latin writes oʻ/gʻ with ʻ, ‘, ʼ, ’ or a plain ' depending on the keyboard: all are dropped,
+ * so «Roʻyxatdan» and «Ro'yxatdan» are one word for the recognisers (and the catalogue needs one).
  * "2 - қадам-тіркеу деректері" and "2-ҚАДАМ – тіркеу  деректері:" both become "2-қадам-тіркеу деректері".
  */
 export function norm(s: string): string {
@@ -8,7 +10,7 @@ export function norm(s: string): string {
     .toLowerCase()
     .replace(/ё/g, 'е')
     .replace(/[\u2010-\u2015\u2212\u00ad]/g, '-')
-    .replace(/[«»"“”„'`’*:]/g, '')
+    .replace(/[«»"“”„'`‘’ʻʼ*:]/g, '')
     .replace(/\s+/g, ' ')
     .replace(/ ?- ?/g, '-')
     .trim();

@@ -41,7 +41,7 @@ const W = {
   storage: ['Хранилище ключей', 'Тип хранилища', 'Кілттер қоймасы', 'Кілт қоймасы', 'Keys Storage', 'Keys Repository', 'Key storage'],
   path: ['Путь к хранилищу ключей', 'Кілттер қоймасына жол', 'Кілттер қоймасының жолы', 'Path to Keys Storage', 'Path to keys repository'],
   apply: ['Подать заявку', 'Өтінім беру', 'Өтінім беріңіз', 'Apply'],
-  cabinet: ['Личный кабинет', 'Вход в личный кабинет', 'Жеке кабинет', 'Жеке кабинетке кіру', 'Personal account', 'Personal Account'],
+  cabinet: ['Личный кабинет', 'Вход в личный кабинет', 'Жеке кабинет', 'Жеке кабинетке кіру', 'Personal account'],
   signIn: ['Войти', 'Кіру', 'Sign in', 'Log in'],
   refresh: ['Обновить список ключей', 'Кілттер тізімін жаңарту', 'Refresh the list of keys', 'Update key list'],
   sign: ['Подписать', 'Қол қою', 'Sign'],

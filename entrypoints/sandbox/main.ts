@@ -1,5 +1,5 @@
-import { startEngine, type EngineHandle, type Where } from '../../content-scripts/engine';
-import { trainingContext } from '../../content-scripts/training';
+import type { EngineHandle, Where } from '../../content-scripts/engine';
+import { startTraining } from '../../content-scripts/training';
 import { PROCEDURES, procedureById } from '../../procedures';
 import type { FieldDef, Lang, Procedure, Step } from '../../procedures/types';
 import { LANGS } from '../../procedures/types';
@@ -60,7 +60,7 @@ class Sandbox {
     this.root.append(style);
     // after <body>: above the overlay's rings of fields that scroll under the bar
     document.documentElement.append(this.host);
-    this.engine = startEngine(trainingContext(), {
+    this.engine = startTraining({
       portal: procedureById(this.route.proc.id)!.portal,
       where: () => this.where,
       follow: this.route.proc.id,

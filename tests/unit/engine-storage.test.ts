@@ -6,8 +6,9 @@ import { NO_POLICY, type Managed } from '../../lib/managed';
 import { POLICY_VERSION, PROGRESS_VERSION, SETTINGS_VERSION } from '../../lib/storage-versions';
 
 /**
- * Storage sync on its own: WXT storage items (+ watch) for what a portal page reads itself, the
- * same version constants as their writers, nothing written, profiles never read.
+ * Storage sync on its own: the two keys a portal page reads itself (plain storage.local, no WXT
+ * storage module in the content script: size), the writers' WXT items with one version constant
+ * each, nothing written by the page, profiles never read.
  */
 let getSpy: { mock: { calls: unknown[][] } };
 let sync: typeof import('../../content-scripts/storage-sync');
@@ -78,13 +79,13 @@ describe('storage sync', () => {
 
   it('the page writes no version mark: the writers own them (one constant per item)', async () => {
     await fakeBrowser.storage.local.set({ settings: { lang: 'en' }, policy: { v: POLICY_VERSION, language: null, portals: null } });
-    await sync.policyCopy.getValue();
-    await sync.settingsCopy.getValue();
+    await sync.readPolicy();
+    await sync.readSettings();
     const all = await fakeBrowser.storage.local.get(null);
     expect(Object.keys(all).sort()).toEqual(['policy', 'settings']);
     expect([PROGRESS_VERSION, SETTINGS_VERSION, POLICY_VERSION]).toEqual([2, 1, 1]);
     const { settingsItem, progressItem } = await import('../../lib/progress');
-    expect(settingsItem.key).toBe(sync.settingsCopy.key);
+    expect(settingsItem.key).toBe(`local:${sync.SETTINGS_KEY}`);
     await progressItem.setValue({ byProfile: {}, notice: null });
     expect((await fakeBrowser.storage.local.get('progress$'))['progress$']).toEqual({ v: PROGRESS_VERSION });
   });

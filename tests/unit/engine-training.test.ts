@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { startEngine } from '../../content-scripts/engine';
-import { fillSample, trainingContext, trainingHandle, type TrainingPort } from '../../content-scripts/training';
+import { fillSample, startTraining, trainingHandle, type TrainingPort } from '../../content-scripts/training';
 import { scanPage } from '../../content-scripts/scanner';
 import { stringsFor } from '../../lib/strings';
 import type { FieldDef, Lang, PageStep } from '../../procedures/types';
@@ -73,7 +72,7 @@ describe('the engine driven by the adapter (an extension page’s context)', () 
     const sent: string[] = [];
     fakeBrowser.runtime.onMessage.addListener((msg: unknown) => void sent.push((msg as { type: string }).type));
     document.body.innerHTML = '<p>loading</p>';
-    const h = startEngine(trainingContext(), { portal: 'esf', record: false, lang: 'ru', where: () => ({ href: 'https://esf.gov.kz:8443/esf-web/#!/journal', pathname: '/esf-web/', hash: '#!/journal' }) })!;
+    const h = startTraining({ portal: 'esf', record: false, lang: 'ru', where: () => ({ href: 'https://esf.gov.kz:8443/esf-web/#!/journal', pathname: '/esf-web/', hash: '#!/journal' }) })!;
     await new Promise((r) => setTimeout(r, 20));
     expect(h.status().step).toBeNull();
     document.body.innerHTML = `<div class="reg"><table><tbody>
