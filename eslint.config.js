@@ -15,7 +15,11 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       // portal pages are hostile: never build DOM from strings
-      'no-restricted-properties': ['error', { property: 'innerHTML', message: 'Use textContent: page and locale text is never parsed as HTML.' }, { property: 'outerHTML', message: 'Use DOM methods.' }],
+      'no-restricted-properties': [
+        'error',
+        { property: 'innerHTML', message: 'Use textContent: page and locale text is never parsed as HTML.' },
+        { property: 'outerHTML', message: 'Use DOM methods.' },
+      ],
       // nothing typed into a portal may be logged: console.log is not allowed in shipped code
       'no-console': ['error', { allow: ['warn', 'error'] }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

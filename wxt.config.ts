@@ -27,7 +27,9 @@ export default defineConfig({
       if (!entrypoints.some((e) => e.type === 'content-script')) return;
       const mine = { find: /^wxt\/browser$/, replacement: fileURLToPath(new URL('./content-scripts/browser.ts', import.meta.url)) };
       const alias = config.resolve?.alias ?? [];
-      const list = Array.isArray(alias) ? alias : Object.entries(alias as Record<string, string>).map(([find, replacement]) => ({ find, replacement }));
+      const list = Array.isArray(alias)
+        ? alias
+        : Object.entries(alias as Record<string, string>).map(([find, replacement]) => ({ find, replacement }));
       config.resolve = { ...config.resolve, alias: [mine, ...list] };
     },
     // WXT makes an entrypoint named «sandbox» a sandboxed page (no extension APIs). Qadam's training

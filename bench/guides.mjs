@@ -16,7 +16,12 @@ export function fiftyGuides() {
     steps: Array.from({ length: 3 }, (_, s) => ({
       id: `step-${s + 1}`,
       match: { path: ['^/esf-web/'], hash: [`^/bench-${i}-${s}(\\?|$)`], text: [[`Раздел ${i}-${s}`]] },
-      fields: Array.from({ length: 4 }, (_, f) => ({ id: `field-${f + 1}`, kind: f ? 'input' : 'action', labels: [`Поле ${i}-${s}-${f}`], hint: { ru: 'Подсказка' } })),
+      fields: Array.from({ length: 4 }, (_, f) => ({
+        id: `field-${f + 1}`,
+        kind: f ? 'input' : 'action',
+        labels: [`Поле ${i}-${s}-${f}`],
+        hint: { ru: 'Подсказка' },
+      })),
     })),
   }));
 }
@@ -47,10 +52,24 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const fifty2 = await benchRings(q, runs);
     await storeGuides(q, []);
     const none2 = await benchRings(q, runs);
-    const mean = (a, b) => Object.fromEntries(Object.keys(a).map((k) => [k, { ...a[k], p50: Math.round(((a[k].p50 + b[k].p50) / 2) * 10) / 10, max: Math.max(a[k].max, b[k].max), met: a[k].met && b[k].met }]));
+    const mean = (a, b) =>
+      Object.fromEntries(
+        Object.keys(a).map((k) => [
+          k,
+          { ...a[k], p50: Math.round(((a[k].p50 + b[k].p50) / 2) * 10) / 10, max: Math.max(a[k].max, b[k].max), met: a[k].met && b[k].met },
+        ]),
+      );
     const none = mean(none1, none2);
     const fifty = mean(fifty1, fifty2);
-    const rows = Object.keys(none).map((k) => ({ scenario: k, 'p50 no guide': none[k].p50, 'p50 50 guides': fifty[k].p50, 'max no guide': none[k].max, 'max 50 guides': fifty[k].max, target: JSON.stringify(none[k].target), met: fifty[k].met }));
+    const rows = Object.keys(none).map((k) => ({
+      scenario: k,
+      'p50 no guide': none[k].p50,
+      'p50 50 guides': fifty[k].p50,
+      'max no guide': none[k].max,
+      'max 50 guides': fifty[k].max,
+      target: JSON.stringify(none[k].target),
+      met: fifty[k].met,
+    }));
     console.table(rows);
   } finally {
     await q.close();

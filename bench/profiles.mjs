@@ -39,14 +39,29 @@ export function manyProfiles(n = N) {
     const identifier = bin(i);
     if (!identifier) continue;
     const id = `p-bench-${i}`;
-    list.push({ id, name: `Компания ${i} LLP`, country: 'KZ', kind: 'legal', identifier, head: { id: '781105301459', name: 'Ахметов Ержан' }, facts: i % 3 ? { esf: { at: 1700000000000 + i } } : {}, createdAt: 1700000000000 + i, ...(process.env.BENCH_NO_KEYS ? {} : { keysExpire: inDays(((i * 7) % 120) - 10) }) });
+    list.push({
+      id,
+      name: `Компания ${i} LLP`,
+      country: 'KZ',
+      kind: 'legal',
+      identifier,
+      head: { id: '781105301459', name: 'Ахметов Ержан' },
+      facts: i % 3 ? { esf: { at: 1700000000000 + i } } : {},
+      createdAt: 1700000000000 + i,
+      ...(process.env.BENCH_NO_KEYS ? {} : { keysExpire: inDays(((i * 7) % 120) - 10) }),
+    });
     const procedures = {};
     for (const [k, p] of PROCS.entries()) if ((i + k) % 2 === 0) procedures[p] = { step: null, seenAt: 1700000000000 + i, done: { x: 1 } };
     byProfile[id] = { active: PROCS[i % PROCS.length], procedures, notice: null };
   }
-  return { profiles: { list, active: list[0].id }, 'profiles$': { v: 1 }, progress: { byProfile, notice: null }, 'progress$': { v: 2 }, settings: { lang: 'ru' } };
+  return {
+    profiles: { list, active: list[0].id },
+    profiles$: { v: 1 },
+    progress: { byProfile, notice: null },
+    progress$: { v: 2 },
+    settings: { lang: 'ru' },
+  };
 }
-
 
 /** q: a launched browser with the extension (tests/e2e/browser.ts) */
 export async function benchProfiles(q, runs = 7) {
@@ -93,8 +108,20 @@ export async function benchProfiles(q, runs = 7) {
   return {
     profiles: N,
     keysExpiringListed: expiring,
-    popupInteractiveMs: { median: r1(median(interactive)), max: r1(Math.max(...interactive)), runs: interactive.length, target: PROFILE_TARGETS.popupInteractiveMs, met: median(interactive) <= PROFILE_TARGETS.popupInteractiveMs },
-    filterMs: { median: r1(median(filter)), p95: r1(pct(filter, 95)), samples: filter.length, target: PROFILE_TARGETS.filterMs, met: median(filter) <= PROFILE_TARGETS.filterMs },
+    popupInteractiveMs: {
+      median: r1(median(interactive)),
+      max: r1(Math.max(...interactive)),
+      runs: interactive.length,
+      target: PROFILE_TARGETS.popupInteractiveMs,
+      met: median(interactive) <= PROFILE_TARGETS.popupInteractiveMs,
+    },
+    filterMs: {
+      median: r1(median(filter)),
+      p95: r1(pct(filter, 95)),
+      samples: filter.length,
+      target: PROFILE_TARGETS.filterMs,
+      met: median(filter) <= PROFILE_TARGETS.filterMs,
+    },
   };
 }
 

@@ -12,9 +12,24 @@ import { median, pct, r1 } from './stats.mjs';
 
 const BASE = 'https://esf.gov.kz:8443/esf-web/?qadam-fixture=page';
 export const RING_SCENARIOS = [
-  { key: 'quiet', label: 'quiet page, form at 0.9 s', url: `${BASE}&rows=0&perFrame=0&cycles=1&shown=3000&auto=900#!/journal`, target: { p50: 17 } },
-  { key: 'busy', label: 'busy page (3,000 rows/frame churn), form at 0.5 s', url: `${BASE}&rows=3000&perFrame=1000&cycles=1&shown=3000&auto=500#!/journal`, target: { p50: 50, max: 100 } },
-  { key: 'inline', label: 'field in the HTML: DOMContentLoaded → ring', url: `${BASE}&rows=0&perFrame=0&cycles=0&inline=1#!/journal`, target: { p50: 100 } },
+  {
+    key: 'quiet',
+    label: 'quiet page, form at 0.9 s',
+    url: `${BASE}&rows=0&perFrame=0&cycles=1&shown=3000&auto=900#!/journal`,
+    target: { p50: 17 },
+  },
+  {
+    key: 'busy',
+    label: 'busy page (3,000 rows/frame churn), form at 0.5 s',
+    url: `${BASE}&rows=3000&perFrame=1000&cycles=1&shown=3000&auto=500#!/journal`,
+    target: { p50: 50, max: 100 },
+  },
+  {
+    key: 'inline',
+    label: 'field in the HTML: DOMContentLoaded → ring',
+    url: `${BASE}&rows=0&perFrame=0&cycles=0&inline=1#!/journal`,
+    target: { p50: 100 },
+  },
 ];
 
 async function once(q, url) {
@@ -22,7 +37,13 @@ async function once(q, url) {
   try {
     await page.bringToFront();
     await page.goto(url, { waitUntil: 'domcontentloaded' });
-    await page.waitForFunction(() => window.__bench && (window.__bench.latencies.length > 0 || window.__bench.missed > 0 || window.__bench.done), null, { timeout: 10_000 }).catch(() => {});
+    await page
+      .waitForFunction(
+        () => window.__bench && (window.__bench.latencies.length > 0 || window.__bench.missed > 0 || window.__bench.done),
+        null,
+        { timeout: 10_000 },
+      )
+      .catch(() => {});
     return await page.evaluate(() => ({ latencies: window.__bench.latencies.slice(), missed: window.__bench.missed }));
   } finally {
     await page.close();

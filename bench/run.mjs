@@ -41,8 +41,9 @@ const WINDOW_MS = HIDDEN_MS + CYCLES * (SHOWN_MS + HIDDEN_MS) + 600;
 const SETTLE_MS = 1500;
 const TARGETS = { overhead: 1.05, ringP50Ms: 50, contentScriptGzKB: 40 };
 const PER_FRAME = Number(process.env.BENCH_PER_FRAME ?? 1000);
-const URL_ = `https://esf.gov.kz:8443/esf-web/?qadam-fixture=page&rows=3000&perFrame=${PER_FRAME}&cycles=${CYCLES}&shown=${SHOWN_MS}&hidden=${HIDDEN_MS}#!/journal`;
-
+const URL_ =
+  'https://esf.gov.kz:8443/esf-web/?qadam-fixture=page&rows=3000' +
+  `&perFrame=${PER_FRAME}&cycles=${CYCLES}&shown=${SHOWN_MS}&hidden=${HIDDEN_MS}#!/journal`;
 
 function contentScriptSize() {
   const dir = path.join(EXTENSION_DIR, 'content-scripts');
@@ -64,7 +65,8 @@ async function metrics(cdp) {
  * The floor: what ANY observer of the whole document costs on this page, whatever it does with the
  * records (Chromium builds a MutationRecord per change). Injected into the page without the extension.
  */
-const NOOP_OBSERVER = `new MutationObserver(function () {}).observe(document, { childList: true, subtree: true, characterData: true, attributes: true });`;
+const NOOP_OBSERVER =
+  `new MutationObserver(function () {}).observe(document, { childList: true, subtree: true, ` + `characterData: true, attributes: true });`;
 
 /** one run: load the page, let it settle, then measure a fixed window while the form comes and goes */
 async function run(q, withExtension, init) {
@@ -128,7 +130,9 @@ async function main() {
       await p.close();
       return ua;
     })();
-    process.stderr.write(`bench: ${RUNS} runs each, window ${WINDOW_MS} ms, ${PER_FRAME} of 3000 rows changed per frame, Chromium ${chromiumPath()}\n`);
+    process.stderr.write(
+      `bench: ${RUNS} runs each, window ${WINDOW_MS} ms, ${PER_FRAME} of 3000 rows changed per frame, Chromium ${chromiumPath()}\n`,
+    );
     // warm-up (not counted): caches, the extension's service worker, JIT
     await run(withExt, true);
     await run(without, false);
@@ -144,7 +148,8 @@ async function main() {
         const r = await cfg.go();
         runs[cfg.key].push(r);
         process.stderr.write(
-          `  run ${i + 1}/${RUNS} ${cfg.label}: task ${r.taskMs.toFixed(0)} ms, script ${r.scriptMs.toFixed(0)} ms, ${r.fps.toFixed(0)} fps` +
+          `  run ${i + 1}/${RUNS} ${cfg.label}: task ${r.taskMs.toFixed(0)} ms, script ` +
+            `${r.scriptMs.toFixed(0)} ms, ${r.fps.toFixed(0)} fps` +
             (cfg.key === 'with' ? `, rings ${r.rings}/${r.inserts}, latency ${r.latencies.map((x) => x.toFixed(0)).join(' ')} ms` : '') +
             '\n',
         );
@@ -173,8 +178,18 @@ async function main() {
   const inserts = runs.with.reduce((s, r) => s + r.inserts, 0);
   const missed = runs.with.reduce((s, r) => s + r.missed, 0);
   const summary = {
-    mainThreadTaskMs: { with: r1(taskWith), without: r1(taskWithout), ratio: r3(ratio), target: TARGETS.overhead, met: ratio <= TARGETS.overhead },
-    noopObserverFloor: { taskMs: r1(taskNoop), ratio: r3(taskNoop / taskWithout), note: 'a do-nothing MutationObserver on the whole document, without the extension' },
+    mainThreadTaskMs: {
+      with: r1(taskWith),
+      without: r1(taskWithout),
+      ratio: r3(ratio),
+      target: TARGETS.overhead,
+      met: ratio <= TARGETS.overhead,
+    },
+    noopObserverFloor: {
+      taskMs: r1(taskNoop),
+      ratio: r3(taskNoop / taskWithout),
+      note: 'a do-nothing MutationObserver on the whole document, without the extension',
+    },
     scriptMs: { with: r1(median(runs.with.map((r) => r.scriptMs))), without: r1(median(runs.without.map((r) => r.scriptMs))) },
     fps: { with: r1(median(runs.with.map((r) => r.fps))), without: r1(median(runs.without.map((r) => r.fps))) },
     ringLatencyMs: {
@@ -191,7 +206,14 @@ async function main() {
     profiles,
     trainer,
     startup,
-    contentScript: { bytes: size.bytes, gzipBytes: size.gzipBytes, gzipKB: r1(size.gzipKB), target: TARGETS.contentScriptGzKB, met: size.gzipKB <= TARGETS.contentScriptGzKB, files: size.files },
+    contentScript: {
+      bytes: size.bytes,
+      gzipBytes: size.gzipBytes,
+      gzipKB: r1(size.gzipKB),
+      target: TARGETS.contentScriptGzKB,
+      met: size.gzipKB <= TARGETS.contentScriptGzKB,
+      files: size.files,
+    },
   };
   const results = {
     date: new Date().toISOString(),
@@ -209,11 +231,32 @@ async function main() {
     '\n' +
       table([
         ['measure', 'with Qadam', 'without', 'result', 'target', 'met'],
-        [`main-thread task time, ${WINDOW_MS} ms window (median of ${RUNS})`, `${summary.mainThreadTaskMs.with} ms`, `${summary.mainThreadTaskMs.without} ms`, `×${summary.mainThreadTaskMs.ratio}`, `≤ ×${TARGETS.overhead}`, yes(summary.mainThreadTaskMs.met)],
-        ['  floor: a do-nothing document MutationObserver', `${summary.noopObserverFloor.taskMs} ms`, `${summary.mainThreadTaskMs.without} ms`, `×${summary.noopObserverFloor.ratio}`, '', ''],
+        [
+          `main-thread task time, ${WINDOW_MS} ms window (median of ${RUNS})`,
+          `${summary.mainThreadTaskMs.with} ms`,
+          `${summary.mainThreadTaskMs.without} ms`,
+          `×${summary.mainThreadTaskMs.ratio}`,
+          `≤ ×${TARGETS.overhead}`,
+          yes(summary.mainThreadTaskMs.met),
+        ],
+        [
+          '  floor: a do-nothing document MutationObserver',
+          `${summary.noopObserverFloor.taskMs} ms`,
+          `${summary.mainThreadTaskMs.without} ms`,
+          `×${summary.noopObserverFloor.ratio}`,
+          '',
+          '',
+        ],
         ['script time (median)', `${summary.scriptMs.with} ms`, `${summary.scriptMs.without} ms`, '', '', ''],
         ['frames per second (median)', `${summary.fps.with}`, `${summary.fps.without}`, '', '', ''],
-        [`ring latency p50 (${lat.length} of ${inserts} insertions ringed)`, `${summary.ringLatencyMs.p50} ms`, '', `max ${summary.ringLatencyMs.max} ms`, `p50 ≤ ${TARGETS.ringP50Ms} ms`, yes(summary.ringLatencyMs.met)],
+        [
+          `ring latency p50 (${lat.length} of ${inserts} insertions ringed)`,
+          `${summary.ringLatencyMs.p50} ms`,
+          '',
+          `max ${summary.ringLatencyMs.max} ms`,
+          `p50 ≤ ${TARGETS.ringP50Ms} ms`,
+          yes(summary.ringLatencyMs.met),
+        ],
         ...Object.values(rings).map((r) => [
           `ring: ${r.label} (${r.samples} pages)`,
           `p50 ${r.p50} ms`,
@@ -222,15 +265,60 @@ async function main() {
           `p50 ≤ ${r.target.p50} ms${r.target.max ? `, max ≤ ${r.target.max} ms` : ''}`,
           yes(r.met),
         ]),
-        [`popup interactive with ${profiles.profiles} profiles (median of ${profiles.popupInteractiveMs.runs})`, `${profiles.popupInteractiveMs.median} ms`, '', `max ${profiles.popupInteractiveMs.max} ms`, `≤ ${profiles.popupInteractiveMs.target} ms`, yes(profiles.popupInteractiveMs.met)],
-        [`profile filter: key → list changed → next frame (${profiles.filterMs.samples} keys)`, `${profiles.filterMs.median} ms`, '', `p95 ${profiles.filterMs.p95} ms`, `≤ ${profiles.filterMs.target} ms (one frame)`, yes(profiles.filterMs.met)],
-        [`sandbox step opened with its rings (${trainer.sandboxStepMs.steps} page steps × ${trainer.sandboxStepMs.samples / trainer.sandboxStepMs.steps})`, `${trainer.sandboxStepMs.median} ms`, '', `p95 ${trainer.sandboxStepMs.p95} ms`, `≤ ${trainer.sandboxStepMs.target} ms`, yes(trainer.sandboxStepMs.met)],
-        [`handout of ${trainer.handoutMs.procedure} (${trainer.handoutMs.steps} steps, pictures drawn)`, `${trainer.handoutMs.median} ms`, '', `max ${trainer.handoutMs.max} ms`, `≤ ${trainer.handoutMs.target} ms`, yes(trainer.handoutMs.met)],
-        [`first portal page after the browser starts → ring (median of ${startup.runs}, a new browser each)`, `${startup.median} ms`, '', `max ${startup.max} ms`, `≤ ${startup.target} ms`, yes(startup.met)],
-        ['content script, gzip -9', `${summary.contentScript.gzipKB} KB`, '', `${(size.bytes / 1024).toFixed(1)} KB raw`, `≤ ${TARGETS.contentScriptGzKB} KB`, yes(summary.contentScript.met)],
+        [
+          `popup interactive with ${profiles.profiles} profiles (median of ${profiles.popupInteractiveMs.runs})`,
+          `${profiles.popupInteractiveMs.median} ms`,
+          '',
+          `max ${profiles.popupInteractiveMs.max} ms`,
+          `≤ ${profiles.popupInteractiveMs.target} ms`,
+          yes(profiles.popupInteractiveMs.met),
+        ],
+        [
+          `profile filter: key → list changed → next frame (${profiles.filterMs.samples} keys)`,
+          `${profiles.filterMs.median} ms`,
+          '',
+          `p95 ${profiles.filterMs.p95} ms`,
+          `≤ ${profiles.filterMs.target} ms (one frame)`,
+          yes(profiles.filterMs.met),
+        ],
+        [
+          `sandbox step opened with its rings (${trainer.sandboxStepMs.steps} page steps × ` +
+            `${trainer.sandboxStepMs.samples / trainer.sandboxStepMs.steps})`,
+          `${trainer.sandboxStepMs.median} ms`,
+          '',
+          `p95 ${trainer.sandboxStepMs.p95} ms`,
+          `≤ ${trainer.sandboxStepMs.target} ms`,
+          yes(trainer.sandboxStepMs.met),
+        ],
+        [
+          `handout of ${trainer.handoutMs.procedure} (${trainer.handoutMs.steps} steps, pictures drawn)`,
+          `${trainer.handoutMs.median} ms`,
+          '',
+          `max ${trainer.handoutMs.max} ms`,
+          `≤ ${trainer.handoutMs.target} ms`,
+          yes(trainer.handoutMs.met),
+        ],
+        [
+          `first portal page after the browser starts → ring (median of ${startup.runs}, a new browser each)`,
+          `${startup.median} ms`,
+          '',
+          `max ${startup.max} ms`,
+          `≤ ${startup.target} ms`,
+          yes(startup.met),
+        ],
+        [
+          'content script, gzip -9',
+          `${summary.contentScript.gzipKB} KB`,
+          '',
+          `${(size.bytes / 1024).toFixed(1)} KB raw`,
+          `≤ ${TARGETS.contentScriptGzKB} KB`,
+          yes(summary.contentScript.met),
+        ],
       ]) +
       (summary.fps.without < 50
-        ? `\n\nwarning: the page ran at ${summary.fps.without} fps even without the extension: the machine is busy, and a saturated main thread hides overhead (the ratio understates it). Run again on a quiet machine.`
+        ? `\n\nwarning: the page ran at ${summary.fps.without} fps even without the extension: the machine is ` +
+          `busy, and a saturated main thread hides overhead (the ratio understates it). Run again on a quiet ` +
+          `machine.`
         : '') +
       `\n\nwritten: bench/results.json\n`,
   );

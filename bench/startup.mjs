@@ -27,7 +27,13 @@ export async function benchStartup(server, launch, runs = 3) {
       await q.close();
     }
   }
-  return { median: r1(median(ms)), max: r1(Math.max(...ms)), runs: ms.length, target: STARTUP_TARGET_MS, met: median(ms) <= STARTUP_TARGET_MS };
+  return {
+    median: r1(median(ms)),
+    max: r1(Math.max(...ms)),
+    runs: ms.length,
+    target: STARTUP_TARGET_MS,
+    met: median(ms) <= STARTUP_TARGET_MS,
+  };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -17,13 +17,30 @@ export function diagnosticsText(s: Pick<PopupState, 'tab' | 'lang' | 'profiles' 
     `Qadam ${m.version} (manifest v${m.manifest_version})`,
     `Browser: ${navigator.userAgent}`,
     `Interface language: ${s.lang}`,
-    `Policy: language=${s.managed.language ?? '-'}, portals=${s.managed.portals?.join(',') ?? 'all'}, preset profiles=${s.managed.profiles.length}`,
+
+    `Policy: language=${s.managed.language ?? '-'}, portals=${s.managed.portals?.join(',') ?? 'all'}, ` +
+      `preset profiles=${s.managed.profiles.length}`,
     `Profiles: ${s.profiles.list.length}, active: ${s.profiles.active ? 'yes' : 'no'}`,
     `Followed procedure: ${s.progress.active ?? '-'}`,
-    tab ? `Page: portal=${tab.portal}, procedure=${tab.procedure ?? '-'}, step=${tab.step ?? '-'}` : 'Page: not a portal page Qadam runs on',
-    ...(tab?.fields.length ? ['Fields:', ...tab.fields.map((f) => `  ${f.id}: ${f.found ? 'found' : 'NOT FOUND'}${f.found ? (f.valid ? ', rule ok or empty' : ', rule fails') : ''}${f.optional ? ' (optional)' : ''}`)] : []),
+    tab
+      ? `Page: portal=${tab.portal}, procedure=${tab.procedure ?? '-'}, step=${tab.step ?? '-'}`
+      : 'Page: not a portal page Qadam runs on',
+    ...(tab?.fields.length
+      ? [
+          'Fields:',
+          ...tab.fields.map(
+            (f) =>
+              `  ${f.id}: ` +
+              (f.found ? 'found' : 'NOT FOUND') +
+              (f.found ? (f.valid ? ', rule ok or empty' : ', rule fails') : '') +
+              (f.optional ? ' (optional)' : ''),
+          ),
+        ]
+      : []),
     // portal messages Qadam does not explain yet (masked and bounded by the page), so support can add them
-    ...(tab?.messages?.length ? ['Portal messages not in the catalogue:', ...tab.messages.slice(0, 5).map((m) => `  «${m.slice(0, 200)}»`)] : []),
+    ...(tab?.messages?.length
+      ? ['Portal messages not in the catalogue:', ...tab.messages.slice(0, 5).map((m) => `  «${m.slice(0, 200)}»`)]
+      : []),
     `Time: ${now.toISOString()}`,
   ];
   return lines.join('\n');
@@ -53,7 +70,9 @@ export function Diagnostics() {
       <span role="status" className="diag-status">
         {status}
       </span>
-      {manual !== null && <textarea readOnly value={manual} aria-label={t('diagnostics.copy')} rows={8} onFocus={(e) => e.currentTarget.select()} />}
+      {manual !== null && (
+        <textarea readOnly value={manual} aria-label={t('diagnostics.copy')} rows={8} onFocus={(e) => e.currentTarget.select()} />
+      )}
     </div>
   );
 }

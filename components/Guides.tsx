@@ -33,7 +33,9 @@ export function TeachButton({ field, name }: { field: string; name: string }) {
       className="teach"
       data-qadam-teach={field}
       aria-label={t('guides.teachField', { field: name })}
-      onClick={() => void toActiveTab({ type: 'qadam:teach', field, name }).then((r) => (r as { ok?: boolean } | null)?.ok && window.close())}
+      onClick={() =>
+        void toActiveTab({ type: 'qadam:teach', field, name }).then((r) => (r as { ok?: boolean } | null)?.ok && window.close())
+      }
     >
       {t('guides.teach')}
     </button>
@@ -60,7 +62,9 @@ export function RecordPanel({ onPortal }: { onPortal: boolean }) {
   const { i18n } = useTranslation();
   useEffect(() => {
     if (!onPortal) return;
-    void toActiveTab<{ recording: boolean; steps: number; fields: number }>({ type: 'qadam:record', action: 'status' }).then((r) => setRecording(r?.recording ? r : null));
+    void toActiveTab<{ recording: boolean; steps: number; fields: number }>({ type: 'qadam:record', action: 'status' }).then((r) =>
+      setRecording(r?.recording ? r : null),
+    );
   }, [onPortal]);
   if (!onPortal) return null;
   return (
@@ -136,7 +140,9 @@ export function GuidesSection() {
   };
 
   const exportAll = () => {
-    const blob = new Blob([JSON.stringify(fileOf([...g.policy, ...g.own.filter((x) => !g.policy.some((p) => p.id === x.id))]), null, 2)], { type: 'application/json' });
+    const blob = new Blob([JSON.stringify(fileOf([...g.policy, ...g.own.filter((x) => !g.policy.some((p) => p.id === x.id))]), null, 2)], {
+      type: 'application/json',
+    });
     const a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
     a.download = 'qadam-guides.json';
@@ -175,17 +181,27 @@ export function GuidesSection() {
         <ul className="guide-list">
           {g.policy.map((x) => (
             <li key={`p-${x.id}`} data-guide-id={x.id} data-from-policy="true">
-              <strong>{gt(`procedures.${x.id}.title`)}</strong> · {portalName(x.portal)} · {t('guides.stepsCount', { count: x.steps.length })} · {t('guides.fromPolicy')}
-              {x.host && <> · <GuideHostAccess host={x.host} /></>}
+              <strong>{gt(`procedures.${x.id}.title`)}</strong> · {portalName(x.portal)} ·{' '}
+              {t('guides.stepsCount', { count: x.steps.length })} · {t('guides.fromPolicy')}
+              {x.host && (
+                <>
+                  {' '}
+                  · <GuideHostAccess host={x.host} />
+                </>
+              )}
             </li>
           ))}
           {g.own
             .filter((x) => !g.policy.some((p) => p.id === x.id))
             .map((x) => (
               <li key={x.id} data-guide-id={x.id}>
-                <strong>{gt(`procedures.${x.id}.title`)}</strong> · {portalName(x.portal)} · {t('guides.stepsCount', { count: x.steps.length })}{' '}
-                {x.host && <GuideHostAccess host={x.host} />}{' '}
-                <button type="button" aria-label={t('guides.deleteNamed', { name: gt(`procedures.${x.id}.title`) })} onClick={() => void saveGuides(g.own.filter((y) => y.id !== x.id))}>
+                <strong>{gt(`procedures.${x.id}.title`)}</strong> · {portalName(x.portal)} ·{' '}
+                {t('guides.stepsCount', { count: x.steps.length })} {x.host && <GuideHostAccess host={x.host} />}{' '}
+                <button
+                  type="button"
+                  aria-label={t('guides.deleteNamed', { name: gt(`procedures.${x.id}.title`) })}
+                  onClick={() => void saveGuides(g.own.filter((y) => y.id !== x.id))}
+                >
                   {t('guides.delete')}
                 </button>
                 <GuideEditor guide={x} onSave={(edited) => saveGuides(g.own.map((y) => (y.id === x.id ? edited : y)))} />
@@ -199,14 +215,22 @@ export function GuidesSection() {
       ) : (
         <ul className="taught-list">
           {g.taught.map((x) => {
-            const name = x.procedure.startsWith('guide.') ? gt(`procedures.${x.procedure}.steps.${x.step}.names.${x.field}`) : t(`fields.${x.field}`);
+            const name = x.procedure.startsWith('guide.')
+              ? gt(`procedures.${x.procedure}.steps.${x.step}.names.${x.field}`)
+              : t(`fields.${x.field}`);
             return (
-              <li key={`${x.procedure}/${x.step}/${x.field}`} data-taught-field={x.field} data-guide-id={`${x.procedure}/${x.step}/${x.field}`}>
+              <li
+                key={`${x.procedure}/${x.step}/${x.field}`}
+                data-taught-field={x.field}
+                data-guide-id={`${x.procedure}/${x.step}/${x.field}`}
+              >
                 {gt(`procedures.${x.procedure}.title`)} — {name}{' '}
                 <button
                   type="button"
                   aria-label={t('guides.deleteNamed', { name })}
-                  onClick={() => void saveTaught(g.taught.filter((y) => !(y.procedure === x.procedure && y.step === x.step && y.field === x.field)))}
+                  onClick={() =>
+                    void saveTaught(g.taught.filter((y) => !(y.procedure === x.procedure && y.step === x.step && y.field === x.field)))
+                  }
                 >
                   {t('guides.delete')}
                 </button>
@@ -245,7 +269,12 @@ function GuideEditor({ guide, onSave }: { guide: Guide; onSave: (g: Guide) => Pr
       <summary>{t('guides.edit')}</summary>
       <label className="row">
         <span>{t('guides.name')}</span>
-        <input value={draft.title[lang] ?? pick(draft.title, lang)} maxLength={200} data-guide-title onChange={(e) => change((d) => void (d.title[lang] = e.target.value))} />
+        <input
+          value={draft.title[lang] ?? pick(draft.title, lang)}
+          maxLength={200}
+          data-guide-title
+          onChange={(e) => change((d) => void (d.title[lang] = e.target.value))}
+        />
       </label>
       {draft.steps.map((step, si) => (
         <fieldset key={step.id} data-guide-step={step.id}>
@@ -267,10 +296,19 @@ function GuideEditor({ guide, onSave }: { guide: Guide; onSave: (g: Guide) => Pr
                   <button type="button" disabled={fi === 0} aria-label={t('guides.moveUp', { name })} onClick={() => move(-1)}>
                     ↑
                   </button>
-                  <button type="button" disabled={fi === step.fields.length - 1} aria-label={t('guides.moveDown', { name })} onClick={() => move(1)}>
+                  <button
+                    type="button"
+                    disabled={fi === step.fields.length - 1}
+                    aria-label={t('guides.moveDown', { name })}
+                    onClick={() => move(1)}
+                  >
                     ↓
                   </button>
-                  <button type="button" aria-label={t('guides.deleteNamed', { name })} onClick={() => change((d) => void d.steps[si]!.fields.splice(fi, 1))}>
+                  <button
+                    type="button"
+                    aria-label={t('guides.deleteNamed', { name })}
+                    onClick={() => change((d) => void d.steps[si]!.fields.splice(fi, 1))}
+                  >
                     {t('guides.delete')}
                   </button>
                   {LANGS.map((l) => (

@@ -29,10 +29,20 @@ export function KeysExpiring({ list, onRenew, today }: { list: readonly Profile[
             <div className="keys-who">
               <strong>{p.name}</strong> <span className="mono">{idLabel(p)}</span>
               <span className="keys-when">
-                {formatDate(p.keysExpire!, i18n.language)} · {days < 0 ? t('profiles.keys.expired', { count: -days }) : days === 0 ? t('profiles.keys.today') : t('profiles.keys.left', { count: days })}
+                {formatDate(p.keysExpire!, i18n.language)} ·{' '}
+                {days < 0
+                  ? t('profiles.keys.expired', { count: -days })
+                  : days === 0
+                    ? t('profiles.keys.today')
+                    : t('profiles.keys.left', { count: days })}
               </span>
             </div>
-            <button type="button" data-qadam-renew={p.id} aria-label={t('profiles.keys.renewFor', { name: p.name })} onClick={() => onRenew(p.id)}>
+            <button
+              type="button"
+              data-qadam-renew={p.id}
+              aria-label={t('profiles.keys.renewFor', { name: p.name })}
+              onClick={() => onRenew(p.id)}
+            >
               {t('profiles.keys.renew')}
             </button>
           </li>

@@ -64,7 +64,11 @@ export function Popup() {
       )}
 
       <p className="where" role="status">
-        {tab ? (tab.procedure ? t('ui.followingTab', { portal: t(`ui.portalName.${tab.portal}`) }) : t('ui.unrecognisedPage')) : t('ui.notPortalTab')}
+        {tab
+          ? tab.procedure
+            ? t('ui.followingTab', { portal: t(`ui.portalName.${tab.portal}`) })
+            : t('ui.unrecognisedPage')
+          : t('ui.notPortalTab')}
       </p>
 
       <ProfileSwitcher />
@@ -96,11 +100,13 @@ function ProcedurePicker({ value, onPick, portals }: { value: string; onPick: (i
         {!value && <option value="">{t('ui.chooseProcedure')}</option>}
         {PORTALS.filter((p) => (!portals || portals.includes(p.id)) && all.some((x) => x.portal === p.id)).map((p) => (
           <optgroup key={p.id} label={t(`ui.portalName.${p.id}`)}>
-            {all.filter((x) => x.portal === p.id).map((x) => (
-              <option key={x.id} value={x.id}>
-                {t(`procedures.${x.id}.title`)}
-              </option>
-            ))}
+            {all
+              .filter((x) => x.portal === p.id)
+              .map((x) => (
+                <option key={x.id} value={x.id}>
+                  {t(`procedures.${x.id}.title`)}
+                </option>
+              ))}
           </optgroup>
         ))}
       </select>
@@ -126,7 +132,9 @@ function ProcedureView({ proc }: { proc: Procedure }) {
   // already registered there: said before the user starts, up to the registering step
   // the same rule as the portal page's warning (lib/warnings.ts)
   const fact = registeredOn(me?.facts, proc.registers?.portal);
-  const registered = profileWarnings({ procedure: proc, stepIndex: idx, active: !!me, registered: fact !== undefined }).includes('already-registered')
+  const registered = profileWarnings({ procedure: proc, stepIndex: idx, active: !!me, registered: fact !== undefined }).includes(
+    'already-registered',
+  )
     ? fact
     : undefined;
 
@@ -147,32 +155,75 @@ function ProcedureView({ proc }: { proc: Procedure }) {
       {proc.signer && currentDef?.kind === 'page' && currentDef.signature ? <Signers signer={proc.signer} /> : null}
       <ol className="steps" aria-label={t('ui.steps')}>
         {proc.steps.map((step, i) => (
-          <StepItem key={step.id} proc={proc} step={step} n={i + 1} current={step.id === current} done={!!pp?.done[step.id]} missing={step.id === tabHere?.step ? missing.map((f) => f.id) : []} lost={step.id === tabHere?.step ? lost.map((f) => f.id) : []} />
+          <StepItem
+            key={step.id}
+            proc={proc}
+            step={step}
+            n={i + 1}
+            current={step.id === current}
+            done={!!pp?.done[step.id]}
+            missing={step.id === tabHere?.step ? missing.map((f) => f.id) : []}
+            lost={step.id === tabHere?.step ? lost.map((f) => f.id) : []}
+          />
         ))}
       </ol>
       {pp?.seenAt ? <p className="updated">{t('ui.lastUpdated', { time: new Date(pp.seenAt).toLocaleString(s.lang) })}</p> : null}
       <div className="actions">
-        <a className="button-link" data-qadam-open-sandbox href={`/sandbox.html?lang=${s.lang}#/${proc.id}/${current ?? proc.steps[0]!.id}`} target="_blank" rel="noreferrer">
+        <a
+          className="button-link"
+          data-qadam-open-sandbox
+          href={`/sandbox.html?lang=${s.lang}#/${proc.id}/${current ?? proc.steps[0]!.id}`}
+          target="_blank"
+          rel="noreferrer"
+        >
           {t('sandbox.open')}
         </a>
-        <ConfirmButton label={t('ui.reset')} question={t('ui.resetConfirm')} marker={{ 'data-qadam-reset': true }} onConfirm={() => void s.reset(proc.id)} />
+        <ConfirmButton
+          label={t('ui.reset')}
+          question={t('ui.resetConfirm')}
+          marker={{ 'data-qadam-reset': true }}
+          onConfirm={() => void s.reset(proc.id)}
+        />
       </div>
     </section>
   );
 }
 
-function StepItem({ proc, step, n, current, done, missing, lost }: { proc: Procedure; step: Step; n: number; current: boolean; done: boolean; missing: string[]; lost: string[] }) {
+function StepItem({
+  proc,
+  step,
+  n,
+  current,
+  done,
+  missing,
+  lost,
+}: {
+  proc: Procedure;
+  step: Step;
+  n: number;
+  current: boolean;
+  done: boolean;
+  missing: string[];
+  lost: string[];
+}) {
   const s = usePopup();
   const { i18n } = useTranslation();
   const t = useGuideT();
   // a field's name: the catalogue's, or a guide's own caption
-  const fieldName = (id: string) => (proc.id.startsWith('guide.') ? t(`procedures.${proc.id}.steps.${step.id}.names.${id}`) : t(`fields.${id}`));
+  const fieldName = (id: string) =>
+    proc.id.startsWith('guide.') ? t(`procedures.${proc.id}.steps.${step.id}.names.${id}`) : t(`fields.${id}`);
   const key = `procedures.${proc.id}.steps.${step.id}`;
   const boxId = `done-${step.id}`;
   const warning = i18n.exists(`${key}.warning`) ? t(`${key}.warning`) : null;
   const link = step.kind === 'manual' ? step.link : undefined;
   return (
-    <li className="step" data-step-id={step.id} data-kind={step.kind} aria-current={current ? 'step' : undefined} data-done={done ? 'true' : undefined}>
+    <li
+      className="step"
+      data-step-id={step.id}
+      data-kind={step.kind}
+      aria-current={current ? 'step' : undefined}
+      data-done={done ? 'true' : undefined}
+    >
       <div className="step-row">
         <span className="num" aria-hidden="true">
           {done ? '✓' : n}
@@ -233,7 +284,9 @@ function Prerequisites({ proc }: { proc: Procedure }) {
     <ul className="prereqs">
       {before.map(({ id, done }) => (
         <li key={id} data-requires={id} data-done={done ? 'true' : undefined}>
-          {done ? t('ui.requiresDone', { procedure: t(`procedures.${id}.title`) }) : t('ui.requires', { procedure: t(`procedures.${id}.title`) })}
+          {done
+            ? t('ui.requiresDone', { procedure: t(`procedures.${id}.title`) })
+            : t('ui.requires', { procedure: t(`procedures.${id}.title`) })}
           {!done && (
             <button type="button" onClick={() => void s.follow(id)}>
               {t('ui.startRequired')}

@@ -29,6 +29,7 @@ export function ProfileSwitcher() {
   const deferred = useDeferredValue(query);
   const { list, active } = s.profiles;
   const me = list.find((p) => p.id === active) ?? null;
+  const ident = me ? idLabel(me) : '';
 
   const sorted = useMemo(() => sortProfiles(list, 'name', i18n.language), [list, i18n.language]);
   const matches = useMemo(() => sorted.filter((p) => matchesQuery(p, deferred)), [sorted, deferred]);
@@ -72,7 +73,7 @@ export function ProfileSwitcher() {
     <section className="profile" aria-label={t('profiles.title')}>
       {me && (
         <p className="active-profile" data-active-profile={me.id}>
-          <span className="for">{t('profiles.workingFor')}</span> <strong>{me.name}</strong> <span className="ident">{idLabel(me)}</span>{' '}
+          <span className="for">{t('profiles.workingFor')}</span> <strong>{me.name}</strong> <span className="ident">{ident}</span>{' '}
           <button type="button" className="link" data-qadam-manage-profiles onClick={() => void browser.runtime.openOptionsPage()}>
             {t('profiles.manage')}
           </button>

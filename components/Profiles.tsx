@@ -2,7 +2,20 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { COUNTRIES, decodeId, headIdKind, idKindOf, PROFILE_KINDS, type Country, type ProfileKind } from '../lib/identifiers';
-import { FACT_PORTALS, loadProfiles, makeProfile, matchesQuery, profileProblems, profilesItem, setFact, sortProfiles, type FactPortal, type Profile, type Profiles, type SortKey } from '../lib/profiles';
+import {
+  FACT_PORTALS,
+  loadProfiles,
+  makeProfile,
+  matchesQuery,
+  profileProblems,
+  profilesItem,
+  setFact,
+  sortProfiles,
+  type FactPortal,
+  type Profile,
+  type Profiles,
+  type SortKey,
+} from '../lib/profiles';
 import { addProfiles, deleteProfile, saveProfile, setActiveProfile } from '../lib/profile-store';
 import { importBytes } from '../lib/import';
 import { loadAllProgress, progressItem } from '../lib/progress';
@@ -33,7 +46,10 @@ export function ProfilesSection() {
     return () => un.forEach((u) => u());
   }, []);
 
-  const shown = useMemo(() => (ps ? sortProfiles(ps.list, sort, i18n.language).filter((p) => matchesQuery(p, query)) : []), [ps, sort, query, i18n.language]);
+  const shown = useMemo(
+    () => (ps ? sortProfiles(ps.list, sort, i18n.language).filter((p) => matchesQuery(p, query)) : []),
+    [ps, sort, query, i18n.language],
+  );
   if (!ps) return <section aria-busy="true" />;
 
   const existing = (identifier: string, except?: string) => ps.list.find((p) => p.identifier === identifier && p.id !== except);
@@ -45,7 +61,13 @@ export function ProfilesSection() {
       <div className="toolbar">
         <label>
           <span className="sr-only">{t('profiles.search')}</span>
-          <input type="search" data-qadam-profile-search placeholder={t('profiles.search')} value={query} onChange={(e) => setQuery(e.target.value)} />
+          <input
+            type="search"
+            data-qadam-profile-search
+            placeholder={t('profiles.search')}
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+          />
         </label>
         <label>
           <span>{t('profiles.sortBy')}</span>{' '}
@@ -136,9 +158,16 @@ export function describeId(t: TFunction, country: Country, kind: ProfileKind, id
     case 'iin':
       return t('profiles.decode.iin', { date: date(d.birth), sex: t(`profiles.decode.${d.sex}`) });
     case 'bin':
-      return t('profiles.decode.bin', { month: String(d.month).padStart(2, '0'), year: d.year, entity: t(`profiles.decode.entity.${d.entity}`), attribute: t(`profiles.decode.attribute.${d.attribute}`) });
+      return t('profiles.decode.bin', {
+        month: String(d.month).padStart(2, '0'),
+        year: d.year,
+        entity: t(`profiles.decode.entity.${d.entity}`),
+        attribute: t(`profiles.decode.attribute.${d.attribute}`),
+      });
     case 'pinfl':
-      return d.birth && d.sex ? t('profiles.decode.pinfl', { date: date(d.birth), sex: t(`profiles.decode.${d.sex}`) }) : t('profiles.decode.pinflPlain');
+      return d.birth && d.sex
+        ? t('profiles.decode.pinfl', { date: date(d.birth), sex: t(`profiles.decode.${d.sex}`) })
+        : t('profiles.decode.pinflPlain');
     case 'tin':
       return t('profiles.decode.tin');
   }
@@ -155,7 +184,8 @@ function ProfileCard({ p, active, onEdit }: { p: Profile; active: boolean; onEdi
         {active && <span className="badge">{t('profiles.active')}</span>}
       </div>
       <p className="ident">
-        {t(`profiles.kind.${p.kind}`)} · {t(`profiles.country.${p.country}`)} · {t(`profiles.idKind.${idKindOf(p.country, p.kind)}`)} <span className="mono">{p.identifier}</span>
+        {t(`profiles.kind.${p.kind}`)} · {t(`profiles.country.${p.country}`)} · {t(`profiles.idKind.${idKindOf(p.country, p.kind)}`)}{' '}
+        <span className="mono">{p.identifier}</span>
       </p>
       <p className="decoded">{describeId(t, p.country, p.kind, p.identifier, lang)}</p>
       {p.head && (p.head.name || p.head.id) && (
@@ -170,7 +200,9 @@ function ProfileCard({ p, active, onEdit }: { p: Profile; active: boolean; onEdi
       )}
       <p className="facts">
         {facts.length
-          ? facts.map((x) => t('profiles.registeredOn', { portal: t(`ui.portalName.${x}`), date: formatDate(p.facts[x]!.at, lang) })).join(' · ')
+          ? facts
+              .map((x) => t('profiles.registeredOn', { portal: t(`ui.portalName.${x}`), date: formatDate(p.facts[x]!.at, lang) }))
+              .join(' · ')
           : t('profiles.noFacts')}
       </p>
       <div className="card-actions">
@@ -182,7 +214,12 @@ function ProfileCard({ p, active, onEdit }: { p: Profile; active: boolean; onEdi
         <button type="button" data-qadam-edit onClick={onEdit}>
           {t('profiles.edit')}
         </button>
-        <ConfirmButton label={t('profiles.delete')} question={t('profiles.deleteConfirm', { name: p.name })} marker={{ 'data-qadam-delete': true }} onConfirm={() => void deleteProfile(p.id)} />
+        <ConfirmButton
+          label={t('profiles.delete')}
+          question={t('profiles.deleteConfirm', { name: p.name })}
+          marker={{ 'data-qadam-delete': true }}
+          onConfirm={() => void deleteProfile(p.id)}
+        />
       </div>
     </li>
   );
@@ -194,7 +231,12 @@ const fromDateInput = (s: string) => (s ? Date.parse(`${s}T12:00:00Z`) : NaN);
 const DATE_MIN = new Date(MIN_DATE).toISOString().slice(0, 10);
 const DATE_MAX = new Date(MAX_DATE - 86_400_000).toISOString().slice(0, 10);
 
-function ProfileForm(props: { initial: Profile | null; taken: (identifier: string) => Profile | undefined; onSave: (p: Profile) => Promise<void>; onCancel: () => void }) {
+function ProfileForm(props: {
+  initial: Profile | null;
+  taken: (identifier: string) => Profile | undefined;
+  onSave: (p: Profile) => Promise<void>;
+  onCancel: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const init = props.initial;
   const [name, setName] = useState(init?.name ?? '');
@@ -203,13 +245,19 @@ function ProfileForm(props: { initial: Profile | null; taken: (identifier: strin
   const [identifier, setIdentifier] = useState(init?.identifier ?? '');
   const [headId, setHeadId] = useState(init?.head?.id ?? '');
   const [headName, setHeadName] = useState(init?.head?.name ?? '');
-  const [facts, setFacts] = useState<Partial<Record<FactPortal, string>>>(() => Object.fromEntries(FACT_PORTALS.filter((x) => init?.facts[x]).map((x) => [x, toDateInput(init!.facts[x]!.at)])));
+  const [facts, setFacts] = useState<Partial<Record<FactPortal, string>>>(() =>
+    Object.fromEntries(FACT_PORTALS.filter((x) => init?.facts[x]).map((x) => [x, toDateInput(init!.facts[x]!.at)])),
+  );
   const [keysExpire, setKeysExpire] = useState(init?.keysExpire ?? '');
   const [tried, setTried] = useState(false);
 
   const expiry = keysExpire ? parseKeysExpire(keysExpire) : null;
   const expiryProblem = !!keysExpire && !expiry;
-  const draft = makeProfile({ name, country, kind, identifier, head: { id: headId, name: headName }, ...(expiry ? { keysExpire: expiry } : {}) }, init?.createdAt, init?.id);
+  const draft = makeProfile(
+    { name, country, kind, identifier, head: { id: headId, name: headName }, ...(expiry ? { keysExpire: expiry } : {}) },
+    init?.createdAt,
+    init?.id,
+  );
   const problems = profileProblems(draft);
   const idProblem = identifier ? problems.find((x) => x.field === 'identifier') : { key: 'required' };
   const headProblem = problems.find((x) => x.field === 'head');
@@ -241,7 +289,14 @@ function ProfileForm(props: { initial: Profile | null; taken: (identifier: strin
       <h3 id="pf-h">{init ? t('profiles.editTitle', { name: init.name }) : t('profiles.addTitle')}</h3>
       <label>
         <span>{t('profiles.name')}</span>
-        <input name="name" value={name} maxLength={200} onChange={(e) => setName(e.target.value)} aria-invalid={tried && nameProblem} aria-describedby="pf-name-err" />
+        <input
+          name="name"
+          value={name}
+          maxLength={200}
+          onChange={(e) => setName(e.target.value)}
+          aria-invalid={tried && nameProblem}
+          aria-describedby="pf-name-err"
+        />
       </label>
       {tried && nameProblem && (
         <p id="pf-name-err" className="err">
@@ -283,7 +338,15 @@ function ProfileForm(props: { initial: Profile | null; taken: (identifier: strin
         />
       </label>
       <p id="pf-id-help" className={idProblem || dup ? 'err' : 'ok'} aria-live="polite">
-        {identifier || tried ? (dup ? t('profiles.duplicate', { name: dup.name }) : idProblem ? (idProblem.key === 'required' ? t('profiles.idRequired') : ruleText(idProblem)) : describeId(t, country, kind, identifier, i18n.language)) : t(`profiles.idHelp.${idKind}`)}
+        {identifier || tried
+          ? dup
+            ? t('profiles.duplicate', { name: dup.name })
+            : idProblem
+              ? idProblem.key === 'required'
+                ? t('profiles.idRequired')
+                : ruleText(idProblem)
+              : describeId(t, country, kind, identifier, i18n.language)
+          : t(`profiles.idHelp.${idKind}`)}
       </p>
       {kind !== 'individual' && (
         <fieldset>
@@ -294,7 +357,15 @@ function ProfileForm(props: { initial: Profile | null; taken: (identifier: strin
           </label>
           <label>
             <span>{t(`profiles.idKind.${headIdKind(country)}`)}</span>
-            <input name="head-id" inputMode="numeric" autoComplete="off" value={headId} onChange={(e) => setHeadId(e.target.value)} aria-invalid={!!headProblem} aria-describedby="pf-head-help" />
+            <input
+              name="head-id"
+              inputMode="numeric"
+              autoComplete="off"
+              value={headId}
+              onChange={(e) => setHeadId(e.target.value)}
+              aria-invalid={!!headProblem}
+              aria-describedby="pf-head-help"
+            />
           </label>
           <p id="pf-head-help" className={headProblem ? 'err' : 'hint'}>
             {headProblem ? ruleText(headProblem) : t('profiles.headHelp')}
@@ -310,14 +381,27 @@ function ProfileForm(props: { initial: Profile | null; taken: (identifier: strin
                 type="checkbox"
                 name={`fact-${x}`}
                 checked={facts[x] !== undefined}
-                onChange={(e) => setFacts((f) => (e.target.checked ? { ...f, [x]: toDateInput(Date.now()) } : Object.fromEntries(Object.entries(f).filter(([k]) => k !== x))))}
+                onChange={(e) =>
+                  setFacts((f) =>
+                    e.target.checked
+                      ? { ...f, [x]: toDateInput(Date.now()) }
+                      : Object.fromEntries(Object.entries(f).filter(([k]) => k !== x)),
+                  )
+                }
               />{' '}
               {t('profiles.registeredThere', { portal: t(`ui.portalName.${x}`) })}
             </label>
             {facts[x] !== undefined && (
               <label>
                 <span className="sr-only">{t('profiles.registeredDate', { portal: t(`ui.portalName.${x}`) })}</span>
-                <input type="date" name={`fact-${x}-date`} min={DATE_MIN} max={DATE_MAX} value={facts[x]} onChange={(e) => setFacts((f) => ({ ...f, [x]: e.target.value }))} />
+                <input
+                  type="date"
+                  name={`fact-${x}-date`}
+                  min={DATE_MIN}
+                  max={DATE_MAX}
+                  value={facts[x]}
+                  onChange={(e) => setFacts((f) => ({ ...f, [x]: e.target.value }))}
+                />
               </label>
             )}
           </div>
@@ -325,7 +409,16 @@ function ProfileForm(props: { initial: Profile | null; taken: (identifier: strin
       </fieldset>
       <label>
         <span>{t('profiles.keys.label')}</span>
-        <input type="date" name="keys-expire" min={KEYS_MIN} max={KEYS_MAX} value={keysExpire} onChange={(e) => setKeysExpire(e.target.value)} aria-invalid={expiryProblem} aria-describedby="pf-keys-help" />
+        <input
+          type="date"
+          name="keys-expire"
+          min={KEYS_MIN}
+          max={KEYS_MAX}
+          value={keysExpire}
+          onChange={(e) => setKeysExpire(e.target.value)}
+          aria-invalid={expiryProblem}
+          aria-describedby="pf-keys-help"
+        />
       </label>
       <p id="pf-keys-help" className={expiryProblem ? 'err' : 'hint'}>
         {expiryProblem ? t('profiles.keys.invalid', { min: KEYS_MIN.slice(0, 4), max: KEYS_MAX.slice(0, 4) }) : t('profiles.keys.help')}
@@ -363,7 +456,13 @@ function problemText(t: TFunction, p: Problem): string {
 /** check the whole file, then write it in one go, or change nothing and say why */
 async function importFile(file: File, t: TFunction): Promise<{ ok: boolean; text: string }> {
   // a huge file is refused before it is read
-  const r = file.size > MAX_IMPORT_BYTES ? { ok: false as const, problems: [{ key: 'tooBig', params: { size: (file.size / 1048576).toFixed(1), max: (MAX_IMPORT_BYTES / 1048576).toFixed(1) } }] } : await importBytes(file.name, await file.arrayBuffer());
+  const r =
+    file.size > MAX_IMPORT_BYTES
+      ? {
+          ok: false as const,
+          problems: [{ key: 'tooBig', params: { size: (file.size / 1048576).toFixed(1), max: (MAX_IMPORT_BYTES / 1048576).toFixed(1) } }],
+        }
+      : await importBytes(file.name, await file.arrayBuffer());
   if (!r.ok) {
     const listed = r.problems.slice(0, MAX_LISTED).map((p) => problemText(t, p));
     const more = r.problems.length > MAX_LISTED ? ` ${t('profiles.import.more', { count: r.problems.length - MAX_LISTED })}` : '';

@@ -28,7 +28,9 @@ export function Signers({ signer }: { signer: SignerId }) {
       <h3 id="signers-h">{t('ui.signerTitle')}</h3>
       <div className="signer" data-signer={shown} data-signer-state={state?.state ?? 'checking'} role="status">
         {!state && <p>{name}…</p>}
-        {state?.state === 'running' && state.id !== 'kaztoken' && <p className="ok">{t('ui.signerRunning', { name, version: state.version })}</p>}
+        {state?.state === 'running' && state.id !== 'kaztoken' && (
+          <p className="ok">{t('ui.signerRunning', { name, version: state.version })}</p>
+        )}
         {state?.state === 'running' && state.id === 'kaztoken' && (
           <>
             <p className="ok">{t('ui.signerRunning', { name: SIGNER_NAMES.kaztoken, version: state.version })}</p>

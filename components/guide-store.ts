@@ -3,7 +3,18 @@ import { browser } from 'wxt/browser';
 import { useTranslation } from 'react-i18next';
 import { procedureById, PROCEDURES, setGuideProcedures } from '../procedures';
 import { LANGS, type Lang, type Procedure } from '../procedures/types';
-import { allGuides, GUIDES_KEY, guidesTree, guideToProcedure, loadGuides, loadTaught, POLICY_GUIDES_KEY, TAUGHT_KEY, type Guide, type Taught } from '../lib/guide-model';
+import {
+  allGuides,
+  GUIDES_KEY,
+  guidesTree,
+  guideToProcedure,
+  loadGuides,
+  loadTaught,
+  POLICY_GUIDES_KEY,
+  TAUGHT_KEY,
+  type Guide,
+  type Taught,
+} from '../lib/guide-model';
 import { lookup } from '../lib/lookup';
 
 /**

@@ -19,7 +19,11 @@ type Api = { runtime: { id?: string; onMessage: ChromeEvent } & Record<string, u
 const g = globalThis as unknown as { browser?: Api; chrome?: Api };
 
 /** chrome.runtime.onMessage whose listeners may return a promise of their answer */
-export function promiseListeners(event: ChromeEvent): { addListener(l: Listener): void; removeListener(l: Listener): void; hasListener(l: Listener): boolean } {
+export function promiseListeners(event: ChromeEvent): {
+  addListener(l: Listener): void;
+  removeListener(l: Listener): void;
+  hasListener(l: Listener): boolean;
+} {
   const wrapped = new WeakMap<Listener, ChromeListener>();
   return {
     addListener(l) {
@@ -27,7 +31,9 @@ export function promiseListeners(event: ChromeEvent): { addListener(l: Listener)
       const w: ChromeListener = (message, sender, respond) => {
         const r = l(message, sender) as PromiseLike<unknown> | undefined;
         if (!r || typeof r.then !== 'function') return false;
-        r.then(respond, (e: unknown) => respond({ __mozWebExtensionPolyfillReject__: true, message: e instanceof Error ? e.message : String(e) }));
+        r.then(respond, (e: unknown) =>
+          respond({ __mozWebExtensionPolyfillReject__: true, message: e instanceof Error ? e.message : String(e) }),
+        );
         return true;
       };
       wrapped.set(l, w);

@@ -105,7 +105,10 @@ class Engine {
   private unwatch: (() => void)[] = [];
   /** guides people made, taught fields, recording (portal pages only; content-scripts/guides.ts) */
   private guides: Guides | null = null;
-  private signing = new SigningCard((el) => this.overlay.mount(el), () => this.lang);
+  private signing = new SigningCard(
+    (el) => this.overlay.mount(el),
+    () => this.lang,
+  );
   private messages: MessageWatch;
 
   private where: () => Where;
@@ -120,9 +123,18 @@ class Engine {
   ) {
     this.where = opts?.where ?? REAL_WHERE;
     this.record = opts?.record ?? true;
-    this.messages = new MessageWatch(portal, (el) => this.overlay.mount(el), () => this.lang, () => this.current?.rec.step.id ?? null);
+    this.messages = new MessageWatch(
+      portal,
+      (el) => this.overlay.mount(el),
+      () => this.lang,
+      () => this.current?.rec.step.id ?? null,
+    );
     this.following = new Following(this.record, opts?.follow);
-    this.warnings = new ProfileWarnings(ctx, this.overlay, { current: () => this.current, lang: () => this.lang, profileTag: () => this.following.profileTag });
+    this.warnings = new ProfileWarnings(ctx, this.overlay, {
+      current: () => this.current,
+      lang: () => this.lang,
+      profileTag: () => this.following.profileTag,
+    });
     this.user = new UserEvents({
       overlay: this.overlay,
       signing: this.signing,
@@ -152,7 +164,14 @@ class Engine {
         {
           overlay: this.overlay,
           lang: () => this.lang,
-          current: () => (this.current ? { procedure: this.current.rec.procedure.id, step: this.current.rec.step.id, fields: this.current.rec.step.fields.map((f) => f.id) } : null),
+          current: () =>
+            this.current
+              ? {
+                  procedure: this.current.rec.procedure.id,
+                  step: this.current.rec.step.id,
+                  fields: this.current.rec.step.fields.map((f) => f.id),
+                }
+              : null,
           changed: (procedures) => {
             this.procedures = procedures;
             this.watcher.request(true);
@@ -384,10 +403,18 @@ class Engine {
       portal: this.portal,
       procedure: cur.rec.procedure.id,
       step: step.id,
-      fields: step.fields.filter((f) => !f.silent).map((f) => {
-        const taught = this.guides?.taughtState(f.id);
-        return { id: f.id, found: cur.located.has(f.id), valid: !judge(f, cur.located), optional: !!f.optional, ...(taught ? { taught } : {}) };
-      }),
+      fields: step.fields
+        .filter((f) => !f.silent)
+        .map((f) => {
+          const taught = this.guides?.taughtState(f.id);
+          return {
+            id: f.id,
+            found: cur.located.has(f.id),
+            valid: !judge(f, cur.located),
+            optional: !!f.optional,
+            ...(taught ? { taught } : {}),
+          };
+        }),
       messages,
     };
   }

@@ -15,7 +15,10 @@ import CSS from './explain.css?inline';
  * unknown ones are kept in memory, masked and bounded, for «Copy diagnostics».
  */
 
-/** the message surfaces: ARIA alerts, PrimeFaces growl/messages, Angular Material snack-bar and errors, Bootstrap alerts, jQuery UI dialogs, native dialogs */
+/**
+ * the message surfaces: ARIA alerts, PrimeFaces growl/messages, Angular Material snack-bar and errors,
+ * Bootstrap alerts, jQuery UI dialogs, native dialogs
+ */
 export const SURFACE = [
   '[role=alert]',
   '[role=alertdialog]',
@@ -42,8 +45,12 @@ const UNKNOWN_LEN = 200;
 /** beside the message, tried in turn: the first that covers no control (nor the message) wins */
 const PLACEMENTS: readonly Placement[] = ['bottom-start', 'right-start', 'top-start', 'top-end', 'bottom-end', 'left-start'];
 
-
-export function matchMessage(text: string, portal: PortalId, step: string | null, catalogue: readonly PortalMessage[] = PORTAL_MESSAGES): PortalMessage | null {
+export function matchMessage(
+  text: string,
+  portal: PortalId,
+  step: string | null,
+  catalogue: readonly PortalMessage[] = PORTAL_MESSAGES,
+): PortalMessage | null {
   const n = norm(text);
   if (!n) return null;
   for (const m of catalogue) {
@@ -184,7 +191,9 @@ export class MessageWatch {
   /** the messages shown now: explain the known ones, remember the unknown ones (masked) */
   scan(): void {
     if (this.stopped) return;
-    const found = Array.from(document.querySelectorAll(SURFACE)).slice(0, MAX_SURFACES).filter((el) => shownNow(el) && (el.textContent ?? '').trim());
+    const found = Array.from(document.querySelectorAll(SURFACE))
+      .slice(0, MAX_SURFACES)
+      .filter((el) => shownNow(el) && (el.textContent ?? '').trim());
     // the innermost surface carries the message (a growl item, not the growl; an alert in a dialog)
     const surfaces = found.filter((el) => !found.some((o) => o !== el && el.contains(o)));
     const want = new Map<Element, PortalMessage>();
@@ -200,7 +209,9 @@ export class MessageWatch {
   }
 
   private remember(text: string): void {
-    const typed = Array.from(document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input,textarea'), (i) => (i.type === 'checkbox' || i.type === 'radio' ? '' : i.value));
+    const typed = Array.from(document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input,textarea'), (i) =>
+      i.type === 'checkbox' || i.type === 'radio' ? '' : i.value,
+    );
     const s = maskText(text, typed);
     if (!s || this.unknownTexts.includes(s)) return;
     this.unknownTexts.push(s);

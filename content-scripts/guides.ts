@@ -51,8 +51,13 @@ export type GuideMessage = TeachMessage | RecordMessage;
 export function isGuideMessage(m: unknown): m is GuideMessage {
   if (typeof m !== 'object' || m === null) return false;
   const r = m as Record<string, unknown>;
-  if (r.type === 'qadam:teach') return typeof r.field === 'string' && r.field.length <= 80 && (r.name === undefined || typeof r.name === 'string');
-  return r.type === 'qadam:record' && (r.action === 'start' || r.action === 'stop' || r.action === 'status') && (r.title === undefined || typeof r.title === 'string');
+  if (r.type === 'qadam:teach')
+    return typeof r.field === 'string' && r.field.length <= 80 && (r.name === undefined || typeof r.name === 'string');
+  return (
+    r.type === 'qadam:record' &&
+    (r.action === 'start' || r.action === 'stop' || r.action === 'status') &&
+    (r.title === undefined || typeof r.title === 'string')
+  );
 }
 
 export class Guides {
@@ -153,7 +158,13 @@ export class Guides {
     text.className = 'hint';
     // the name the popup gave, a guide's caption, else the field's hint
     const base = `procedures.${cur.procedure}.steps.${cur.step}`;
-    const said = name?.slice(0, 80) || (has(L, `${base}.names.${field}`) ? t(L, `${base}.names.${field}`) : has(L, `${base}.fields.${field}`) ? t(L, `${base}.fields.${field}`) : field);
+    const said =
+      name?.slice(0, 80) ||
+      (has(L, `${base}.names.${field}`)
+        ? t(L, `${base}.names.${field}`)
+        : has(L, `${base}.fields.${field}`)
+          ? t(L, `${base}.fields.${field}`)
+          : field);
     text.textContent = t(L, 'overlay.pointing', { field: said });
     const cancel = document.createElement('button');
     cancel.type = 'button';
@@ -161,7 +172,10 @@ export class Guides {
     banner.append(text, cancel);
     const outline = document.createElement('div');
     outline.setAttribute('data-qadam-pointer', '');
-    outline.setAttribute('style', 'position:fixed;pointer-events:none;border:3px dashed #c2410c;border-radius:6px;box-sizing:border-box;display:none;');
+    outline.setAttribute(
+      'style',
+      'position:fixed;pointer-events:none;border:3px dashed #c2410c;border-radius:6px;box-sizing:border-box;display:none;',
+    );
     // the hints step aside while the user points (a tooltip may cover the element to choose)
     const calm = document.createElement('style');
     calm.textContent = '.tip{display:none!important}';
@@ -172,7 +186,13 @@ export class Guides {
       const el = pickable(e.target as Element);
       if (!el) return;
       const b = el.getBoundingClientRect();
-      Object.assign(outline.style, { display: 'block', left: `${b.left - 4}px`, top: `${b.top - 4}px`, width: `${b.width + 8}px`, height: `${b.height + 8}px` });
+      Object.assign(outline.style, {
+        display: 'block',
+        left: `${b.left - 4}px`,
+        top: `${b.top - 4}px`,
+        width: `${b.width + 8}px`,
+        height: `${b.height + 8}px`,
+      });
     };
     const swallow = (e: Event) => {
       if (inOverlay(e)) return;
@@ -187,7 +207,9 @@ export class Guides {
       end();
       if (!el) return;
       const entry: Taught = { procedure: cur.procedure, step: cur.step, field, el: describe(el), at: Date.now() };
-      void loadTaught().then((list) => saveTaught([...list.filter((x) => !(x.procedure === cur.procedure && x.step === cur.step && x.field === field)), entry]));
+      void loadTaught().then((list) =>
+        saveTaught([...list.filter((x) => !(x.procedure === cur.procedure && x.step === cur.step && x.field === field)), entry]),
+      );
     };
     const key = (e: Event) => {
       if ((e as KeyboardEvent).key !== 'Escape') return;

@@ -13,7 +13,8 @@ import { choiceCandidates, scoreChoiceControl } from './choice';
 export type Located = Map<string, Element>;
 
 const TEXT_INPUT_TYPES = new Set(['', 'text', 'password', 'email', 'tel', 'number', 'search', 'url']);
-const CLICKABLE = 'button,a,[role=button],[role=tab],[role=menuitem],[role=link],[role=option],summary,li,.gwt-TabBarItem,[onclick],[tabindex]';
+const CLICKABLE =
+  'button,a,[role=button],[role=tab],[role=menuitem],[role=link],[role=option],summary,li,.gwt-TabBarItem,[onclick],[tabindex]';
 const MAX_LABEL = 120;
 
 /**
@@ -21,7 +22,9 @@ const MAX_LABEL = 120;
  * checkboxes, radios and selects over a hidden native input: the visible box stands for it. MUI lays
  * a transparent input over its radio and checkbox icons: their span stands for it.
  */
-export const WIDGET = '.ui-chkbox,.ui-radiobutton,.ui-selectonemenu,.ui-selectbooleancheckbox,mat-checkbox,mat-radio-button,mat-select,.mat-mdc-checkbox,.mat-mdc-select,.MuiRadio-root,.MuiCheckbox-root';
+export const WIDGET =
+  '.ui-chkbox,.ui-radiobutton,.ui-selectonemenu,.ui-selectbooleancheckbox,mat-checkbox,' +
+  'mat-radio-button,mat-select,.mat-mdc-checkbox,.mat-mdc-select,.MuiRadio-root,.MuiCheckbox-root';
 const WIDGET_BOX = '.ui-chkbox-box,.ui-radiobutton-box,.mdc-checkbox,.mdc-radio';
 
 export function visibleTarget(el: Element): Element | null {
@@ -138,7 +141,9 @@ function captionParts(el: Element): string[] {
 
 /** the other text inputs of a drawn widget (PrimeFaces' `…_focus` input beside the hidden select) */
 function widgetFocusInputs(widget: Element, self: Element): HTMLInputElement[] {
-  return Array.from(widget.querySelectorAll<HTMLInputElement>('input:not([type=hidden])')).filter((i) => i !== self && TEXT_INPUT_TYPES.has(i.type.toLowerCase()));
+  return Array.from(widget.querySelectorAll<HTMLInputElement>('input:not([type=hidden])')).filter(
+    (i) => i !== self && TEXT_INPUT_TYPES.has(i.type.toLowerCase()),
+  );
 }
 
 /** a form control or button: text beyond it belongs to another control */
@@ -245,7 +250,11 @@ function nameTokens(el: Element): string {
   return `${el.getAttribute('name') ?? ''} ${el.id} ${el.getAttribute('autocomplete') ?? ''}`.toLowerCase();
 }
 
-function scoreInput(field: FieldDef, el: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement, labels: Array<{ text: string; strength: number }>): number {
+function scoreInput(
+  field: FieldDef,
+  el: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement,
+  labels: Array<{ text: string; strength: number }>,
+): number {
   const type = el.type.toLowerCase(); // 'text' for an unknown input type, 'select-one' for a select
   if (field.inputTypes && !field.inputTypes.includes(type)) return 0;
   const words = normWords(field.labels);
@@ -277,7 +286,10 @@ function clickableOf(el: Element): Element {
  * click handler or tab stop, or a framework's button/menu item drawn with classes (GWT, PrimeFaces,
  * ExtJS, Material). Headings, panel titles and plain text are not.
  */
-const CLICKABLE_CLASSES = '.gwt-MenuItem,.gwt-Anchor,.gwt-Button,.x-btn,.ui-button,.ui-menuitem-link,.ui-tabs-header,.mat-mdc-tab,.mdc-tab,.mat-tab-label,.MuiButtonBase-root,[class*="btn"],[class*="button"],[role=radio],[role=checkbox],[role=switch],[role=treeitem],label';
+const CLICKABLE_CLASSES =
+  '.gwt-MenuItem,.gwt-Anchor,.gwt-Button,.x-btn,.ui-button,.ui-menuitem-link,.ui-tabs-header,' +
+  '.mat-mdc-tab,.mdc-tab,.mat-tab-label,.MuiButtonBase-root,[class*="btn"],[class*="button"],' +
+  '[role=radio],[role=checkbox],[role=switch],[role=treeitem],label';
 function isClickable(el: Element): boolean {
   if (el instanceof HTMLInputElement) return true;
   if (/^H[1-6]$/i.test(el.tagName) || el.matches('legend,caption,[role=heading]')) return false;
@@ -314,7 +326,9 @@ export function locateFields(step: PageStep, text: PageText, root: ParentNode = 
   const actions = step.fields.filter((f) => f.kind === 'action');
   let order = 0;
   if (inputs.length) {
-    for (const el of Array.from(root.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('input,select,textarea'))) {
+    for (const el of Array.from(
+      root.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('input,select,textarea'),
+    )) {
       order++;
       const type = el.type.toLowerCase();
       if (el instanceof HTMLInputElement && !TEXT_INPUT_TYPES.has(type) && !inputs.some((f) => f.inputTypes?.includes(type))) continue;

@@ -363,7 +363,11 @@ export class Overlay {
     if (!r.spec.el.isConnected) return;
     const b = boxOf(r.spec.el);
     const w = b.right - b.left + 2 * PAD;
-    Object.assign(r.ring.style, { transform: `translate(${Math.round(b.left - PAD)}px, ${Math.round(b.top - PAD)}px)`, width: `${Math.round(w)}px`, height: `${Math.round(b.bottom - b.top + 2 * PAD)}px` });
+    Object.assign(r.ring.style, {
+      transform: `translate(${Math.round(b.left - PAD)}px, ${Math.round(b.top - PAD)}px)`,
+      width: `${Math.round(w)}px`,
+      height: `${Math.round(b.bottom - b.top + 2 * PAD)}px`,
+    });
     toggle(r.ring, 'hidden', w <= 2 * PAD || outside(b, clipRect(r.spec.el)));
   }
 
@@ -392,7 +396,10 @@ export class Overlay {
     if (!r.spec.el.isConnected) return;
     const pad = { top: 8, left: 8, right: 8, bottom: 8 + Math.max(0, this.keepClearBottom()) };
     // inside a modal dialog the layer is in the top layer: the dialog's box does not clip it, the window does
-    const area = this.host?.parentElement?.localName === 'dialog' ? { left: 0, top: 0, right: window.innerWidth, bottom: window.innerHeight } : viewport();
+    const area =
+      this.host?.parentElement?.localName === 'dialog'
+        ? { left: 0, top: 0, right: window.innerWidth, bottom: window.innerHeight }
+        : viewport();
     const ref = this.tipReference(r);
     // beside the field first: below it would cover the next field of the form; a tall hint that fits
     // beside the field but not below its top moves up (shift), not over the form (the next place)

@@ -23,7 +23,20 @@ export interface PageText {
   chunkAt(i: number): TextChunk | undefined;
 }
 
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'CANVAS', 'IFRAME', 'OBJECT', 'SELECT', 'TEXTAREA', 'QADAM-OVERLAY', 'HEAD']);
+const SKIP = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'SVG',
+  'CANVAS',
+  'IFRAME',
+  'OBJECT',
+  'SELECT',
+  'TEXTAREA',
+  'QADAM-OVERLAY',
+  'HEAD',
+]);
 /** a container with more children than this is a data grid or a long list, not a caption */
 export const BIG_CONTAINER = 100;
 /** text longer than this is an article or a cell, not a caption (still counted for recognition) */
@@ -83,13 +96,19 @@ function attributeCaption(el: Element): string {
   // a clickable: only when it shows no text of its own (an icon button)
   if (el.textContent?.trim()) return '';
   const by = el.getAttribute('aria-labelledby');
-  const named = by ? by.split(/\s+/).map((id) => (id ? (el.ownerDocument.getElementById(id)?.textContent ?? '') : '')).join(' ') : '';
+  const named = by
+    ? by
+        .split(/\s+/)
+        .map((id) => (id ? (el.ownerDocument.getElementById(id)?.textContent ?? '') : ''))
+        .join(' ')
+    : '';
   return norm(el.getAttribute('aria-label') || named || el.getAttribute('title') || '');
 }
 
 /** an element that may carry its caption in an attribute (ATTRIBUTE_CAPTIONS), told by its tag first */
 const ATTRIBUTE_TAGS = new Set(['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON', 'A']);
-const mayCarry = (el: Element): boolean => (ATTRIBUTE_TAGS.has(el.tagName.toUpperCase()) || el.hasAttribute('role')) && el.matches(ATTRIBUTE_CAPTIONS);
+const mayCarry = (el: Element): boolean =>
+  (ATTRIBUTE_TAGS.has(el.tagName.toUpperCase()) || el.hasAttribute('role')) && el.matches(ATTRIBUTE_CAPTIONS);
 
 export function readPageText(root: ParentNode = document.body ?? document.documentElement): PageText {
   const chunks: TextChunk[] = [];

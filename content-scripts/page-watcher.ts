@@ -13,7 +13,8 @@ import { BIG_CONTAINER } from './page-text';
 
 /** elements whose arrival or change can change the step or its fields */
 export const RELEVANT =
-  'input:not([type=hidden]):not([type=checkbox]):not([type=radio]),select,textarea,button,[role=tab],[role=button],[role=dialog],[role=menuitem],label,legend,h1,h2,h3,h4,h5,h6,.gwt-TabBarItem';
+  'input:not([type=hidden]):not([type=checkbox]):not([type=radio]),select,textarea,button,[role=tab],' +
+  '[role=button],[role=dialog],[role=menuitem],label,legend,h1,h2,h3,h4,h5,h6,.gwt-TabBarItem';
 /** where a change of text alone can change the step (captions, tabs, headings) */
 export const CAPTION = 'h1,h2,h3,h4,h5,h6,legend,label,button,caption,th,[role=tab],[role=heading],[role=dialog],.gwt-TabBarItem';
 /** a batch this large comes from a region that changes all the time (a journal ticking) */
@@ -210,7 +211,10 @@ export class PageWatcher {
     if (this.isolated) this.followIsolation(records);
     else if (records.length > STORM) this.isolate(records);
     if (this.relevant) return this.request(true, true);
-    this.request(anyRelevant(records, (el) => this.hooks.holds(el)), true);
+    this.request(
+      anyRelevant(records, (el) => this.hooks.holds(el)),
+      true,
+    );
   }
 }
 

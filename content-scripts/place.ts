@@ -96,7 +96,15 @@ function overflow(x: number, y: number, width: number, height: number, area: Rec
  * The box beside the reference: the first placement whose own side stays inside the area (else
  * the one that overflows least), then moved along that side to stay inside it (the start wins).
  */
-export function position(ref: Rect, width: number, height: number, placements: readonly Placement[], gap: number, area: Rect, pad: Padding): { x: number; y: number; placement: Placement } {
+export function position(
+  ref: Rect,
+  width: number,
+  height: number,
+  placements: readonly Placement[],
+  gap: number,
+  area: Rect,
+  pad: Padding,
+): { x: number; y: number; placement: Placement } {
   let best: { x: number; y: number; placement: Placement; over: number } | null = null;
   for (const placement of placements) {
     const p = at(ref, width, height, placement, gap);

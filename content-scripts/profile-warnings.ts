@@ -96,7 +96,14 @@ export class ProfileWarnings {
     const L = this.src.lang();
     const tag = this.src.profileTag();
     const procedure = cur.rec.procedure.id;
-    const kinds = profileWarnings({ procedure: cur.rec.procedure, stepIndex: cur.rec.index, active: v.answer.active, registered: v.answer.registered, shownIds: v.ids, verdict: v.answer.verdict });
+    const kinds = profileWarnings({
+      procedure: cur.rec.procedure,
+      stepIndex: cur.rec.index,
+      active: v.answer.active,
+      registered: v.answer.registered,
+      shownIds: v.ids,
+      verdict: v.answer.verdict,
+    });
     return kinds.map((kind): WarningSpec => {
       if (kind === 'already-registered') {
         return {
@@ -132,7 +139,10 @@ export function subjectIds(rec: Recognised, located: ReadonlyMap<string, Element
 export function shownValue(el: Element): string {
   if (el instanceof HTMLSelectElement) return el.selectedOptions[0]?.textContent ?? '';
   if (el instanceof HTMLInputElement && (el.type === 'radio' || el.type === 'checkbox')) {
-    const group = el.name && el.form ? Array.from(el.form.querySelectorAll<HTMLInputElement>(`input[type=radio][name="${CSS.escape(el.name)}"]`)) : [el];
+    const group =
+      el.name && el.form
+        ? Array.from(el.form.querySelectorAll<HTMLInputElement>(`input[type=radio][name="${CSS.escape(el.name)}"]`))
+        : [el];
     const checked = group.find((r) => r.checked);
     return checked ? (checked.closest('label')?.textContent ?? checked.value) : '';
   }

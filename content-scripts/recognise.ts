@@ -150,7 +150,9 @@ export interface Evidence {
 
 /** the chosen tab, option, radio or toggle: what a page shows as active */
 const ACTIVE =
-  '[aria-selected=true],[aria-checked=true],[aria-pressed=true],[aria-current=page],[aria-current=true],.ui-state-active,.ui-tabs-selected,.gwt-TabBarItem-selected,.mat-mdc-tab-active,.mdc-tab--active,.Mui-selected,.active,.selected,input[type=radio]:checked';
+  '[aria-selected=true],[aria-checked=true],[aria-pressed=true],[aria-current=page],' +
+  '[aria-current=true],.ui-state-active,.ui-tabs-selected,.gwt-TabBarItem-selected,.mat-mdc-tab-active,' +
+  '.mdc-tab--active,.Mui-selected,.active,.selected,input[type=radio]:checked';
 const MAX_ACTIVE = 40;
 
 /** the captions of the page's active choices, normalised (read once per decision, few elements) */
@@ -159,7 +161,12 @@ function activeCaptions(root: ParentNode): string[] {
   const els = root.querySelectorAll(ACTIVE);
   for (let i = 0; i < els.length && i < MAX_ACTIVE; i++) {
     const el = els[i]!;
-    const t = el instanceof HTMLInputElement ? Array.from(el.labels ?? []).map((l) => textOf(l)).join(' ') : textOf(el);
+    const t =
+      el instanceof HTMLInputElement
+        ? Array.from(el.labels ?? [])
+            .map((l) => textOf(l))
+            .join(' ')
+        : textOf(el);
     if (t && t.length <= 120 && isShown(el)) out.push(t);
   }
   return out;
@@ -190,7 +197,9 @@ function evidenceFor(r: Recognised, facts: PageFacts, active: readonly string[],
   const p = r.procedure;
   // an active tab/choice whose caption is an action of this procedure (the «Заңды тұлға» tab)
   if (active.length) {
-    const fits = p.steps.some((s) => s.kind === 'page' && s.fields.some((f) => f.kind === 'action' && active.some((a) => bestFit(a, normWords(f.labels)) >= 2)));
+    const fits = p.steps.some(
+      (s) => s.kind === 'page' && s.fields.some((f) => f.kind === 'action' && active.some((a) => bestFit(a, normWords(f.labels)) >= 2)),
+    );
     if (fits) score += 4;
   }
   if (p.subjectKind) {
@@ -206,7 +215,12 @@ function evidenceFor(r: Recognised, facts: PageFacts, active: readonly string[],
  * As `choose`, but with nothing followed a page that is a step of several procedures is taken by
  * its evidence (`evidenceFor`), not by catalogue order alone.
  */
-export function chooseByEvidence(all: readonly Recognised[], followed: string | null, facts: PageFacts, ev: Evidence = {}): Recognised | null {
+export function chooseByEvidence(
+  all: readonly Recognised[],
+  followed: string | null,
+  facts: PageFacts,
+  ev: Evidence = {},
+): Recognised | null {
   if (!all.length) return null;
   if (followed && all.some((r) => r.procedure.id === followed)) return choose(all, followed);
   const procs = [...new Set(all.map((r) => r.procedure))];
@@ -233,7 +247,13 @@ export function isDone(step: PageStep, facts: PageFacts): boolean {
  * As `choose`, but a page that is several steps at once (the Single Window form and its submit
  * button) is taken as `step` when that is one of them: the training sandbox shows the step asked for.
  */
-export function chooseStep(all: Recognised[], followed: string | null, step: string | null, facts?: PageFacts, ev?: Evidence): Recognised | null {
+export function chooseStep(
+  all: Recognised[],
+  followed: string | null,
+  step: string | null,
+  facts?: PageFacts,
+  ev?: Evidence,
+): Recognised | null {
   const asked = step ? all.find((r) => r.procedure.id === followed && r.step.id === step) : undefined;
   return asked ?? (facts ? chooseByEvidence(all, followed, facts, ev) : choose(all, followed));
 }

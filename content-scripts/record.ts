@@ -37,7 +37,10 @@ const MAX_CAPTION = 80;
 const MAX_STEPS = 50;
 const MAX_FIELDS = 50;
 
-const caption = (s: string | null | undefined) => norm((s ?? '').slice(0, 400)).slice(0, MAX_CAPTION).trim();
+const caption = (s: string | null | undefined) =>
+  norm((s ?? '').slice(0, 400))
+    .slice(0, MAX_CAPTION)
+    .trim();
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** the route of a hash without its query (`#!/x?token=1` → `/x`) */
@@ -111,7 +114,12 @@ export function recordingToGuide(rec: Recording, title: string, lang: Lang, now 
       const match: GuideStep['match'] = { path: [`^${escapeRe(s.path.slice(0, 90))}${s.path.length <= 90 ? '$' : ''}`] };
       if (s.route) match.hash = [`^${escapeRe(s.route.slice(0, 90))}${s.route.length <= 90 ? '(\\?|$)' : ''}`];
       if (s.headings.length) match.text = [s.headings];
-      return { id: `step-${i + 1}`, title: { [lang]: s.name || s.headings[0] || `${s.path}${s.route ? `#${s.route}` : ''}` }, match, fields: s.fields };
+      return {
+        id: `step-${i + 1}`,
+        title: { [lang]: s.name || s.headings[0] || `${s.path}${s.route ? `#${s.route}` : ''}` },
+        match,
+        fields: s.fields,
+      };
     });
   return { id: `${GUIDE_PREFIX}${slug(name) || 'recorded'}-${now.toString(36)}`, portal: rec.portal, title: { [lang]: name }, steps };
 }
@@ -184,7 +192,11 @@ export class Recorder {
   }
 
   status(): { recording: boolean; steps: number; fields: number } {
-    return { recording: !!this.rec, steps: this.rec?.steps.length ?? 0, fields: this.rec?.steps.reduce((n, s) => n + s.fields.length, 0) ?? 0 };
+    return {
+      recording: !!this.rec,
+      steps: this.rec?.steps.length ?? 0,
+      fields: this.rec?.steps.reduce((n, s) => n + s.fields.length, 0) ?? 0,
+    };
   }
 
   stop(): void {
@@ -279,7 +291,8 @@ export class Recorder {
     }
     const panel = this.panel;
     const step = rec.steps[rec.steps.length - 1];
-    (panel.querySelector('.hint') as HTMLElement).textContent = `● ${t(L, 'overlay.recording', { step: rec.steps.length, fields: step?.fields.length ?? 0 })}`;
+    (panel.querySelector('.hint') as HTMLElement).textContent =
+      `● ${t(L, 'overlay.recording', { step: rec.steps.length, fields: step?.fields.length ?? 0 })}`;
     const list = panel.querySelector('ol') as HTMLElement;
     list.replaceChildren(
       ...(step?.fields ?? []).map((f) => {

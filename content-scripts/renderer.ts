@@ -39,11 +39,22 @@ export function stepView(input: RenderInput): StepView {
     const el = located.get(f.id);
     if (!el || f.silent) return;
     const taught = input.taught?.(procedure.id, step.id, f.id);
-    const spec: RingSpec = { id: f.id, el: visibleTarget(el) ?? el, source: el, n: i + 1, hint: hintOf(f, base, L, el), important: !!f.important || !!step.warning, ...(taught ? { taught } : {}) };
+    const spec: RingSpec = {
+      id: f.id,
+      el: visibleTarget(el) ?? el,
+      source: el,
+      n: i + 1,
+      hint: hintOf(f, base, L, el),
+      important: !!f.important || !!step.warning,
+      ...(taught ? { taught } : {}),
+    };
     // the first enterprise's name and date: in a private frame, on every such field (whether or not one is known)
     if (f.firstRegistered && input.privateFrames) {
       const fs = { kind: 'first' as const, lang: L, procedure: procedure.id, step: step.id, field: f.id };
-      spec.extra = { key: `first/${procedure.id}/${step.id}/${f.id}/${L}/${stringsVersion()}`, make: () => privateFrame(fs, t(L, 'overlay.private.title')) };
+      spec.extra = {
+        key: `first/${procedure.id}/${step.id}/${f.id}/${L}/${stringsVersion()}`,
+        make: () => privateFrame(fs, t(L, 'overlay.private.title')),
+      };
     }
     rings.push(spec);
   });

@@ -26,7 +26,14 @@ export type ScanResult =
   | { kind: 'elsewhere' }
   /** the page was read; no step of ours is shown */
   | { kind: 'none'; modal: Element | null; lastStepDone: LastStepDone | null }
-  | { kind: 'step'; modal: Element | null; lastStepDone: LastStepDone | null; rec: Recognised; located: Map<string, Element>; done: boolean };
+  | {
+      kind: 'step';
+      modal: Element | null;
+      lastStepDone: LastStepDone | null;
+      rec: Recognised;
+      located: Map<string, Element>;
+      done: boolean;
+    };
 
 /** the step last recorded shows its result (the wizard's next stage, a success notice) */
 export interface LastStepDone {
@@ -49,7 +56,12 @@ export function scanPage(input: ScanInput): ScanResult {
  * A step is finished when the page shows its result: the wizard's next stage, a success notice.
  * That page is usually no longer the step itself, so the step last recorded is checked here.
  */
-function lastDone(procedures: readonly Procedure[], followed: string | null, lastStep: string | null, facts: PageFacts): LastStepDone | null {
+function lastDone(
+  procedures: readonly Procedure[],
+  followed: string | null,
+  lastStep: string | null,
+  facts: PageFacts,
+): LastStepDone | null {
   const proc = procedures.find((p) => p.id === followed);
   const step = proc?.steps.find((s) => s.id === lastStep);
   if (!proc || !step || step.kind !== 'page' || !(step as PageStep).done || !isDone(step, facts)) return null;

@@ -17,11 +17,16 @@ import CSS from './signing.css?inline';
 
 export type Program = 'ncalayer' | 'e-imzo';
 const NAMES: Record<Program | 'kaztoken', string> = { ncalayer: 'NCALayer', 'e-imzo': 'E-IMZO', kaztoken: 'KAZTOKEN' };
-const DOWNLOADS: Record<Program, string> = { ncalayer: 'https://pki.gov.kz/index.php/ru/ncalayer', 'e-imzo': 'https://e-imzo.uz/main/downloads/' };
+const DOWNLOADS: Record<Program, string> = {
+  ncalayer: 'https://pki.gov.kz/index.php/ru/ncalayer',
+  'e-imzo': 'https://e-imzo.uz/main/downloads/',
+};
 /** what a press is on: the control around the element clicked */
 const PRESSABLE = 'button,a[href],input[type=button],input[type=submit],[role=button],[role=menuitem],select';
 /** the portal's own controls, which the card must not cover */
-const CONTROLS = 'a[href],button,input:not([type=hidden]),select,textarea,[role=button],[role=link],[role=tab],[role=menuitem],[role=checkbox],[role=radio],[role=combobox],[contenteditable=true]';
+const CONTROLS =
+  'a[href],button,input:not([type=hidden]),select,textarea,[role=button],[role=link],[role=tab],' +
+  '[role=menuitem],[role=checkbox],[role=radio],[role=combobox],[contenteditable=true]';
 const MAX_CONTROLS = 400;
 const GAP = 12;
 /** tried in turn: the usual card, a narrow one for a margin beside a form, wide ones for a band under it */
@@ -40,10 +45,11 @@ export function handoverOf(step: PageStep, field: FieldDef | undefined, target: 
   if (!step.handover || !(target instanceof Element)) return null;
   const control = target.closest(PRESSABLE);
   if (!control) return null;
-  const caption = norm((control as HTMLInputElement).value && control instanceof HTMLInputElement ? control.value : (control.textContent ?? '').slice(0, 200));
+  const caption = norm(
+    (control as HTMLInputElement).value && control instanceof HTMLInputElement ? control.value : (control.textContent ?? '').slice(0, 200),
+  );
   return normWords(step.handover.labels).some((w) => fit(caption, w) > 0) ? { key: step.handover.key } : null;
 }
-
 
 function h<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
@@ -53,17 +59,31 @@ function h<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: s
 }
 
 export type Box = { left: number; top: number; right: number; bottom: number; weight?: number };
-export const overlap = (a: Box, b: Box) => Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left)) * Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
+export const overlap = (a: Box, b: Box) =>
+  Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left)) * Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
 
 /** the place for a w×h card, in the viewport, where it covers the fewest of the page's controls */
-export function placeClear(w: number, h: number, anchor: Box | null, obstacles: readonly Box[], vw: number, vh: number): { x: number; y: number; cost: number } {
+export function placeClear(
+  w: number,
+  h: number,
+  anchor: Box | null,
+  obstacles: readonly Box[],
+  vw: number,
+  vh: number,
+): { x: number; y: number; cost: number } {
   const spots: { x: number; y: number }[] = [
     { x: vw - w - GAP, y: vh - h - GAP },
     { x: GAP, y: vh - h - GAP },
     { x: vw - w - GAP, y: GAP },
     { x: GAP, y: GAP },
   ];
-  if (anchor) spots.unshift({ x: anchor.right + GAP, y: anchor.top }, { x: anchor.left - w - GAP, y: anchor.top }, { x: anchor.left, y: anchor.bottom + GAP }, { x: anchor.left, y: anchor.top - h - GAP });
+  if (anchor)
+    spots.unshift(
+      { x: anchor.right + GAP, y: anchor.top },
+      { x: anchor.left - w - GAP, y: anchor.top },
+      { x: anchor.left, y: anchor.bottom + GAP },
+      { x: anchor.left, y: anchor.top - h - GAP },
+    );
   let best = { ...spots[0]!, cost: Infinity };
   let bestCost = Infinity;
   for (const s of spots) {
@@ -91,7 +111,8 @@ export function obstacleBoxes(layer: Element | null, vw: number, vh: number): Bo
   for (let i = 0; i < controls.length && out.length < MAX_CONTROLS; i++) {
     const r = controls[i]!.getBoundingClientRect();
     // the portal's controls count far more than Qadam's hints: covering a button is the worse fault
-    if (r.width && r.height && r.bottom > 0 && r.right > 0 && r.top < vh && r.left < vw) out.push({ left: r.left, top: r.top, right: r.right, bottom: r.bottom, weight: 8 });
+    if (r.width && r.height && r.bottom > 0 && r.right > 0 && r.top < vh && r.left < vw)
+      out.push({ left: r.left, top: r.top, right: r.right, bottom: r.bottom, weight: 8 });
   }
   for (const o of layer?.querySelectorAll('.tip:not([hidden]),.panel,.warning') ?? []) {
     const r = o.getBoundingClientRect();
@@ -202,7 +223,8 @@ export class SigningCard {
     const L = this.lang();
     const name = NAMES[program];
     el.dataset.state = s?.state ?? 'unknown';
-    if (s?.state === 'running' && s.id === 'kaztoken') el.textContent = t(L, 'signing.running', { name: NAMES.kaztoken, version: s.version ?? '' });
+    if (s?.state === 'running' && s.id === 'kaztoken')
+      el.textContent = t(L, 'signing.running', { name: NAMES.kaztoken, version: s.version ?? '' });
     else if (s?.state === 'running') el.textContent = t(L, 'signing.running', { name, version: s.version ?? '' });
     else if (s?.state === 'not-running') {
       el.textContent = `${t(L, 'signing.notRunning', { name })} `;

@@ -33,4 +33,5 @@ export function setGuideStrings(r: Record<Lang, unknown>): void {
 
 export const t = (lang: Lang, key: string, params?: Record<string, string | number>) =>
   key.startsWith(GUIDE_KEY) ? lookup(guideRes, lang, key, params) : loaded ? lookup(res, lang, key, params) : '';
-export const has = (lang: Lang, key: string) => (key.startsWith(GUIDE_KEY) ? lookup(guideRes, lang, key) !== key : loaded && lookup(res, lang, key) !== key);
+export const has = (lang: Lang, key: string) =>
+  key.startsWith(GUIDE_KEY) ? lookup(guideRes, lang, key) !== key : loaded && lookup(res, lang, key) !== key;

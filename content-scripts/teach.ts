@@ -56,7 +56,8 @@ export function describe(el: Element): ElementDescription {
   return {
     tag,
     role: el.getAttribute('role') ?? '',
-    type: el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement ? el.type.toLowerCase() : '',
+    type:
+      el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement ? el.type.toLowerCase() : '',
     words: captionWords(el),
     index: Math.max(0, same.indexOf(el)),
     count: same.length,
@@ -99,7 +100,13 @@ export function findDescribed(d: ElementDescription, root: ParentNode = document
  * Put taught elements in place of what the built-in locators found, for one step. Returns the
  * fields taught here and those taught but not found any more (the built-in location stands).
  */
-export function applyTaught(list: readonly Taught[], procedure: string, step: string, located: Map<string, Element>, root: ParentNode = document): { taught: Set<string>; lost: Set<string> } {
+export function applyTaught(
+  list: readonly Taught[],
+  procedure: string,
+  step: string,
+  located: Map<string, Element>,
+  root: ParentNode = document,
+): { taught: Set<string>; lost: Set<string> } {
   const taught = new Set<string>();
   const lost = new Set<string>();
   for (const t of list) {

@@ -80,7 +80,8 @@ export function trainingContext(): EngineContext {
   return {
     isInvalid: false,
     onInvalidated: () => () => {},
-    addEventListener: ((t: EventTarget, type: string, fn: EventListener, o?: AddEventListenerOptions) => t.addEventListener(type, fn, o)) as EngineContext['addEventListener'],
+    addEventListener: ((t: EventTarget, type: string, fn: EventListener, o?: AddEventListenerOptions) =>
+      t.addEventListener(type, fn, o)) as EngineContext['addEventListener'],
     setTimeout: ((fn: () => void, ms?: number) => window.setTimeout(fn, ms)) as EngineContext['setTimeout'],
   };
 }
@@ -97,7 +98,12 @@ export function trainingHandle(port: TrainingPort): EngineHandle {
       const cur = port.shown();
       if (!cur) return { step: null, ready: false, actions: 0, rings: 0 };
       const fields = cur.step.fields.filter((f) => !f.silent);
-      return { step: cur.step.id, ready: stepReady(cur.step, cur.located), actions: fields.filter((f) => f.kind === 'action' && !f.optional).length, rings: port.rings() };
+      return {
+        step: cur.step.id,
+        ready: stepReady(cur.step, cur.located),
+        actions: fields.filter((f) => f.kind === 'action' && !f.optional).length,
+        rings: port.rings(),
+      };
     },
     fillSample(valueFor) {
       const cur = port.shown();
@@ -128,7 +134,12 @@ export function fillSample(step: PageStep, located: ReadonlyMap<string, Element>
     const v = f.sameAs ? (values.get(f.sameAs) ?? null) : valueFor(f);
     if (v === null) continue;
     values.set(f.id, v);
-    const proto = el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : el instanceof HTMLSelectElement ? HTMLSelectElement.prototype : HTMLInputElement.prototype;
+    const proto =
+      el instanceof HTMLTextAreaElement
+        ? HTMLTextAreaElement.prototype
+        : el instanceof HTMLSelectElement
+          ? HTMLSelectElement.prototype
+          : HTMLInputElement.prototype;
     Object.getOwnPropertyDescriptor(proto, 'value')?.set?.call(el, v);
     el.dispatchEvent(new Event('input', { bubbles: true }));
     el.dispatchEvent(new Event('change', { bubbles: true }));

@@ -39,9 +39,14 @@ export class UserEvents {
     ctx.addEventListener(document, 'change', (e) => this.onInput(e), capture);
     ctx.addEventListener(document, 'focusout', (e) => this.onInput(e), capture);
     ctx.addEventListener(document, 'click', (e) => this.onClick(e), capture);
-    ctx.addEventListener(document, 'keydown', (e) => {
-      if ((e as KeyboardEvent).key === 'Escape' && e.isTrusted && !this.host.signing.close()) this.host.overlay.closeActive();
-    }, capture);
+    ctx.addEventListener(
+      document,
+      'keydown',
+      (e) => {
+        if ((e as KeyboardEvent).key === 'Escape' && e.isTrusted && !this.host.signing.close()) this.host.overlay.closeActive();
+      },
+      capture,
+    );
   }
 
   /** another step is shown: no action of it was pressed yet */
@@ -101,6 +106,11 @@ export class UserEvents {
     const h = handoverOf(cur.rec.step, this.fieldOf(e.target), e.target);
     if (!h) return;
     const anchor = (id && overlay.elementOf(id)) || (e.target as Element);
-    this.host.signing.show(programOf(cur.rec.procedure, this.host.portal), h, anchor, `${this.host.href()}|${cur.rec.procedure.id}/${cur.rec.step.id}`);
+    this.host.signing.show(
+      programOf(cur.rec.procedure, this.host.portal),
+      h,
+      anchor,
+      `${this.host.href()}|${cur.rec.procedure.id}/${cur.rec.step.id}`,
+    );
   }
 }

@@ -53,7 +53,9 @@ export function stepReady(step: PageStep, located: Located): boolean {
       if (judge(f, located)) return false;
       if (f.optional) return true;
       const input = el as HTMLInputElement;
-      return input.type === 'checkbox' || input.type === 'radio' ? input.checked || !!el.closest('form')?.querySelector(`input[name="${CSS.escape(input.name)}"]:checked`) : !!input.value;
+      return input.type === 'checkbox' || input.type === 'radio'
+        ? input.checked || !!el.closest('form')?.querySelector(`input[name="${CSS.escape(input.name)}"]:checked`)
+        : !!input.value;
     });
 }
 

@@ -41,10 +41,11 @@ export class WriteQueue<T> {
     if (this.busy || this.timer !== null || !this.pending.length) return;
     const wait = this.last + this.minMs - this.now();
     if (wait <= 0) void this.run();
-    else this.timer = setTimeout(() => {
-      this.timer = null;
-      void this.run();
-    }, wait);
+    else
+      this.timer = setTimeout(() => {
+        this.timer = null;
+        void this.run();
+      }, wait);
   }
 
   private async run(): Promise<void> {
@@ -55,7 +56,7 @@ export class WriteQueue<T> {
     this.last = this.now();
     try {
       // consecutive changes for the same key become one write
-      for (let i = 0; i < batch.length; ) {
+      for (let i = 0; i < batch.length;) {
         const key = batch[i]!.key;
         const changes: Change<T>[] = [];
         for (; i < batch.length && batch[i]!.key === key; i++) changes.push(batch[i]!.change);

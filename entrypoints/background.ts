@@ -19,7 +19,9 @@ export default defineBackground(() => {
   // the policy (mirrored for pages that cannot wait for it) and the profiles an administrator
   // presets by it: added when missing, at install and every start
   const preload = () => {
-    void refreshPolicy().then((m) => preloadProfiles(m.profiles)).catch(() => {});
+    void refreshPolicy()
+      .then((m) => preloadProfiles(m.profiles))
+      .catch(() => {});
     void refreshPolicyGuides().catch(() => {}); // the organisation's guides (key `guides`)
   };
   browser.runtime.onInstalled.addListener(() => {

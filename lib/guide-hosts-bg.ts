@@ -41,7 +41,14 @@ export async function syncGuideHosts(): Promise<string[]> {
   const add = wanted.filter((h) => !have.includes(scriptIdOf(h)));
   if (add.length) {
     await scripting.registerContentScripts(
-      add.map((h) => ({ id: scriptIdOf(h), js: [PORTAL_SCRIPT], matches: [originOf(h)], runAt: 'document_start' as const, allFrames: false, persistAcrossSessions: true })),
+      add.map((h) => ({
+        id: scriptIdOf(h),
+        js: [PORTAL_SCRIPT],
+        matches: [originOf(h)],
+        runAt: 'document_start' as const,
+        allFrames: false,
+        persistAcrossSessions: true,
+      })),
     );
   }
   return wanted;

@@ -54,28 +54,24 @@ export function guideToProcedure(g: Guide): Procedure {
   return {
     id: g.id,
     portal: g.portal,
-    steps: g.steps.map(
-      (s): PageStep => ({
-        id: s.id,
-        kind: 'page',
-        match: {
-          ...(s.match.path?.length ? { path: s.match.path } : {}),
-          ...(s.match.hash?.length ? { hash: s.match.hash } : {}),
-          ...(s.match.text?.length ? { text: s.match.text } : {}),
-        },
-        fields: s.fields.map(
-          (f): FieldDef => ({
-            id: f.id,
-            kind: f.kind,
-            labels: f.labels,
-            ...(f.inputTypes?.length ? { inputTypes: f.inputTypes } : {}),
-            ...(f.rule ? { rule: f.rule } : {}),
-            // a recorded field may be absent in some variants of the page: not a problem to report
-            optional: false,
-          }),
-        ),
-      }),
-    ),
+    steps: g.steps.map((s): PageStep => ({
+      id: s.id,
+      kind: 'page',
+      match: {
+        ...(s.match.path?.length ? { path: s.match.path } : {}),
+        ...(s.match.hash?.length ? { hash: s.match.hash } : {}),
+        ...(s.match.text?.length ? { text: s.match.text } : {}),
+      },
+      fields: s.fields.map((f): FieldDef => ({
+        id: f.id,
+        kind: f.kind,
+        labels: f.labels,
+        ...(f.inputTypes?.length ? { inputTypes: f.inputTypes } : {}),
+        ...(f.rule ? { rule: f.rule } : {}),
+        // a recorded field may be absent in some variants of the page: not a problem to report
+        optional: false,
+      })),
+    })),
   };
 }
 

@@ -23,10 +23,39 @@ const MAX_FIELDS = 60;
 const MAX_WORDS = 40;
 const MAX_TEXT = 1000;
 
-const RULE_IDS = ['iin', 'bin', 'iin-or-bin', 'email', 'pinfl', 'passport-uz', 'phone-kz', 'phone-uz', 'password-oneid', 'login-oneid'] as const satisfies readonly RuleId[];
+const RULE_IDS = [
+  'iin',
+  'bin',
+  'iin-or-bin',
+  'email',
+  'pinfl',
+  'passport-uz',
+  'phone-kz',
+  'phone-uz',
+  'password-oneid',
+  'login-oneid',
+] as const satisfies readonly RuleId[];
 const INPUT_TYPES = [
-  'text', 'password', 'email', 'tel', 'number', 'search', 'url', 'date', 'datetime-local', 'month', 'week', 'time',
-  'checkbox', 'radio', 'file', 'range', 'color', 'select-one', 'select-multiple', 'textarea',
+  'text',
+  'password',
+  'email',
+  'tel',
+  'number',
+  'search',
+  'url',
+  'date',
+  'datetime-local',
+  'month',
+  'week',
+  'time',
+  'checkbox',
+  'radio',
+  'file',
+  'range',
+  'color',
+  'select-one',
+  'select-multiple',
+  'textarea',
 ] as const;
 const BUILT_IN = new Set(PROCEDURES.map((p) => p.id));
 
@@ -110,7 +139,9 @@ function shapeProblem(value: unknown, depth = 0): GuideProblem | null {
 const Slug = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,62}$/));
 const Text = v.pipe(v.string(), v.maxLength(MAX_TEXT));
 const Word = v.pipe(v.string(), v.minLength(1), v.maxLength(120));
-const Texts = v.strictObject(Object.fromEntries(LANGS.map((l) => [l, v.optional(Text)])) as Record<Lang, v.OptionalSchema<typeof Text, undefined>>);
+const Texts = v.strictObject(
+  Object.fromEntries(LANGS.map((l) => [l, v.optional(Text)])) as Record<Lang, v.OptionalSchema<typeof Text, undefined>>,
+);
 const Regexes = v.pipe(v.array(v.string()), v.maxLength(20));
 
 const FieldSchema = v.strictObject({
@@ -137,7 +168,13 @@ const GuideSchema = v.strictObject({
   id: v.pipe(v.string(), v.regex(/^guide\.[a-z0-9][a-z0-9-]{0,62}$/)),
   portal: v.picklist(PORTAL_IDS),
   /** another government site the guide runs on (lib/guide-host.ts: a plain host under a government zone) */
-  host: v.optional(v.pipe(v.string(), v.maxLength(253), v.check((h) => hostProblem(h) === null, 'not a plain host name under gov.kz, egov.kz, gov.uz or egov.uz, nor a portal Qadam knows'))),
+  host: v.optional(
+    v.pipe(
+      v.string(),
+      v.maxLength(253),
+      v.check((h) => hostProblem(h) === null, 'not a plain host name under gov.kz, egov.kz, gov.uz or egov.uz, nor a portal Qadam knows'),
+    ),
+  ),
   title: Texts,
   steps: v.pipe(v.array(StepSchema), v.minLength(1), v.maxLength(MAX_STEPS)),
 });
@@ -150,7 +187,12 @@ const FileSchema = v.strictObject({
 
 /** what valibot found, as a path a person can read: `guides[0].steps[1].fields[2].kind` */
 function where(issue: v.BaseIssue<unknown>): string {
-  return (issue.path ?? []).map((p) => (typeof p.key === 'number' ? `[${p.key}]` : `.${String(p.key)}`)).join('').replace(/^\./, '') || '(file)';
+  return (
+    (issue.path ?? [])
+      .map((p) => (typeof p.key === 'number' ? `[${p.key}]` : `.${String(p.key)}`))
+      .join('')
+      .replace(/^\./, '') || '(file)'
+  );
 }
 
 /** the rules valibot cannot say: regexes, unique ids, built-in ids, a step that matches anything */
@@ -165,7 +207,8 @@ function meaningProblem(guides: readonly Guide[]): GuideProblem | null {
     for (const [si, s] of g.steps.entries()) {
       if (stepIds.has(s.id)) return { key: 'duplicate', params: { id: `${g.id}/${s.id}` } };
       stepIds.add(s.id);
-      if (!s.match.path?.length && !s.match.hash?.length && !s.match.text?.length) return { key: 'noMatch', params: { id: `${g.id}/${s.id}` } };
+      if (!s.match.path?.length && !s.match.hash?.length && !s.match.text?.length)
+        return { key: 'noMatch', params: { id: `${g.id}/${s.id}` } };
       for (const part of ['path', 'hash'] as const) {
         for (const [ri, src] of (s.match[part] ?? []).entries()) {
           const why = regexProblem(src);
@@ -222,7 +265,8 @@ function textDepth(text: string): number {
 
 /** read a guide file's text */
 export function parseGuideFile(text: string): { ok: true; guides: Guide[] } | { ok: false; problem: GuideProblem } {
-  if (new TextEncoder().encode(text).length > MAX_FILE_BYTES) return { ok: false, problem: { key: 'huge', params: { kb: MAX_FILE_BYTES / 1024 } } };
+  if (new TextEncoder().encode(text).length > MAX_FILE_BYTES)
+    return { ok: false, problem: { key: 'huge', params: { kb: MAX_FILE_BYTES / 1024 } } };
   if (textDepth(text) > MAX_DEPTH + 1) return { ok: false, problem: { key: 'deep' } };
   let raw: unknown;
   try {

@@ -27,7 +27,13 @@ export const digitsOf = (raw: string) => raw.replace(/[\s-]/g, '');
 
 export type Decoded =
   | { kind: 'iin'; birth: string; sex: 'male' | 'female' }
-  | { kind: 'bin'; year: number; month: number; entity: 'resident' | 'non-resident' | 'ie-joint'; attribute: 'head-office' | 'branch' | 'representative' | 'peasant-farm' }
+  | {
+      kind: 'bin';
+      year: number;
+      month: number;
+      entity: 'resident' | 'non-resident' | 'ie-joint';
+      attribute: 'head-office' | 'branch' | 'representative' | 'peasant-farm';
+    }
   | { kind: 'pinfl'; birth: string | null; sex: 'male' | 'female' | null }
   | { kind: 'tin' };
 

@@ -7,7 +7,10 @@ import { merge, parseImport, type Problem } from './transfer';
  * Import a file: checked whole first; then written in one storage call, or, on any fault, not at
  * all (storage stays exactly as it was).
  */
-export async function importBytes(fileName: string, bytes: ArrayBuffer | Uint8Array): Promise<{ ok: true; added: number; updated: number } | { ok: false; problems: Problem[] }> {
+export async function importBytes(
+  fileName: string,
+  bytes: ArrayBuffer | Uint8Array,
+): Promise<{ ok: true; added: number; updated: number } | { ok: false; problems: Problem[] }> {
   const parsed = parseImport(fileName, bytes);
   if (!parsed.ok) return parsed;
   const [ps, all] = await Promise.all([loadProfiles(), loadAllProgress()]);

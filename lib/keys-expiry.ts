@@ -55,7 +55,11 @@ export interface Expiring<P> {
 }
 
 /** the profiles whose keys expire within the window or have expired, soonest first (then by name) */
-export function expiringKeys<P extends { name: string; keysExpire?: string | undefined }>(list: readonly P[], today: Date = new Date(), within = EXPIRY_WINDOW_DAYS): Expiring<P>[] {
+export function expiringKeys<P extends { name: string; keysExpire?: string | undefined }>(
+  list: readonly P[],
+  today: Date = new Date(),
+  within = EXPIRY_WINDOW_DAYS,
+): Expiring<P>[] {
   const out: Expiring<P>[] = [];
   for (const p of list) {
     if (!p.keysExpire) continue;
@@ -64,4 +68,3 @@ export function expiringKeys<P extends { name: string; keysExpire?: string | und
   }
   return out.sort((a, b) => a.days - b.days || a.profile.name.localeCompare(b.profile.name));
 }
-

@@ -41,7 +41,14 @@ export function parseManaged(raw: unknown): Managed {
   const profiles: ProfileDraft[] = [];
   for (const item of Array.isArray(r.profiles) ? r.profiles.slice(0, 5000) : []) {
     const p = v.safeParse(ManagedProfile, item);
-    if (p.success) profiles.push({ name: p.output.name, country: p.output.country, kind: p.output.kind, identifier: p.output.identifier, head: { id: p.output.headId, name: p.output.headName } });
+    if (p.success)
+      profiles.push({
+        name: p.output.name,
+        country: p.output.country,
+        kind: p.output.kind,
+        identifier: p.output.identifier,
+        head: { id: p.output.headId, name: p.output.headName },
+      });
   }
   return { language: lang.success ? lang.output : null, portals: portals.success ? portals.output : null, profiles };
 }

@@ -11,7 +11,7 @@ export function policyGuides(raw: unknown): Guide[] {
   if (raw === undefined || raw === null) return [];
   const r = checkGuides(raw);
   if (!r.ok) {
-    console.warn('Qadam: the policy\'s guides were not taken:', r.problem.key, JSON.stringify(r.problem.params ?? {}));
+    console.warn("Qadam: the policy's guides were not taken:", r.problem.key, JSON.stringify(r.problem.params ?? {}));
     return [];
   }
   return r.guides;

@@ -4,7 +4,16 @@ import { activeProfile, loadProfiles, profileByIdentifier } from './profiles';
 import type { ProfileKind } from './identifiers';
 import { loadProgress, recordStep, setDone, updateProgress, type Progress } from './progress';
 import { noteRegistered } from './profile-store';
-import { FrameSpec, PrivateGet, PrivateOpen, ProgressGet, ProgressOps, WhoseRequest, type ProgressOp, type WhoseAnswer } from './private-messages';
+import {
+  FrameSpec,
+  PrivateGet,
+  PrivateOpen,
+  ProgressGet,
+  ProgressOps,
+  WhoseRequest,
+  type ProgressOp,
+  type WhoseAnswer,
+} from './private-messages';
 import { PRIVATE_PAGE } from './private-page';
 import { registeredOn } from './registered';
 import type { Answer } from './messages';
@@ -53,13 +62,15 @@ export function onPrivateMessage(msg: unknown, sender: Sender): Promise<unknown>
   const fromFrame = (sender.url ?? '').startsWith(browser.runtime.getURL(PRIVATE_PAGE));
   if (type === 'qadam:whose' && v.is(WhoseRequest, msg)) return whose(msg) satisfies Promise<Answer<'qadam:whose'>>;
   if (type === 'qadam:progress-get' && v.is(ProgressGet, msg)) return progressNow() satisfies Promise<Answer<'qadam:progress-get'>>;
-  if (type === 'qadam:progress-ops' && v.is(ProgressOps, msg)) return record(msg.ops).then((): Answer<'qadam:progress-ops'> => ({ ok: true }));
+  if (type === 'qadam:progress-ops' && v.is(ProgressOps, msg))
+    return record(msg.ops).then((): Answer<'qadam:progress-ops'> => ({ ok: true }));
   if (type === 'qadam:private-open' && v.is(PrivateOpen, msg)) {
     if (FRAMES.size >= MAX_FRAMES) FRAMES.delete(FRAMES.keys().next().value!);
     FRAMES.set(msg.token, msg.spec);
     return Promise.resolve<Answer<'qadam:private-open'>>({ ok: true });
   }
-  if (type === 'qadam:private-get' && fromFrame && v.is(PrivateGet, msg)) return Promise.resolve<Answer<'qadam:private-get'>>(FRAMES.get(msg.token) ?? null);
+  if (type === 'qadam:private-get' && fromFrame && v.is(PrivateGet, msg))
+    return Promise.resolve<Answer<'qadam:private-get'>>(FRAMES.get(msg.token) ?? null);
   return undefined;
 }
 

@@ -10,7 +10,8 @@ import { PROFILES_VERSION } from './storage-versions';
  * Profiles: one per company or person the user registers. A profile holds a display name, the
  * country, the kind, the identifier (IIN/BIN, PINFL/INN), optionally the head's identifier and
  * name, the portal facts the user marked or Qadam saw (registered on ESF on a date, …) and the
- * date its signing keys expire (`keysExpire`, a date only: lib/keys-expiry.ts). Never a password, a PIN, a key, a code or anything typed into a portal field.
+ * date its signing keys expire (`keysExpire`, a date only: lib/keys-expiry.ts). Never a password, a
+ * PIN, a key, a code or anything typed into a portal field.
  *
  * Stored under `local:profiles` (version 1). Progress per profile lives in `local:progress`.
  */
@@ -62,7 +63,9 @@ export const profilesItem = storage.defineItem<Profiles>('local:profiles', {
 });
 
 /** a profile with everything it must satisfy beyond its shape: the identifier's rule */
-export function profileProblems(p: Pick<Profile, 'country' | 'kind' | 'identifier' | 'head'>): { field: 'identifier' | 'head'; key: string; params?: Record<string, string | number> }[] {
+export function profileProblems(
+  p: Pick<Profile, 'country' | 'kind' | 'identifier' | 'head'>,
+): { field: 'identifier' | 'head'; key: string; params?: Record<string, string | number> }[] {
   const out: { field: 'identifier' | 'head'; key: string; params?: Record<string, string | number> }[] = [];
   const idp = checkId(idKindOf(p.country as Country, p.kind as ProfileKind), p.identifier);
   if (idp) out.push({ field: 'identifier', ...idp });
@@ -127,12 +130,23 @@ export function makeProfile(d: ProfileDraft, now = Date.now(), id = newProfileId
   const headId = d.head?.id ? digitsOf(d.head.id.trim()) : '';
   const headName = d.head?.name?.trim() ?? '';
   const head = headId || headName ? { ...(headId ? { id: headId } : {}), ...(headName ? { name: headName } : {}) } : undefined;
-  return { id, name: d.name.trim(), country: d.country, kind: d.kind, identifier: digitsOf(d.identifier.trim()), ...(head ? { head } : {}), facts, createdAt: now, ...(d.keysExpire ? { keysExpire: d.keysExpire } : {}) };
+  return {
+    id,
+    name: d.name.trim(),
+    country: d.country,
+    kind: d.kind,
+    identifier: digitsOf(d.identifier.trim()),
+    ...(head ? { head } : {}),
+    facts,
+    createdAt: now,
+    ...(d.keysExpire ? { keysExpire: d.keysExpire } : {}),
+  };
 }
 
 export const activeProfile = (ps: Profiles): Profile | null => ps.list.find((p) => p.id === ps.active) ?? null;
 
-export const profileByIdentifier = (ps: Profiles, identifier: string): Profile | undefined => ps.list.find((p) => p.identifier === identifier);
+export const profileByIdentifier = (ps: Profiles, identifier: string): Profile | undefined =>
+  ps.list.find((p) => p.identifier === identifier);
 
 /**
  * The profile registered first on a portal among those of the same head: the enterprise whose
@@ -185,7 +199,9 @@ export function sortProfiles(list: readonly Profile[], key: SortKey, lang: strin
     identifier: (a, b) => a.identifier.localeCompare(b.identifier),
     created: (a, b) => a.createdAt - b.createdAt,
     // soonest expiry first; profiles without a date last, by name
-    keys: (a, b) => (a.keysExpire === b.keysExpire ? 0 : !a.keysExpire ? 1 : !b.keysExpire ? -1 : a.keysExpire < b.keysExpire ? -1 : 1) || coll.compare(a.name, b.name),
+    keys: (a, b) =>
+      (a.keysExpire === b.keysExpire ? 0 : !a.keysExpire ? 1 : !b.keysExpire ? -1 : a.keysExpire < b.keysExpire ? -1 : 1) ||
+      coll.compare(a.name, b.name),
   };
   return [...list].sort(cmp[key]);
 }

@@ -70,7 +70,11 @@ export interface Settings {
   lang: Lang | null;
 }
 const SettingsSchema = v.object({ lang: v.nullable(v.picklist(LANGS as Lang[])) });
-export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: { lang: null }, version: SETTINGS_VERSION, migrations: {} });
+export const settingsItem = storage.defineItem<Settings>('local:settings', {
+  fallback: { lang: null },
+  version: SETTINGS_VERSION,
+  migrations: {},
+});
 
 function cleanOne(p: Progress): Progress {
   // drop procedures and steps the catalogue no longer has (ids are stable, but be safe)

@@ -35,7 +35,6 @@ export function validVersion(v: unknown): string | null {
 
 export const SIGNER_NAMES: Record<DetectedSigner, string> = { ncalayer: 'NCALayer', 'e-imzo': 'E-IMZO', kaztoken: 'KAZTOKEN' };
 
-
 /**
  * Asked after NCALayer's greeting, as public NCALayer clients do (sigex-kz/ncalayer-js-client,
  * `connect()`: «Идентификация KAZTOKEN mobile/desktop»): KAZTOKEN answers
@@ -76,7 +75,13 @@ function versionOf(id: SignerId, data: unknown): string | null {
   return e.success === true && e.major !== undefined ? validVersion(`${String(e.major)}.${String(e.minor ?? 0)}`) : null;
 }
 
-export function probe(id: SignerId, url: string, timeoutMs = 3000, WS: typeof WebSocket = WebSocket, kaztokenWaitMs = KAZTOKEN_WAIT_MS): Promise<SignerState> {
+export function probe(
+  id: SignerId,
+  url: string,
+  timeoutMs = 3000,
+  WS: typeof WebSocket = WebSocket,
+  kaztokenWaitMs = KAZTOKEN_WAIT_MS,
+): Promise<SignerState> {
   return new Promise((resolve) => {
     let ws: WebSocket;
     try {

@@ -15,6 +15,12 @@ export { procKey } from './lookup';
 
 /** what a portal page needs, for one portal and language (answered by the background) */
 export function stringsFor(portal: string, lang: Lang): unknown {
-  const r = RESOURCES[lang] as { overlay?: unknown; rules?: unknown; procedures?: Record<string, unknown>; signing?: unknown; explain?: unknown };
+  const r = RESOURCES[lang] as {
+    overlay?: unknown;
+    rules?: unknown;
+    procedures?: Record<string, unknown>;
+    signing?: unknown;
+    explain?: unknown;
+  };
   return { overlay: r.overlay, rules: r.rules, procedures: { [portal]: r.procedures?.[portal] }, signing: r.signing, explain: r.explain };
 }

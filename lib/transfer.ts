@@ -53,7 +53,14 @@ export interface ExportFile {
 }
 
 export function exportData(profiles: Profiles, progress: AllProgress, now = new Date()): ExportFile {
-  return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: now.toISOString(), active: profiles.active, profiles: profiles.list, progress: { byProfile: progress.byProfile, notice: null } };
+  return {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: now.toISOString(),
+    active: profiles.active,
+    profiles: profiles.list,
+    progress: { byProfile: progress.byProfile, notice: null },
+  };
 }
 
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
@@ -94,7 +101,8 @@ export function decodeUtf8(bytes: ArrayBuffer | Uint8Array): string | null {
 
 /** the whole check of a file: its size, encoding and kind first, then every row */
 export function parseImport(fileName: string, bytes: ArrayBuffer | Uint8Array): Parsed {
-  if (bytes.byteLength > MAX_IMPORT_BYTES) return fail({ key: 'tooBig', params: { size: mb(bytes.byteLength), max: mb(MAX_IMPORT_BYTES) } });
+  if (bytes.byteLength > MAX_IMPORT_BYTES)
+    return fail({ key: 'tooBig', params: { size: mb(bytes.byteLength), max: mb(MAX_IMPORT_BYTES) } });
   if (bytes.byteLength === 0) return fail({ key: 'empty' });
   const text = decodeUtf8(bytes);
   if (text === null) return fail({ key: 'encoding' });
@@ -130,7 +138,8 @@ export function parseJson(text: string): Parsed {
   const bad = forbiddenKey(data);
   if (bad) return fail({ ...(bad.row !== undefined ? { row: bad.row } : {}), key: 'forbiddenKey', params: { key: bad.key } });
   const file = v.safeParse(FileV1, data);
-  if (!file.success) return fail({ key: file.issues.some((i) => i.type === 'max_length') ? 'tooMany' : 'shape', params: { max: MAX_PROFILES } });
+  if (!file.success)
+    return fail({ key: file.issues.some((i) => i.type === 'max_length') ? 'tooMany' : 'shape', params: { max: MAX_PROFILES } });
   const problems: Problem[] = [];
   const profiles: Profile[] = [];
   const rowOfParsed: number[] = [];
@@ -148,7 +157,12 @@ export function parseJson(text: string): Parsed {
     profiles.push(p.output);
     rowOfParsed.push(row);
   });
-  problems.push(...duplicates(profiles.map((p) => p.identifier), (i) => rowOfParsed[i]!));
+  problems.push(
+    ...duplicates(
+      profiles.map((p) => p.identifier),
+      (i) => rowOfParsed[i]!,
+    ),
+  );
   const ids = new Set<string>();
   profiles.forEach((p, i) => {
     if (ids.has(p.id)) problems.push({ row: i + 1, key: 'duplicateId' });
@@ -181,18 +195,65 @@ function duplicates(identifiers: string[], rowOf: (i: number) => number): Proble
 /** header names accepted for each column (lower case; the contract's English names first) */
 const COLUMNS: Record<'name' | 'identifier' | 'country' | 'kind' | 'head' | 'head_name' | 'keys_expire', readonly string[]> = {
   name: ['name', 'наименование', 'название', 'атауы', 'nomi', 'company'],
-  identifier: ['identifier', 'id', 'iin', 'bin', 'iin/bin', 'pinfl', 'inn', 'tin', 'stir', 'иин', 'бин', 'иин/бин', 'бсн', 'жсн', 'жсн/бсн', 'пинфл', 'инн'],
+  identifier: [
+    'identifier',
+    'id',
+    'iin',
+    'bin',
+    'iin/bin',
+    'pinfl',
+    'inn',
+    'tin',
+    'stir',
+    'иин',
+    'бин',
+    'иин/бин',
+    'бсн',
+    'жсн',
+    'жсн/бсн',
+    'пинфл',
+    'инн',
+  ],
   country: ['country', 'страна', 'ел', 'mamlakat'],
   kind: ['kind', 'type', 'вид', 'тип', 'түрі', 'turi'],
   head: ['head', 'head_iin', 'head_id', 'руководитель', 'иин руководителя', 'басшы', 'rahbar'],
   head_name: ['head_name', 'head name', 'фио руководителя', 'басшының аты-жөні', 'rahbar fio'],
-  keys_expire: ['keys_expire', 'keys expire', 'keys_expiry', 'срок ключей', 'ключи до', 'эцп до', 'кілттер мерзімі', 'эцқ мерзімі', 'kalitlar muddati'],
+  keys_expire: [
+    'keys_expire',
+    'keys expire',
+    'keys_expiry',
+    'срок ключей',
+    'ключи до',
+    'эцп до',
+    'кілттер мерзімі',
+    'эцқ мерзімі',
+    'kalitlar muddati',
+  ],
 };
 
 const KINDS: Record<string, ProfileKind> = {
-  individual: 'individual', person: 'individual', фл: 'individual', жт: 'individual', 'физическое лицо': 'individual', 'жеке тұлға': 'individual', 'jismoniy shaxs': 'individual',
-  ie: 'ie', ип: 'ie', жк: 'ie', 'индивидуальный предприниматель': 'ie', 'жеке кәсіпкер': 'ie', yatt: 'ie',
-  legal: 'legal', 'legal entity': 'legal', company: 'legal', юл: 'legal', зт: 'legal', тоо: 'legal', 'юридическое лицо': 'legal', 'заңды тұлға': 'legal', 'yuridik shaxs': 'legal',
+  individual: 'individual',
+  person: 'individual',
+  фл: 'individual',
+  жт: 'individual',
+  'физическое лицо': 'individual',
+  'жеке тұлға': 'individual',
+  'jismoniy shaxs': 'individual',
+  ie: 'ie',
+  ип: 'ie',
+  жк: 'ie',
+  'индивидуальный предприниматель': 'ie',
+  'жеке кәсіпкер': 'ie',
+  yatt: 'ie',
+  legal: 'legal',
+  'legal entity': 'legal',
+  company: 'legal',
+  юл: 'legal',
+  зт: 'legal',
+  тоо: 'legal',
+  'юридическое лицо': 'legal',
+  'заңды тұлға': 'legal',
+  'yuridik shaxs': 'legal',
 };
 
 export function parseCsv(text: string): Parsed {
@@ -202,7 +263,10 @@ export function parseCsv(text: string): Parsed {
   const rows = res.data;
   if (!rows.length) return fail({ key: 'empty' });
   const header = rows[0]!.map((h) => h.trim().toLowerCase());
-  const col = Object.fromEntries(Object.entries(COLUMNS).map(([k, names]) => [k, header.findIndex((h) => names.includes(h))])) as Record<keyof typeof COLUMNS, number>;
+  const col = Object.fromEntries(Object.entries(COLUMNS).map(([k, names]) => [k, header.findIndex((h) => names.includes(h))])) as Record<
+    keyof typeof COLUMNS,
+    number
+  >;
   const missing = (['name', 'identifier'] as const).filter((k) => col[k] < 0);
   if (missing.length) return fail({ key: 'columns', params: { columns: missing.join(', '), separator: delimiter === ';' ? ';' : ',' } });
   if (rows.length - 1 > MAX_PROFILES) return fail({ key: 'tooMany', params: { max: MAX_PROFILES } });
@@ -229,17 +293,35 @@ export function parseCsv(text: string): Parsed {
     const rawExpiry = cell('keys_expire');
     const keysExpire = rawExpiry ? parseKeysExpire(rawExpiry) : null;
     if (rawExpiry && !keysExpire) problems.push({ row, key: 'keysExpire', params: { value: rawExpiry.slice(0, 24) } });
-    const draft = { name: name || '—', country, kind, identifier, head: { id: cell('head'), name: cell('head_name') }, ...(keysExpire ? { keysExpire } : {}) };
+    const draft = {
+      name: name || '—',
+      country,
+      kind,
+      identifier,
+      head: { id: cell('head'), name: cell('head_name') },
+      ...(keysExpire ? { keysExpire } : {}),
+    };
     const p = makeProfile(draft, now, newProfileId());
     for (const pr of profileProblems(p)) problems.push({ row, key: pr.key, params: pr.params ?? {} });
     if (name.length > 200) problems.push({ row, key: 'field', params: { field: 'name' } });
     profiles.push(p);
     rowOf.push(row);
   });
-  problems.push(...duplicates(profiles.map((p) => p.identifier), (i) => rowOf[i]!));
+  problems.push(
+    ...duplicates(
+      profiles.map((p) => p.identifier),
+      (i) => rowOf[i]!,
+    ),
+  );
   if (!profiles.length && !problems.length) return fail({ key: 'empty' });
   if (problems.length) return { ok: false, problems: problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)) };
-  return { ok: true, profiles, progress: null, active: null, columns: (['country', 'kind', 'head', 'head_name', 'keys_expire'] as const).filter((k) => col[k] >= 0) };
+  return {
+    ok: true,
+    profiles,
+    progress: null,
+    active: null,
+    columns: (['country', 'kind', 'head', 'head_name', 'keys_expire'] as const).filter((k) => col[k] >= 0),
+  };
 }
 
 const count = (s: string, ch: string) => s.split(ch).length - 1;
@@ -271,8 +353,12 @@ export function merge(current: Profiles, currentProgress: AllProgress, incoming:
     const theirs = own(incoming.progress?.byProfile, p.id);
     if (known) {
       const has = (c: string) => !incoming.columns || incoming.columns.includes(c);
-      const head = has('head') || has('head_name') ? { ...known.head, ...(has('head') ? { id: p.head?.id } : {}), ...(has('head_name') ? { name: p.head?.name } : {}) } : known.head;
-      const cleanHead = head && (head.id || head.name) ? { ...(head.id ? { id: head.id } : {}), ...(head.name ? { name: head.name } : {}) } : undefined;
+      const head =
+        has('head') || has('head_name')
+          ? { ...known.head, ...(has('head') ? { id: p.head?.id } : {}), ...(has('head_name') ? { name: p.head?.name } : {}) }
+          : known.head;
+      const cleanHead =
+        head && (head.id || head.name) ? { ...(head.id ? { id: head.id } : {}), ...(head.name ? { name: head.name } : {}) } : undefined;
       const next: Profile = {
         ...p,
         id: known.id,
@@ -289,7 +375,12 @@ export function merge(current: Profiles, currentProgress: AllProgress, incoming:
       if (cleanHead) next.head = cleanHead;
       list[list.findIndex((x) => x.id === known.id)] = next;
       const mine = own(byProfile, known.id);
-      if (theirs) byProfile[known.id] = { ...(mine ?? theirs), active: theirs.active ?? mine?.active ?? null, procedures: { ...mine?.procedures, ...theirs.procedures } };
+      if (theirs)
+        byProfile[known.id] = {
+          ...(mine ?? theirs),
+          active: theirs.active ?? mine?.active ?? null,
+          procedures: { ...mine?.procedures, ...theirs.procedures },
+        };
       idMap.set(p.id, known.id);
       updated++;
     } else {

@@ -32,7 +32,11 @@ const signIn: PageStep = {
     { ...passwordField(false), optional: true },
     { id: 'sign-in', kind: 'action', labels: W.signInButton },
   ],
-  source: ['seed:000 («жүйеге кіріп»: sign in first)', 'https://esf.gov.kz:8443/esf-web/login (public documentation linking the ESF login page, find_string «esf.gov.kz:8443/esf-web/login»)', 'inferred: the button captions «Войти»/«Кіру»'],
+  source: [
+    'seed:000 («жүйеге кіріп»: sign in first)',
+    'https://esf.gov.kz:8443/esf-web/login (public documentation linking the ESF login page, find_string «esf.gov.kz:8443/esf-web/login»)',
+    'inferred: the button captions «Войти»/«Кіру»',
+  ],
 };
 
 /** `first`: the password is the one of the enterprise registered first (named from the profiles) */
@@ -43,15 +47,27 @@ const registrationData = (important: boolean, first = false): PageStep => ({
   fields: [{ ...passwordField(important), ...(first ? { firstRegistered: 'esf' as const } : {}) }, subjectIdField],
   // done when the next stage shows (wizards that list every stage keep showing «Шаг 2» until then)
   done: { text: [W.step3], notText: W.step2 },
-  source: ['seed:000 («2 - қадам-тіркеу деректері», the «Пароль» field)', 'inferred: the Russian «Шаг 2 - регистрационные данные» and the wizard route'],
+  source: [
+    'seed:000 («2 - қадам-тіркеу деректері», the «Пароль» field)',
+    'inferred: the Russian «Шаг 2 - регистрационные данные» and the wizard route',
+  ],
 });
 
 const legalEntityTab: PageStep = {
   id: 'legal-entity-tab',
   kind: 'page',
-  match: { path: [APP], notHash: NOT_IN_APP_ROUTES, text: [[...W.registration, ...W.registrationAccount]], notText: W.step2, fields: ['legal-entity-tab'] },
+  match: {
+    path: [APP],
+    notHash: NOT_IN_APP_ROUTES,
+    text: [[...W.registration, ...W.registrationAccount]],
+    notText: W.step2,
+    fields: ['legal-entity-tab'],
+  },
   fields: [{ id: 'legal-entity-tab', kind: 'action', labels: W.legalEntity }],
-  source: ['seed:000 (the registration page, the legal entity tab)', 'inferred: the tab captions «Юридическое лицо»/«Заңды тұлға» and the route'],
+  source: [
+    'seed:000 (the registration page, the legal entity tab)',
+    'inferred: the tab captions «Юридическое лицо»/«Заңды тұлға» and the route',
+  ],
 };
 
 export const ESF: readonly Procedure[] = [
@@ -65,14 +81,23 @@ export const ESF: readonly Procedure[] = [
         id: 'registration-account',
         kind: 'page',
         match: [
-          { path: [APP], notHash: NOT_IN_APP_ROUTES, text: [[...W.registrationAccount, ...W.invoiceJournal]], notText: W.step2, fields: ['ie-tab'] },
+          {
+            path: [APP],
+            notHash: NOT_IN_APP_ROUTES,
+            text: [[...W.registrationAccount, ...W.invoiceJournal]],
+            notText: W.step2,
+            fields: ['ie-tab'],
+          },
           { path: [APP], notHash: NOT_IN_APP_ROUTES, text: [W.invoiceJournal], notText: W.step2, fields: ['registration-account-menu'] },
         ],
         fields: [
           { id: 'registration-account-menu', kind: 'action', labels: W.registrationAccount, optional: true },
           { id: 'ie-tab', kind: 'action', labels: W.ieTab },
         ],
-        source: ['seed:000 («шот-фактуралар журналы» → «тіркеу есебі» → «ЖК»)', 'inferred: the Russian captions and the routes (#!/invoices, #!/profile)'],
+        source: [
+          'seed:000 («шот-фактуралар журналы» → «тіркеу есебі» → «ЖК»)',
+          'inferred: the Russian captions and the routes (#!/invoices, #!/profile)',
+        ],
       },
       {
         id: 'register-as-ie',
@@ -126,9 +151,16 @@ export const ESF: readonly Procedure[] = [
         kind: 'page',
         warning: true,
         match: { path: [APP], hash: ['^/change-email'] },
-        source: ['seed:000 (recovery: first change the e-mail, route #!/change-email; login = the head\'s IIN)'],
+        source: ["seed:000 (recovery: first change the e-mail, route #!/change-email; login = the head's IIN)"],
         fields: [
-          { id: 'login', kind: 'input', labels: W.login, names: ['login', 'iin', 'username'], rule: 'iin', inputTypes: ['text', 'number', 'tel'] },
+          {
+            id: 'login',
+            kind: 'input',
+            labels: W.login,
+            names: ['login', 'iin', 'username'],
+            rule: 'iin',
+            inputTypes: ['text', 'number', 'tel'],
+          },
           { id: 'email', kind: 'input', labels: W.email, names: ['email', 'mail'], rule: 'email', inputTypes: ['email', 'text'] },
         ],
       },
@@ -138,7 +170,14 @@ export const ESF: readonly Procedure[] = [
         match: { path: [APP], hash: ['^/reset-password'] },
         source: ['seed:000 (then #!/reset-password with the IIN and the new e-mail)'],
         fields: [
-          { id: 'login', kind: 'input', labels: W.login, names: ['login', 'iin', 'username'], rule: 'iin', inputTypes: ['text', 'number', 'tel'] },
+          {
+            id: 'login',
+            kind: 'input',
+            labels: W.login,
+            names: ['login', 'iin', 'username'],
+            rule: 'iin',
+            inputTypes: ['text', 'number', 'tel'],
+          },
           { id: 'email', kind: 'input', labels: W.email, names: ['email', 'mail'], rule: 'email', inputTypes: ['email', 'text'] },
         ],
       },
@@ -151,13 +190,32 @@ export const ESF: readonly Procedure[] = [
           { path: [APP], notHash: ['^/(change-email|reset-password)'], text: [W.newPassword], fields: ['password', 'password-repeat'] },
         ],
         fields: [
-          { id: 'password', kind: 'input', labels: [...W.newPassword, ...W.password], notLabels: W.repeat, inputTypes: ['password'], names: ['password'] },
-          { id: 'password-repeat', kind: 'input', labels: [...W.repeat.map((w) => w), 'Повторите пароль', 'Құпия сөзді қайталаңыз'], inputTypes: ['password'], names: ['repeat', 'confirm', 'password2'], sameAs: 'password' },
+          {
+            id: 'password',
+            kind: 'input',
+            labels: [...W.newPassword, ...W.password],
+            notLabels: W.repeat,
+            inputTypes: ['password'],
+            names: ['password'],
+          },
+          {
+            id: 'password-repeat',
+            kind: 'input',
+            labels: [...W.repeat.map((w) => w), 'Повторите пароль', 'Құпия сөзді қайталаңыз'],
+            inputTypes: ['password'],
+            names: ['repeat', 'confirm', 'password2'],
+            sameAs: 'password',
+          },
           // seed 000: then sign with the signing certificate (RSA or GOST)
           { id: 'send', kind: 'action', labels: W.send, handover: { key: 'sign' } },
         ],
-        source: ['seed:000 (the link from the e-mail opens the new-password form, signed with the RSA or GOST key)', 'inferred: the route of the form and its captions'],
-        done: { text: [['Пароль успешно изменен', 'Пароль изменен', 'Құпия сөз сәтті өзгертілді', 'Құпия сөз өзгертілді', 'Password changed']] },
+        source: [
+          'seed:000 (the link from the e-mail opens the new-password form, signed with the RSA or GOST key)',
+          'inferred: the route of the form and its captions',
+        ],
+        done: {
+          text: [['Пароль успешно изменен', 'Пароль изменен', 'Құпия сөз сәтті өзгертілді', 'Құпия сөз өзгертілді', 'Password changed']],
+        },
       },
     ],
   },

@@ -34,7 +34,10 @@ export const PORTAL_MESSAGES: readonly PortalMessage[] = [
     link: 'https://e-imzo.uz/main/downloads/',
     source: [
       'seed:002 (the E-IMZO download page https://e-imzo.uz/main/downloads/)',
-      'E-IMZO client code, `errorCAPIWS = \'Ошибка соединения с E-IMZO. Возможно у вас не установлен модуль E-IMZO.\'` (code index 5720912029; with «или Браузер E-IMZO» in 27597742887, 9039274607: my.soliq.uz login page)',
+
+      "E-IMZO client code, `errorCAPIWS = 'Ошибка соединения с E-IMZO. Возможно у вас не установлен модуль " +
+        "E-IMZO.'` (code index 5720912029; with «или Браузер E-IMZO» in 27597742887, 9039274607: my.soliq.uz " +
+        'login page)',
       'inferred: the Uzbek wordings, as OneID words its other errors',
     ],
   },
@@ -49,16 +52,19 @@ export const PORTAL_MESSAGES: readonly PortalMessage[] = [
     portals: KZ,
     match: [['action.canceled', 'Подписание отменено пользователем', 'Операция отменена пользователем']],
     source: [
-      'NCALayer answers {"code":"500","message":"action.canceled"} when its window is closed; portals show the raw message: «Ошибка NCALayer: ${res.message}» (code index 19164479910, 4918157024, 26256176111)',
-      'a public NCALayer client\'s text for it: «Подписание отменено пользователем» (code index 56113801352)',
+      'NCALayer answers {"code":"500","message":"action.canceled"} when its window is closed; portals show ' +
+        'the raw message: «Ошибка NCALayer: ${res.message}» (code index 19164479910, 4918157024, 26256176111)',
+      "a public NCALayer client's text for it: «Подписание отменено пользователем» (code index 56113801352)",
     ],
   },
   {
     id: 'ncalayer-wrong-password',
     portals: KZ,
-    match: [['WRONG_PASSWORD', 'Неверный пароль от ключа*', 'Неверный пароль к ключ*', 'Неправильный пароль к ключ*', 'Кілттің құпия сөзі қате']],
+    match: [
+      ['WRONG_PASSWORD', 'Неверный пароль от ключа*', 'Неверный пароль к ключ*', 'Неправильный пароль к ключ*', 'Кілттің құпия сөзі қате'],
+    ],
     source: [
-      'NCALayer error code WRONG_PASSWORD and a public client\'s text «Неверный пароль от ключа ЭЦП.» (code index 56113801352)',
+      "NCALayer error code WRONG_PASSWORD and a public client's text «Неверный пароль от ключа ЭЦП.» (code index 56113801352)",
       'inferred: the Kazakh wording',
     ],
   },
@@ -67,14 +73,23 @@ export const PORTAL_MESSAGES: readonly PortalMessage[] = [
     portals: KZ,
     match: [['EMPTY_KEY_LIST', 'Не найдены ключи ЭЦП', 'storage.empty', 'Выбранное устройство недоступно']],
     source: [
-      'NCALayer error code EMPTY_KEY_LIST, «Не найдены ключи ЭЦП. Вставьте носитель ключа или укажите путь к файлу.» (code index 56113801352)',
+      'NCALayer error code EMPTY_KEY_LIST, «Не найдены ключи ЭЦП. Вставьте носитель ключа или укажите путь ' +
+        'к файлу.» (code index 56113801352)',
       'NCALayer message storage.empty shown as «Выбранное устройство недоступно» (code index 14255049798)',
     ],
   },
   {
     id: 'ncalayer-not-running',
     portals: KZ,
-    match: [['Ошибка взаимодействия с NCALayer', 'NCALayer закрыл соединение', 'Ошибка подключения к NCALayer', 'Не удалось подключиться к NCALayer', 'NCALayer-мен байланыс орнату мүмкін болмады']],
+    match: [
+      [
+        'Ошибка взаимодействия с NCALayer',
+        'NCALayer закрыл соединение',
+        'Ошибка подключения к NCALayer',
+        'Не удалось подключиться к NCALayer',
+        'NCALayer-мен байланыс орнату мүмкін болмады',
+      ],
+    ],
     link: 'https://pki.gov.kz/index.php/ru/ncalayer',
     source: [
       'sigex-kz/ncalayer-js-client ncalayer-client.js: «Ошибка взаимодействия с NCALayer.», «NCALayer закрыл соединение.»',
@@ -86,16 +101,31 @@ export const PORTAL_MESSAGES: readonly PortalMessage[] = [
     id: 'kaztoken-not-connected',
     portals: KZ,
     match: [['Не удалось подключиться к программе KAZTOKEN']],
-    source: ['KAZTOKEN Cryptosocket client: `connectServerFailMsg = "Не удалось подключиться к программе KAZTOKEN Mobile!"` (code index 31453109030)'],
+    source: [
+      'KAZTOKEN Cryptosocket client: `connectServerFailMsg = "Не удалось подключиться к программе KAZTOKEN ' +
+        'Mobile!"` (code index 31453109030)',
+    ],
   },
   {
     id: 'esf-password-mismatch',
     portals: ['esf'],
     steps: ['registration-data'],
-    match: [['Неверный пароль', 'Пароль неверный', 'Пароль не совпадает', 'Пароли не совпадают', 'Пароль не соответствует', 'Құпия сөз қате', 'Қате құпия сөз', 'Құпия сөз сәйкес келмейді']],
+    match: [
+      [
+        'Неверный пароль',
+        'Пароль неверный',
+        'Пароль не совпадает',
+        'Пароли не совпадают',
+        'Пароль не соответствует',
+        'Құпия сөз қате',
+        'Қате құпия сөз',
+        'Құпия сөз сәйкес келмейді',
+      ],
+    ],
     source: [
-      'seed:000 («2 - қадам-тіркеу деректері» кезеңінде «Пароль» өрісіне бірінші кәсіпорынды / ЖТ тіркеу кезінде пайдаланылған парольді енгізу қажет)',
-      'inferred: ESF\'s exact wording is not public; the usual wordings of a refused password, on the registration-data step only',
+      'seed:000 («2 - қадам-тіркеу деректері» кезеңінде «Пароль» өрісіне бірінші кәсіпорынды / ЖТ тіркеу ' +
+        'кезінде пайдаланылған парольді енгізу қажет)',
+      "inferred: ESF's exact wording is not public; the usual wordings of a refused password, on the registration-data step only",
     ],
   },
   {
@@ -107,7 +137,7 @@ export const PORTAL_MESSAGES: readonly PortalMessage[] = [
     ],
     source: [
       'seed:001 («You can register a legal entity (with a specific BIN) only once. After registration, the head can send an invitation…»)',
-      'inferred: the portal\'s wording is not public; the message names the BIN or the company as already registered',
+      "inferred: the portal's wording is not public; the message names the BIN or the company as already registered",
     ],
   },
 ];

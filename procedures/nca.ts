@@ -27,12 +27,35 @@ const G = {
 
 const W = {
   getEds: ['Получение ключей ЭЦП', 'Получить ключи ЭЦП', 'ЭЦҚ кілттерін алу', 'Get EDS keys', 'Obtaining EDS keys'],
-  agreement: ['Пользовательское соглашение', 'пользовательским соглашением', 'Пайдаланушы келісімі', 'Пайдаланушылық келісім', 'User agreement'],
-  agree: ['С пользовательским соглашением ознакомлен', 'Ознакомлен и согласен', 'ознакомлен', 'Келісіммен таныстым', 'таныстым', 'келісемін', 'I have read', 'I agree'],
+  agreement: [
+    'Пользовательское соглашение',
+    'пользовательским соглашением',
+    'Пайдаланушы келісімі',
+    'Пайдаланушылық келісім',
+    'User agreement',
+  ],
+  agree: [
+    'С пользовательским соглашением ознакомлен',
+    'Ознакомлен и согласен',
+    'ознакомлен',
+    'Келісіммен таныстым',
+    'таныстым',
+    'келісемін',
+    'I have read',
+    'I agree',
+  ],
   confirm: ['Подтвердить', 'Растау', 'Confirm'],
   bin: ['БИН', 'БСН', 'BIN'],
   iin: ['ИИН', 'ЖСН', 'IIN'],
-  captcha: ['Код с картинки', 'Введите код с картинки', 'Код на картинке', 'Суреттегі код', 'Суреттегі кодты енгізіңіз', 'Code from the picture', 'Code in the picture'],
+  captcha: [
+    'Код с картинки',
+    'Введите код с картинки',
+    'Код на картинке',
+    'Суреттегі код',
+    'Суреттегі кодты енгізіңіз',
+    'Code from the picture',
+    'Code in the picture',
+  ],
   checkIin: ['Проверить ИИН', 'ЖСН тексеру', 'Check IIN'],
   checkBin: ['Проверить БИН', 'БСН тексеру', 'Check BIN'],
   email: ['E-mail', 'Email', 'Электронная почта', 'Электрондық пошта'],
@@ -52,7 +75,14 @@ const W = {
 /** the application pages' own words: a page showing one of them is not the «Подать заявку» section */
 const APPLICATION = [...W.agreement, ...W.checkIin, ...W.checkBin, ...W.storage, ...W.region];
 
-const storage = (labels = W.storage): FieldDef => ({ id: 'storage', kind: 'input', labels, notLabels: ['Путь', 'жол', 'Path'], inputTypes: ['select-one', 'radio'], names: ['storage', 'storeType', 'keyStorage'] });
+const storage = (labels = W.storage): FieldDef => ({
+  id: 'storage',
+  kind: 'input',
+  labels,
+  notLabels: ['Путь', 'жол', 'Path'],
+  inputTypes: ['select-one', 'radio'],
+  names: ['storage', 'storeType', 'keyStorage'],
+});
 const path: FieldDef = { id: 'path', kind: 'input', labels: W.path, inputTypes: ['text'], names: ['path', 'storagePath', 'keyPath'] };
 
 export const NCA: readonly Procedure[] = [
@@ -74,11 +104,28 @@ export const NCA: readonly Procedure[] = [
           {
             id: 'apply',
             kind: 'action',
-            labels: ['Подать заявку', 'Подать заявление', 'Заказать услугу онлайн', 'Получить услугу', 'Өтінім беру', 'Өтініш беру', 'Қызметке онлайн тапсырыс беру', 'Қызметті алу', 'Apply', 'Submit an application', 'Order the service online'],
+            labels: [
+              'Подать заявку',
+              'Подать заявление',
+              'Заказать услугу онлайн',
+              'Получить услугу',
+              'Өтінім беру',
+              'Өтініш беру',
+              'Қызметке онлайн тапсырыс беру',
+              'Қызметті алу',
+              'Apply',
+              'Submit an application',
+              'Order the service online',
+            ],
           },
         ],
         // the SMS code from 1414: АО «НИТ», egov.kz's operator (no egov.kz page of its own was found), and Kazinform
-        source: ['seed:003', G.fl, 'https://www.nitec.kz/index.php/en/news/information-statement-10', 'https://www.inform.kz/ru/avtorizatsiya-na-portale-elektronnogo-pravitelstva-stala-dvuhetapnoy-77b555'],
+        source: [
+          'seed:003',
+          G.fl,
+          'https://www.nitec.kz/index.php/en/news/information-statement-10',
+          'https://www.inform.kz/ru/avtorizatsiya-na-portale-elektronnogo-pravitelstva-stala-dvuhetapnoy-77b555',
+        ],
       },
       {
         id: 'agreement',
@@ -99,7 +146,16 @@ export const NCA: readonly Procedure[] = [
         ],
         fields: [
           // a legal entity: the BIN and «Проверить БИН» first, then the IIN (guides ul, s_ul)
-          { id: 'bin', kind: 'input', labels: W.bin, notLabels: W.iin, rule: 'bin', inputTypes: ['text', 'tel', 'number'], names: ['bin'], optional: true },
+          {
+            id: 'bin',
+            kind: 'input',
+            labels: W.bin,
+            notLabels: W.iin,
+            rule: 'bin',
+            inputTypes: ['text', 'tel', 'number'],
+            names: ['bin'],
+            optional: true,
+          },
           { id: 'captcha', kind: 'input', labels: W.captcha, inputTypes: ['text'], names: ['captcha', 'kaptcha', 'code'] },
           { id: 'check-bin', kind: 'action', labels: W.checkBin, optional: true },
           { id: 'iin', kind: 'input', labels: W.iin, notLabels: W.bin, rule: 'iin', inputTypes: ['text', 'tel', 'number'], names: ['iin'] },
@@ -123,11 +179,7 @@ export const NCA: readonly Procedure[] = [
         kind: 'page',
         warning: true,
         match: { path: [PKI], text: [W.storage], notText: [...W.cabinet, ...W.reissue], fields: ['storage', 'submit'] },
-        fields: [
-          storage(),
-          { ...path, optional: true },
-          { id: 'submit', kind: 'action', labels: W.apply },
-        ],
+        fields: [storage(), { ...path, optional: true }, { id: 'submit', kind: 'action', labels: W.apply }],
         source: [G.fl, G.ul, G.sUl, 'inferred: the path'],
       },
       { id: 'visit-psc', kind: 'manual' },
@@ -171,7 +223,13 @@ export const NCA: readonly Procedure[] = [
         ],
         // the Kazakh captions («Менің ЭЦҚ кілттерім» → «ЭЦҚ кілттерін қайта шығару», «Өтінім беру»): the State
         // Corporation's instruction as baq.kz and qarqaragazeti.kz print it
-        source: [G.egovReissue, 'https://www.gov.kz/memleket/entities/kostanai-naurzum-audany-akimat/press/article/details/125748', 'https://baq.kz/azamattar-arna-eskertedi_215299', 'https://qarqaragazeti.kz/archives/3754', 'inferred: the page layout (lk_fl shows the cabinet menu «Мои ключи ЭЦП»; its picture of the re-issue form is not quoted)'],
+        source: [
+          G.egovReissue,
+          'https://www.gov.kz/memleket/entities/kostanai-naurzum-audany-akimat/press/article/details/125748',
+          'https://baq.kz/azamattar-arna-eskertedi_215299',
+          'https://qarqaragazeti.kz/archives/3754',
+          'inferred: the page layout (lk_fl shows the cabinet menu «Мои ключи ЭЦП»; its picture of the re-issue form is not quoted)',
+        ],
       },
       { id: 'install-certificates', kind: 'manual', link: G.egovReissue },
     ],

@@ -23,8 +23,29 @@ const W = {
   token: ['Получить токен', 'Показать токен', 'Токен алу', 'Токенді алу', 'Токенді көрсету', 'Get token', 'Show token'],
   orderConnection: ['Заказать подключение', 'Қосылуға тапсырыс беру'],
   /** the key storage type; a key file on the computer is «Персональный компьютер» (the hint says when to pick the token or the ID card) */
-  storage: ['Тип хранилища', 'Тип хранилища ключей', 'Хранилище ключей', 'Выберите тип хранилища', 'Персональный компьютер', 'Кілт сақтау орнының түрі', 'Сақтау орнының түрі', 'Кілттер қоймасы', 'Қойма түрі', 'Дербес компьютер', 'Жеке компьютер'],
-  storagePassword: ['Пароль хранилища', 'Пароль от хранилища', 'Пароль ключа', 'Пароль к ключу', 'Пароль', 'Қойманың құпия сөзі', 'Кілттің құпия сөзі', 'Құпия сөз'],
+  storage: [
+    'Тип хранилища',
+    'Тип хранилища ключей',
+    'Хранилище ключей',
+    'Выберите тип хранилища',
+    'Персональный компьютер',
+    'Кілт сақтау орнының түрі',
+    'Сақтау орнының түрі',
+    'Кілттер қоймасы',
+    'Қойма түрі',
+    'Дербес компьютер',
+    'Жеке компьютер',
+  ],
+  storagePassword: [
+    'Пароль хранилища',
+    'Пароль от хранилища',
+    'Пароль ключа',
+    'Пароль к ключу',
+    'Пароль',
+    'Қойманың құпия сөзі',
+    'Кілттің құпия сөзі',
+    'Құпия сөз',
+  ],
   check: ['Проверить', 'Тексеру'],
   edsLogin: ['Войти с ЭЦП', 'Войти по ЭЦП', 'ЭЦҚ арқылы кіру', 'ЭЦҚ-мен кіру', 'Выбрать сертификат', 'Сертификатты таңдау'],
   registerButton: ['Зарегистрироваться', 'Регистрация', 'Тіркелу'],
@@ -39,14 +60,24 @@ const registerPortal: PageStep = {
   // shows just `eds-login`, the registration form just `register`
   fields: [
     { id: 'storage', kind: 'action', labels: W.storage, optional: true },
-    { id: 'storage-password', kind: 'input', labels: W.storagePassword, names: ['storage-password', 'storagepassword'], inputTypes: ['password'], important: true, optional: true },
+    {
+      id: 'storage-password',
+      kind: 'input',
+      labels: W.storagePassword,
+      names: ['storage-password', 'storagepassword'],
+      inputTypes: ['password'],
+      important: true,
+      optional: true,
+    },
     { id: 'check', kind: 'action', labels: W.check, optional: true, handover: { key: 'auth' } },
     { id: 'eds-login', kind: 'action', labels: W.edsLogin, optional: true, handover: { key: 'auth' } },
     { id: 'register', kind: 'action', labels: W.registerButton, optional: true },
   ],
   source: [
     'seed:004 (1: register on www.oofd.kz with an EDS)',
-    'https://org.oofd.kz/#/landing/eds-login (public automation script, find_string «org.oofd.kz»: «Войти с ЭЦП», #storage-password, #storage-type, «Проверить»)',
+
+    'https://org.oofd.kz/#/landing/eds-login (public automation script, find_string «org.oofd.kz»: ' +
+      '«Войти с ЭЦП», #storage-password, #storage-type, «Проверить»)',
     'inferred: the Kazakh captions and the registration route (#/landing/registration)',
   ],
   // «Выбрать сертификат» logs in with the EDS (replicas/oofd/eds-login-card-*.html)
@@ -59,7 +90,10 @@ const signContract: PageStep = {
   signature: true,
   match: { text: [W.contract], notText: W.kkmSection, fields: ['sign'] },
   fields: [{ id: 'sign', kind: 'action', labels: W.sign, handover: { key: 'sign' } }],
-  source: ['seed:004 (2: the public contract signed with the EDS)', 'inferred: where the cabinet shows the contract and its button captions'],
+  source: [
+    'seed:004 (2: the public contract signed with the EDS)',
+    'inferred: where the cabinet shows the contract and its button captions',
+  ],
 };
 
 const registerKkm: PageStep = {
@@ -72,7 +106,10 @@ const registerKkm: PageStep = {
     { id: 'add-kkm', kind: 'action', labels: W.addKkm },
     { id: 'sign', kind: 'action', labels: W.sign, optional: true, handover: { key: 'sign' } },
   ],
-  source: ['seed:004 (8, 14: «БКМ басқару», register the KKM, sign the tariff order)', 'inferred: the Russian «Управление ККМ» and the add button caption'],
+  source: [
+    'seed:004 (8, 14: «БКМ басқару», register the KKM, sign the tariff order)',
+    'inferred: the Russian «Управление ККМ» and the add button caption',
+  ],
 };
 
 const token: PageStep = {

@@ -5,7 +5,8 @@ import type { Portal, PortalDef } from './types';
  * the manifest's matches and CSP (wxt.config.ts), the policy's ids (lib/managed.ts) and the
  * generated managed_schema.json (lib/managed-schema.ts), the guides' portal ids (lib/guides.ts),
  * the portals a profile records a registration on (`registration`: lib/profiles.ts, the options
- * page, the import), the portal messages' signing-program groups (procedures/messages.ts), the hand-over card's program (content-scripts/signing.ts) and the popup's
+ * page, the import), the portal messages' signing-program groups (procedures/messages.ts), the
+ * hand-over card's program (content-scripts/signing.ts) and the popup's
  * and sandbox's lists. Adding a portal: an entry here, its procedures file (listed in
  * procedures/index.ts) and its locale strings (README «How it works»).
  *

@@ -11,9 +11,35 @@ const W = {
   selfRegistration: ['Саморегистрация', 'Өздігінен тіркелу', 'Өзін-өзі тіркеу', 'Self-registration'],
   securityPolicy: ['политик* безопасности', 'политикой безопасности', 'қауіпсіздік саясат*', 'security policy'],
   accept: ['ознакомлен*', 'принимаю', 'согласен', 'танысты*', 'келісемін', 'қабылдаймын', 'I have read', 'I accept', 'I agree', 'accept'],
-  userType: ['Тип пользователя', 'Пайдаланушы түрі', 'User type', 'Органы по сертификации', 'Сертификаттау органдары', 'Certification bodies'],
-  userTypeField: ['Тип пользователя', 'Пайдаланушы түрі', 'User type', 'Выберите тип', 'Түрін таңдаңыз', 'Select type', 'Органы по сертификации', 'Сертификаттау органдары', 'Certification bodies'],
-  eds: ['Выбрать ЭЦП', 'Выберите ЭЦП', 'ЭЦҚ таңдау', 'ЭЦҚ-ны таңдау', 'Select EDS', 'Choose EDS', 'Выбрать сертификат', 'Сертификатты таңдау'],
+  userType: [
+    'Тип пользователя',
+    'Пайдаланушы түрі',
+    'User type',
+    'Органы по сертификации',
+    'Сертификаттау органдары',
+    'Certification bodies',
+  ],
+  userTypeField: [
+    'Тип пользователя',
+    'Пайдаланушы түрі',
+    'User type',
+    'Выберите тип',
+    'Түрін таңдаңыз',
+    'Select type',
+    'Органы по сертификации',
+    'Сертификаттау органдары',
+    'Certification bodies',
+  ],
+  eds: [
+    'Выбрать ЭЦП',
+    'Выберите ЭЦП',
+    'ЭЦҚ таңдау',
+    'ЭЦҚ-ны таңдау',
+    'Select EDS',
+    'Choose EDS',
+    'Выбрать сертификат',
+    'Сертификатты таңдау',
+  ],
   edsPage: ['ЭЦП', 'ЭЦҚ', 'EDS'],
   email: ['E-mail', 'Email', 'Электронная почта', 'Адрес электронной почты', 'Электрондық пошта*', 'Эл. пошта', 'Электрондық поштасы'],
   phone: ['Телефон', 'Рабочий телефон', 'Номер телефона', 'Телефон нөмірі', 'Жұмыс телефоны', 'Phone', 'Phone number', 'Work phone'],
@@ -21,7 +47,15 @@ const W = {
   username: ['Имя пользователя', 'Логин', 'Пайдаланушы аты', 'Username', 'Login', 'User name'],
   password: ['Пароль*', 'Құпия сөз*', 'Password'],
   repeat: ['повтор*', 'подтвер*', 'қайта*', 'растау', 'repeat*', 'confirm*'],
-  request: ['Есептік жазба құруға өтінім жіберу', 'Сделать запрос на учетную запись пользователя', 'Отправить заявку на создание учетной записи', 'Запрос на учетную запись', 'Make a request for a user account', 'Пайдаланушы тіркелгісіне сұрау жасау', 'Тіркелгі құруға өтінім жіберу'],
+  request: [
+    'Есептік жазба құруға өтінім жіберу',
+    'Сделать запрос на учетную запись пользователя',
+    'Отправить заявку на создание учетной записи',
+    'Запрос на учетную запись',
+    'Make a request for a user account',
+    'Пайдаланушы тіркелгісіне сұрау жасау',
+    'Тіркелгі құруға өтінім жіберу',
+  ],
   signIn: ['Войти', 'Кіру', 'Log in', 'Sign in', 'Login'],
   signInPage: ['Вход в систему', 'Жүйеге кіру', 'Sign in', 'Log in', 'Авторизация'],
   companyProfile: ['Профиль компании', 'Компания профилі', 'Company profile'],
@@ -33,7 +67,14 @@ const W = {
 
 const APP = '(^/|\\.xhtml$)';
 
-const emailField: FieldDef = { id: 'email', kind: 'input', labels: W.email, names: ['email', 'mail'], rule: 'email', inputTypes: ['email', 'text'] };
+const emailField: FieldDef = {
+  id: 'email',
+  kind: 'input',
+  labels: W.email,
+  names: ['email', 'mail'],
+  rule: 'email',
+  inputTypes: ['email', 'text'],
+};
 
 const accountData: PageStep = {
   id: 'account-data',
@@ -41,12 +82,23 @@ const accountData: PageStep = {
   match: { path: [APP], fields: ['username', 'password', 'mobile'] },
   fields: [
     emailField,
-    { id: 'phone', kind: 'input', labels: W.phone, notLabels: ['мобильн*', 'ұялы', 'mobile'], names: ['phone', 'tel'], rule: 'phone-kz', inputTypes: ['tel', 'text'] },
+    {
+      id: 'phone',
+      kind: 'input',
+      labels: W.phone,
+      notLabels: ['мобильн*', 'ұялы', 'mobile'],
+      names: ['phone', 'tel'],
+      rule: 'phone-kz',
+      inputTypes: ['tel', 'text'],
+    },
     { id: 'mobile', kind: 'input', labels: W.mobile, names: ['mobile', 'cell'], rule: 'phone-kz', inputTypes: ['tel', 'text'] },
     { id: 'username', kind: 'input', labels: W.username, names: ['username', 'login'], inputTypes: ['text'] },
     { id: 'password', kind: 'input', labels: W.password, notLabels: W.repeat, inputTypes: ['password'], names: ['password'] },
   ],
-  source: ['seed:001 (data filled from the state databases; e-mail, phones incl. mobile, username and password)', 'inferred: the field captions and the page URL'],
+  source: [
+    'seed:001 (data filled from the state databases; e-mail, phones incl. mobile, username and password)',
+    'inferred: the field captions and the page URL',
+  ],
 };
 
 export const SINGLE_WINDOW: readonly Procedure[] = [
@@ -62,25 +114,45 @@ export const SINGLE_WINDOW: readonly Procedure[] = [
         kind: 'page',
         warning: true, // one BIN registers once: the head invites the staff instead
         // the tab stays in the menu on every page: the home page is where no later stage shows
-        match: { path: [APP], notText: [...W.securityPolicy, ...W.eds, ...W.request, 'Органы по сертификации', 'Сертификаттау органдары', 'Certification bodies'], fields: ['self-registration-tab'] },
+        match: {
+          path: [APP],
+          notText: [
+            ...W.securityPolicy,
+            ...W.eds,
+            ...W.request,
+            'Органы по сертификации',
+            'Сертификаттау органдары',
+            'Certification bodies',
+          ],
+          fields: ['self-registration-tab'],
+        },
         fields: [{ id: 'self-registration-tab', kind: 'action', labels: W.selfRegistration }],
         source: [
           'seed:001 (eokno.gov.kz or sw.gov.kz, the tab «SELF-REGISTRATION»)',
-          'https://www.gov.kz/memleket/entities/kgd-vko/press/news/details/974498?lang=kk (the official KGD guide seed 001 quotes)', 'https://eokno.gov.kz (public Selenium script, find_string «eokno.gov.kz»: language menu j_idt14, link «Войти»)', 'inferred: the Russian/Kazakh tab captions'],
+          'https://www.gov.kz/memleket/entities/kgd-vko/press/news/details/974498?lang=kk (the official KGD guide seed 001 quotes)',
+          'https://eokno.gov.kz (public Selenium script, find_string «eokno.gov.kz»: language menu j_idt14, link «Войти»)',
+          'inferred: the Russian/Kazakh tab captions',
+        ],
       },
       {
         id: 'security-policy',
         kind: 'page',
         match: { path: [APP], text: [W.securityPolicy], fields: ['accept'] },
         fields: [{ id: 'accept', kind: 'input', labels: W.accept, inputTypes: ['checkbox'] }],
-        source: ['seed:001 (a mark about acquaintance and agreement with the security policy)', 'inferred: the page URL and the box caption'],
+        source: [
+          'seed:001 (a mark about acquaintance and agreement with the security policy)',
+          'inferred: the page URL and the box caption',
+        ],
       },
       {
         id: 'user-type',
         kind: 'page',
         match: { path: [APP], fields: ['user-type'] },
         fields: [{ id: 'user-type', kind: 'input', labels: W.userTypeField, inputTypes: ['radio', 'select-one'] }],
-        source: ['seed:001 («Certification bodies», «Individuals», «Legal entities»)', 'inferred: the Russian/Kazakh captions and the control (radio or select)'],
+        source: [
+          'seed:001 («Certification bodies», «Individuals», «Legal entities»)',
+          'inferred: the Russian/Kazakh captions and the control (radio or select)',
+        ],
       },
       {
         id: 'select-eds',
@@ -90,7 +162,10 @@ export const SINGLE_WINDOW: readonly Procedure[] = [
         match: { path: [APP], fields: ['eds'] },
         // seed 001: «select the EDS for signing (RSA file…)», for a company the LEGAL ENTITY's
         fields: [{ id: 'eds', kind: 'action', labels: W.eds, handover: { key: 'sign' } }, subjectIdField],
-        source: ['seed:001 (select the EDS for signing, RSA file; the LEGAL ENTITY key for a company; NCALayer)', 'inferred: the button caption'],
+        source: [
+          'seed:001 (select the EDS for signing, RSA file; the LEGAL ENTITY key for a company; NCALayer)',
+          'inferred: the button caption',
+        ],
       },
       accountData,
       {
@@ -112,7 +187,9 @@ export const SINGLE_WINDOW: readonly Procedure[] = [
         ],
         source: [
           'seed:001 (log in with the username and password chosen)',
-          'https://eokno.gov.kz (public Selenium script, find_string «eokno.gov.kz»: link «Войти», inputs named login:username and login:password in form #login, a submit input)',
+
+          'https://eokno.gov.kz (public Selenium script, find_string «eokno.gov.kz»: link «Войти», inputs ' +
+            'named login:username and login:password in form #login, a submit input)',
         ],
       },
     ],
@@ -130,7 +207,11 @@ export const SINGLE_WINDOW: readonly Procedure[] = [
           { id: 'invite-button', kind: 'action', labels: W.invite },
           { ...emailField, optional: true },
         ],
-        source: ['seed:001 (the head invites employees to the company\'s personal account)', 'seed:001 («Company profile» - «Staff» - «Invite the user»)', 'inferred: the Russian/Kazakh captions of those tabs and buttons'],
+        source: [
+          "seed:001 (the head invites employees to the company's personal account)",
+          'seed:001 («Company profile» - «Staff» - «Invite the user»)',
+          'inferred: the Russian/Kazakh captions of those tabs and buttons',
+        ],
       },
       { id: 'employee-registers', kind: 'manual' },
       {

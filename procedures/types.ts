@@ -21,16 +21,7 @@ export type { PortalId, FactPortal };
 export type Words = readonly string[];
 
 export type RuleId =
-  | 'iin'
-  | 'bin'
-  | 'iin-or-bin'
-  | 'email'
-  | 'pinfl'
-  | 'passport-uz'
-  | 'phone-kz'
-  | 'phone-uz'
-  | 'password-oneid'
-  | 'login-oneid';
+  'iin' | 'bin' | 'iin-or-bin' | 'email' | 'pinfl' | 'passport-uz' | 'phone-kz' | 'phone-uz' | 'password-oneid' | 'login-oneid';
 
 export type FieldKind =
   /** a text-like input, select or textarea, found by its label */

@@ -34,7 +34,8 @@ export const guideProcedures = (): readonly Procedure[] => procedures;
 /** the locale files, and a guide's own texts for `procedures.guide.…` keys */
 export const t = (lang: Lang, key: string, params?: Record<string, string | number>): string =>
   key.startsWith(GUIDE_KEY) ? lookup(texts, lang, key) : tLocale(lang, key, params);
-export const has = (lang: Lang, key: string): boolean => (key.startsWith(GUIDE_KEY) ? lookup(texts, lang, key) !== key : hasLocale(lang, key));
+export const has = (lang: Lang, key: string): boolean =>
+  key.startsWith(GUIDE_KEY) ? lookup(texts, lang, key) !== key : hasLocale(lang, key);
 
 export interface GuideFieldText {
   id: string;

@@ -67,7 +67,14 @@ export function pageFor(procedureId: string, stepId: string, lang: Lang): Sandbo
  * Files that need a script of their own (SPA routes, staged wizards): found by the unit test
  * (tests/unit/sandbox.test.ts), which fails when a new one is not listed here.
  */
-export const SCRIPTED = new Set<string>(['esf/login-dialog-kk.html', 'esf/login-dialog-ru.html', 'esf/login-spa-kk.html', 'esf/login-spa-ru.html', 'esf/regdata-rerender-kk.html', 'esf/regdata-rerender-ru.html']);
+export const SCRIPTED = new Set<string>([
+  'esf/login-dialog-kk.html',
+  'esf/login-dialog-ru.html',
+  'esf/login-spa-kk.html',
+  'esf/login-spa-ru.html',
+  'esf/regdata-rerender-kk.html',
+  'esf/regdata-rerender-ru.html',
+]);
 
 export async function loadHtml(page: SandboxPage): Promise<string> {
   // only the pages the sandbox shows are bundled (replicas/sandbox-pages.ts, each its own small chunk)

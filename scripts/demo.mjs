@@ -12,11 +12,26 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 let headless = process.argv.includes('--headless');
 // no display to open a window on (a server, a container, CI): say so and run the headless check instead
 if (!headless && process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
-  console.log('demo: no display here (DISPLAY and WAYLAND_DISPLAY are unset), so no window can open: running the headless check instead (npm run demo -- --headless).');
+  console.log(
+    'demo: no display here (DISPLAY and WAYLAND_DISPLAY are unset), so no window can open: running the ' +
+      'headless check instead (npm run demo -- --headless).',
+  );
   headless = true;
 }
 const OUT = path.join(ROOT, '.output/chrome-mv3/manifest.json');
-const SOURCES = ['entrypoints', 'components', 'content-scripts', 'lib', 'procedures', 'sandbox', 'locales', 'public', 'replicas', 'wxt.config.ts', 'package.json'];
+const SOURCES = [
+  'entrypoints',
+  'components',
+  'content-scripts',
+  'lib',
+  'procedures',
+  'sandbox',
+  'locales',
+  'public',
+  'replicas',
+  'wxt.config.ts',
+  'package.json',
+];
 
 function newest(p) {
   const full = path.join(ROOT, p);
@@ -53,7 +68,10 @@ if (!headless) {
   const sandbox = await q.context.newPage();
   await sandbox.goto(sandboxUrl);
   for (const p of q.context.pages()) if (p.url() === 'about:blank') await p.close().catch(() => {});
-  console.log(`demo: the sandbox is open: ${sandboxUrl}\n      a replica portal tab: ${portalUrl}\n      presenter mode: the «Presenter mode» button; keys → ← R F S. Close the window to stop.`);
+  console.log(
+    `demo: the sandbox is open: ${sandboxUrl}\n      a replica portal tab: ${portalUrl}\n      presenter ` +
+      `mode: the «Presenter mode» button; keys → ← R F S. Close the window to stop.`,
+  );
   await new Promise((resolve) => q.context.on('close', resolve));
   await server.close();
   process.exit(0);
@@ -65,13 +83,26 @@ try {
   const page = await q.context.newPage();
   await page.goto(sandboxUrl);
   await page.locator(`body[data-qadam-shown="${FIRST}"]`).waitFor({ state: 'attached', timeout: 20_000 });
-  const sandboxRings = await page.evaluate(() => document.querySelector('qadam-overlay')?.shadowRoot?.querySelectorAll('[data-qadam-field]').length ?? 0);
-  const banner = await page.evaluate(() => document.querySelector('qadam-sandbox')?.shadowRoot?.querySelector('[data-qadam-training-banner]')?.innerText.replace(/\s+/g, ' ') ?? '');
+  const sandboxRings = await page.evaluate(
+    () => document.querySelector('qadam-overlay')?.shadowRoot?.querySelectorAll('[data-qadam-field]').length ?? 0,
+  );
+  const banner = await page.evaluate(
+    () =>
+      document.querySelector('qadam-sandbox')?.shadowRoot?.querySelector('[data-qadam-training-banner]')?.innerText.replace(/\s+/g, ' ') ??
+      '',
+  );
   const portal = await q.context.newPage();
   await portal.goto(portalUrl);
-  await portal.waitForFunction(() => (document.querySelector('qadam-overlay')?.shadowRoot?.querySelectorAll('[data-qadam-field]').length ?? 0) > 0, null, { timeout: 20_000 });
+  await portal.waitForFunction(
+    () => (document.querySelector('qadam-overlay')?.shadowRoot?.querySelectorAll('[data-qadam-field]').length ?? 0) > 0,
+    null,
+    { timeout: 20_000 },
+  );
   ok = sandboxRings > 0 && banner.length > 0;
-  console.log(`demo: sandbox ${FIRST}: ${sandboxRings} ring(s), banner «${banner.slice(0, 40)}…»; replica portal ${new URL(portalUrl).host}: ringed. ${ok ? 'OK' : 'FAILED'}`);
+  console.log(
+    `demo: sandbox ${FIRST}: ${sandboxRings} ring(s), banner «${banner.slice(0, 40)}…»; replica portal ` +
+      `${new URL(portalUrl).host}: ringed. ${ok ? 'OK' : 'FAILED'}`,
+  );
 } catch (e) {
   console.error(`demo: the sandbox did not render: ${e instanceof Error ? e.message : e}`);
 } finally {

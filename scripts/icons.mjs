@@ -25,7 +25,8 @@ function icon(s) {
   const stairs = [0, 1, 2].map((i) => ({ x0: cut[i], x1: cut[i + 1], y0: cut[2 - i], y1: cut[3] }));
   const r = 0.22 * s;
   const inSquare = (x, y) => {
-    const dx = Math.max(r - x, 0, x - (s - r)), dy = Math.max(r - y, 0, y - (s - r));
+    const dx = Math.max(r - x, 0, x - (s - r)),
+      dy = Math.max(r - y, 0, y - (s - r));
     return dx * dx + dy * dy <= r * r;
   };
   const inStair = (x, y) => stairs.some((b) => x >= b.x0 && x < b.x1 && y >= b.y0 && y < b.y1);
@@ -34,14 +35,22 @@ function icon(s) {
   for (let py = 0; py < s; py++) {
     raw[py * (4 * s + 1)] = 0; // filter: none
     for (let px = 0; px < s; px++) {
-      let cover = 0, white = 0;
-      for (let j = 0; j < N; j++) for (let i = 0; i < N; i++) {
-        const x = px + (i + 0.5) / N, y = py + (j + 0.5) / N;
-        if (inSquare(x, y)) { cover++; if (inStair(x, y)) white++; }
-      }
+      let cover = 0,
+        white = 0;
+      for (let j = 0; j < N; j++)
+        for (let i = 0; i < N; i++) {
+          const x = px + (i + 0.5) / N,
+            y = py + (j + 0.5) / N;
+          if (inSquare(x, y)) {
+            cover++;
+            if (inStair(x, y)) white++;
+          }
+        }
       const w = cover ? white / cover : 0;
       const o = py * (4 * s + 1) + 1 + px * 4;
-      TEAL.forEach((c, k) => { raw[o + k] = Math.round(c + (255 - c) * w); });
+      TEAL.forEach((c, k) => {
+        raw[o + k] = Math.round(c + (255 - c) * w);
+      });
       raw[o + 3] = Math.round((255 * cover) / (N * N));
     }
   }

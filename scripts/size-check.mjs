@@ -24,6 +24,9 @@ for (const dir of dirs) {
   const kb = gz / 1024;
   const ok = kb <= BUDGET_GZ_KB;
   failed ||= !ok;
-  console.log(`size-check: ${dir} content script ${files.join(', ')}: ${(raw / 1024).toFixed(1)} KB raw, ${kb.toFixed(1)} KB gzip -9 (budget ${BUDGET_GZ_KB} KB) ${ok ? 'ok' : 'OVER BUDGET'}`);
+  console.log(
+    `size-check: ${dir} content script ${files.join(', ')}: ${(raw / 1024).toFixed(1)} KB raw, ` +
+      `${kb.toFixed(1)} KB gzip -9 (budget ${BUDGET_GZ_KB} KB) ${ok ? 'ok' : 'OVER BUDGET'}`,
+  );
 }
 process.exit(failed ? 1 : 0);

@@ -38,7 +38,11 @@ export function stripSources(code: string): string {
   return out + code.slice(i);
 }
 
-export function stripSourcesPlugin(): { name: string; enforce: 'pre'; transform(code: string, id: string): { code: string; map: null } | null } {
+export function stripSourcesPlugin(): {
+  name: string;
+  enforce: 'pre';
+  transform(code: string, id: string): { code: string; map: null } | null;
+} {
   return {
     name: 'qadam-strip-sources',
     enforce: 'pre' as const,

@@ -45,16 +45,31 @@ async function main(): Promise<void> {
   proc.steps.forEach((step, i) => {
     const key = `${base}.steps.${step.id}`;
     const li = h('li', { className: 'step', 'data-step-id': step.id, 'data-kind': step.kind });
-    li.append(h('h2', {}, h('span', { className: 'n' }, String(i + 1)), h('span', {}, tr(`${key}.title`)), h('span', { className: 'kind' }, tr(step.kind === 'manual' ? 'handout.offPortal' : 'handout.onPortal'))));
+    li.append(
+      h(
+        'h2',
+        {},
+        h('span', { className: 'n' }, String(i + 1)),
+        h('span', {}, tr(`${key}.title`)),
+        h('span', { className: 'kind' }, tr(step.kind === 'manual' ? 'handout.offPortal' : 'handout.onPortal')),
+      ),
+    );
     if (guide) {
       // a guide's step: its own title, then what it asks for (its texts, as text only)
       const fields = guideFieldList(proc.id, step.id, lang);
       if (fields) li.append(fields);
     } else li.append(h('p', {}, tr(`${key}.text`)));
     if (has(lang, `${key}.warning`) || has('en', `${key}.warning`)) li.append(h('p', { className: 'warning' }, tr(`${key}.warning`)));
-    if (step.kind === 'manual' && step.link) li.append(h('p', { className: 'link' }, `${tr('handout.link')}: `, h('a', { href: step.link }, step.link)));
+    if (step.kind === 'manual' && step.link)
+      li.append(h('p', { className: 'link' }, `${tr('handout.link')}: `, h('a', { href: step.link }, step.link)));
     if (step.kind === 'page' && pageFor(proc.id, step.id, lang)) {
-      const frame = h('iframe', { src: `sandbox.html?embed=1&lang=${lang}#/${proc.id}/${step.id}`, title: tr(`${key}.title`), loading: 'eager', tabIndex: -1, 'aria-hidden': 'true' });
+      const frame = h('iframe', {
+        src: `sandbox.html?embed=1&lang=${lang}#/${proc.id}/${step.id}`,
+        title: tr(`${key}.title`),
+        loading: 'eager',
+        tabIndex: -1,
+        'aria-hidden': 'true',
+      });
       frames.push(frame);
       li.append(h('figure', {}, h('div', { className: 'shot' }, frame), h('figcaption', {}, tr('handout.training'))));
     }
@@ -64,7 +79,16 @@ async function main(): Promise<void> {
     'main',
     { className: 'sheet' },
     h('div', { className: 'toolbar' }, printBtn),
-    h('header', {}, h('p', { className: 'portal' }, tr(`ui.portalName.${proc.portal}`)), h('h1', {}, tr(`${base}.title`)), guide ? h('p', { className: 'summary', 'data-qadam-guide': '' }, tr('handout.guide')) : h('p', { className: 'summary' }, tr(`${base}.summary`)), h('p', {}, tr('handout.steps', { count: proc.steps.length }))),
+    h(
+      'header',
+      {},
+      h('p', { className: 'portal' }, tr(`ui.portalName.${proc.portal}`)),
+      h('h1', {}, tr(`${base}.title`)),
+      guide
+        ? h('p', { className: 'summary', 'data-qadam-guide': '' }, tr('handout.guide'))
+        : h('p', { className: 'summary' }, tr(`${base}.summary`)),
+      h('p', {}, tr('handout.steps', { count: proc.steps.length })),
+    ),
     ...(guide ? [] : [h('p', { className: 'training' }, tr('handout.training'))]),
     list,
     h('footer', {}, tr('handout.footer')),

@@ -42,7 +42,10 @@ function render(spec: FrameSpec, ps: Profiles): void {
     const portal = proc?.steps.flatMap((s) => (s.kind === 'page' ? s.fields : [])).find((f) => f.id === spec.field)?.firstRegistered;
     const first = portal ? firstRegistered(ps, portal) : null;
     const at = portal ? first?.facts[portal]?.at : undefined;
-    text = first && at ? t(L, `${procKey(spec.procedure)}.steps.${spec.step}.first.${spec.field}`, { name: first.name, date: formatDate(at, L) }) : t(L, 'overlay.private.noFirst');
+    text =
+      first && at
+        ? t(L, `${procKey(spec.procedure)}.steps.${spec.step}.first.${spec.field}`, { name: first.name, date: formatDate(at, L) })
+        : t(L, 'overlay.private.noFirst');
     root.setAttribute('role', 'status');
   } else {
     head.append(el('span', 'title', t(L, spec.kind === 'wrong-company' ? 'overlay.wrongCompanyTitle' : 'overlay.alreadyRegisteredTitle')));
@@ -59,7 +62,12 @@ function render(spec: FrameSpec, ps: Profiles): void {
     } else if (me) {
       const shown = spec.shown?.[0] ?? '';
       const match = profileByIdentifier(ps, shown);
-      text = t(L, match ? 'overlay.wrongCompanyKnown' : 'overlay.wrongCompany', { shown, name: me.name, id: me.identifier, other: match?.name ?? '' });
+      text = t(L, match ? 'overlay.wrongCompanyKnown' : 'overlay.wrongCompany', {
+        shown,
+        name: me.name,
+        id: me.identifier,
+        other: match?.name ?? '',
+      });
       if (match && match.id !== me.id) {
         action = el('button', 'act', t(L, 'overlay.switchTo', { name: match.name }));
         action.type = 'button';
@@ -83,7 +91,13 @@ async function main(): Promise<void> {
   const spec: FrameSpec | null = (await sendToBackground({ type: 'qadam:private-get', token }).catch(() => null)) ?? null;
   if (!spec) return;
   document.documentElement.lang = spec.lang;
-  document.title = `Qadam — ${t(spec.lang, spec.kind === 'first' ? 'overlay.private.title' : spec.kind === 'wrong-company' ? 'overlay.wrongCompanyTitle' : 'overlay.alreadyRegisteredTitle')}`;
+  const titleKey =
+    spec.kind === 'first'
+      ? 'overlay.private.title'
+      : spec.kind === 'wrong-company'
+        ? 'overlay.wrongCompanyTitle'
+        : 'overlay.alreadyRegisteredTitle';
+  document.title = `Qadam — ${t(spec.lang, titleKey)}`;
   const draw = () => void loadProfiles().then((ps) => render(spec, ps));
   draw();
   browser.storage.onChanged.addListener((changes, area) => {

@@ -36,7 +36,15 @@ interface Route {
 
 function parseRoute(lang: Lang): Route {
   const { proc, stepId, lang: l, unknown } = addressOf(location, lang);
-  return { proc, index: Math.max(0, proc.steps.findIndex((s) => s.id === stepId)), lang: l, ...(unknown ? { unknown } : {}) };
+  return {
+    proc,
+    index: Math.max(
+      0,
+      proc.steps.findIndex((s) => s.id === stepId),
+    ),
+    lang: l,
+    ...(unknown ? { unknown } : {}),
+  };
 }
 
 class Sandbox {
@@ -98,7 +106,8 @@ class Sandbox {
   private async go(r: Route): Promise<void> {
     if (r.unknown || this.route.unknown) {
       // to or from an address that names nothing known: no engine change, just what is shown
-      if (!r.unknown && location.hash !== `#/${r.proc.id}/${r.proc.steps[r.index]!.id}`) history.replaceState(null, '', `#/${r.proc.id}/${r.proc.steps[r.index]!.id}`);
+      if (!r.unknown && location.hash !== `#/${r.proc.id}/${r.proc.steps[r.index]!.id}`)
+        history.replaceState(null, '', `#/${r.proc.id}/${r.proc.steps[r.index]!.id}`);
       this.route = r;
       return this.show();
     }
@@ -146,7 +155,12 @@ class Sandbox {
   private showUnknown(what: string): void {
     this.clearReplica();
     this.where = { href: 'about:blank', pathname: '/qadam-sandbox-unknown', hash: '' };
-    const card = h('section', { className: 'card', role: 'alert', 'data-qadam-unknown': what }, h('h1', {}, this.tr('sandbox.unknownTitle')), h('p', {}, this.tr('sandbox.unknown', { address: what })));
+    const card = h(
+      'section',
+      { className: 'card', role: 'alert', 'data-qadam-unknown': what },
+      h('h1', {}, this.tr('sandbox.unknownTitle')),
+      h('p', {}, this.tr('sandbox.unknown', { address: what })),
+    );
     this.renderBar(card);
     this.engine?.rescan();
     document.body.dataset.qadamShown = 'unknown';
@@ -163,7 +177,8 @@ class Sandbox {
   private insertReplica(html: string): void {
     const doc = new DOMParser().parseFromString(html, 'text/html');
     for (const s of Array.from(doc.querySelectorAll('script'))) s.remove();
-    for (const tpl of Array.from(doc.querySelectorAll('template[data-late]'))) tpl.replaceWith((tpl as HTMLTemplateElement).content.cloneNode(true));
+    for (const tpl of Array.from(doc.querySelectorAll('template[data-late]')))
+      tpl.replaceWith((tpl as HTMLTemplateElement).content.cloneNode(true));
     for (const st of Array.from(doc.head.querySelectorAll('style'))) {
       const copy = document.importNode(st, true);
       document.head.append(copy);
@@ -188,7 +203,10 @@ class Sandbox {
     const base = `procedures.${this.route.proc.id}.steps.${step.id}`;
     const card = h('section', { className: 'card', 'data-qadam-manual': step.id, 'aria-labelledby': 'card-h' });
     const guide = isGuideId(this.route.proc.id);
-    card.append(h('span', { className: 'kind' }, this.tr(step.kind === 'manual' ? 'ui.kindManual' : 'ui.kindPage')), h('h1', { id: 'card-h' }, this.tr(`${base}.title`)));
+    card.append(
+      h('span', { className: 'kind' }, this.tr(step.kind === 'manual' ? 'ui.kindManual' : 'ui.kindPage')),
+      h('h1', { id: 'card-h' }, this.tr(`${base}.title`)),
+    );
     if (guide) {
       // a guide people made has no replica page: its step as a card, its own words as text only
       card.setAttribute('data-qadam-guide', '');
@@ -198,8 +216,10 @@ class Sandbox {
       return card;
     }
     card.append(h('p', {}, this.tr(`${base}.text`)));
-    if (has(this.route.lang, `${base}.warning`) || has('en', `${base}.warning`)) card.append(h('p', { className: 'warning' }, this.tr(`${base}.warning`)));
-    if (step.kind === 'manual' && step.link) card.append(h('p', {}, h('a', { href: step.link, target: '_blank', rel: 'noreferrer' }, this.tr('ui.openLink'))));
+    if (has(this.route.lang, `${base}.warning`) || has('en', `${base}.warning`))
+      card.append(h('p', { className: 'warning' }, this.tr(`${base}.warning`)));
+    if (step.kind === 'manual' && step.link)
+      card.append(h('p', {}, h('a', { href: step.link, target: '_blank', rel: 'noreferrer' }, this.tr('ui.openLink'))));
     if (step.kind === 'page') card.append(h('p', {}, this.tr('sandbox.noPage')));
     return card;
   }
@@ -209,21 +229,44 @@ class Sandbox {
     const step = this.step();
     const base = `procedures.${proc.id}.steps.${step.id}`;
     const procSelect = h('select', { 'data-qadam-sandbox-procedure': '', 'aria-label': this.tr('ui.procedure') });
-    for (const p of [...PROCEDURES, ...guideProcedures()]) procSelect.append(h('option', { value: p.id, selected: p.id === proc.id }, `${this.tr(`ui.portalName.${p.portal}`)} — ${this.tr(`procedures.${p.id}.title`)}`));
+    for (const p of [...PROCEDURES, ...guideProcedures()])
+      procSelect.append(
+        h(
+          'option',
+          { value: p.id, selected: p.id === proc.id },
+          `${this.tr(`ui.portalName.${p.portal}`)} — ${this.tr(`procedures.${p.id}.title`)}`,
+        ),
+      );
     procSelect.onchange = () => void this.go({ proc: procedureById(procSelect.value)!, index: 0, lang });
     const stepSelect = h('select', { 'data-qadam-sandbox-step': '', 'aria-label': this.tr('ui.steps') });
-    proc.steps.forEach((s, i) => stepSelect.append(h('option', { value: String(i), selected: i === index }, `${i + 1}. ${this.tr(`procedures.${proc.id}.steps.${s.id}.title`)}`)));
+    proc.steps.forEach((s, i) =>
+      stepSelect.append(
+        h('option', { value: String(i), selected: i === index }, `${i + 1}. ${this.tr(`procedures.${proc.id}.steps.${s.id}.title`)}`),
+      ),
+    );
     stepSelect.onchange = () => void this.go({ ...this.route, index: Number(stepSelect.value) });
     const langSelect = h('select', { 'data-qadam-lang': '', 'aria-label': this.tr('ui.language') });
     for (const l of LANGS) langSelect.append(h('option', { value: l, selected: l === lang, lang: l }, t(l, `ui.langName.${l}`)));
     langSelect.onchange = () => void this.go({ ...this.route, lang: langSelect.value as Lang });
     const prev = h('button', { type: 'button', 'data-qadam-prev': '', disabled: index === 0 }, `← ${this.tr('sandbox.prev')}`);
     prev.onclick = () => this.move(-1);
-    const next = h('button', { type: 'button', className: 'primary', 'data-qadam-next': '', disabled: index === proc.steps.length - 1 }, `${this.tr('sandbox.next')} →`);
+    const next = h(
+      'button',
+      { type: 'button', className: 'primary', 'data-qadam-next': '', disabled: index === proc.steps.length - 1 },
+      `${this.tr('sandbox.next')} →`,
+    );
     next.onclick = () => this.move(1);
-    const sample = h('button', { type: 'button', 'data-qadam-sample': '', disabled: step.kind !== 'page' || isGuideId(proc.id) }, this.tr('sandbox.sample'));
+    const sample = h(
+      'button',
+      { type: 'button', 'data-qadam-sample': '', disabled: step.kind !== 'page' || isGuideId(proc.id) },
+      this.tr('sandbox.sample'),
+    );
     sample.onclick = () => this.engine?.fillSample((f: FieldDef) => sampleValue(f));
-    const mode = h('button', { type: 'button', 'data-qadam-presenter': '' }, this.tr(presenter ? 'sandbox.presenterOff' : 'sandbox.presenterOn'));
+    const mode = h(
+      'button',
+      { type: 'button', 'data-qadam-presenter': '' },
+      this.tr(presenter ? 'sandbox.presenterOff' : 'sandbox.presenterOn'),
+    );
     mode.onclick = () => {
       const s = new URLSearchParams(location.search);
       if (presenter) s.delete('presenter');
@@ -231,14 +274,46 @@ class Sandbox {
       location.replace(`${location.pathname}?${s}${location.hash}`);
     };
     const handout = h('a', { href: `handout.html?lang=${lang}#/${proc.id}`, target: '_blank' }, this.tr('sandbox.handout'));
-    const counter = h('span', { className: 'counter', 'data-qadam-counter': '', 'aria-live': 'polite' }, this.tr('sandbox.counter', { current: index + 1, total: proc.steps.length }));
+    const counter = h(
+      'span',
+      { className: 'counter', 'data-qadam-counter': '', 'aria-live': 'polite' },
+      this.tr('sandbox.counter', { current: index + 1, total: proc.steps.length }),
+    );
     const bar = h(
       'div',
       // the step on screen (contract «Trainer mode»); none when the address named an unknown one
-      { className: 'bar', role: 'region', 'aria-label': this.tr('sandbox.title'), ...(this.route.unknown ? {} : { 'data-procedure-id': proc.id, 'data-step-id': step.id }) },
-      h('div', { className: 'banner', 'data-qadam-training-banner': '' }, h('strong', {}, this.tr('sandbox.banner')), h('span', {}, this.tr('sandbox.bannerText'))),
-      h('div', { className: 'narration', 'data-qadam-narration': '' }, h('h2', {}, this.tr(`${base}.title`)), h('p', {}, this.tr(`${base}.text`))),
-      h('div', { className: 'controls' }, procSelect, stepSelect, prev, next, sample, langSelect, mode, handout, h('span', { className: 'keys' }, this.tr('sandbox.keys')), counter),
+      {
+        className: 'bar',
+        role: 'region',
+        'aria-label': this.tr('sandbox.title'),
+        ...(this.route.unknown ? {} : { 'data-procedure-id': proc.id, 'data-step-id': step.id }),
+      },
+      h(
+        'div',
+        { className: 'banner', 'data-qadam-training-banner': '' },
+        h('strong', {}, this.tr('sandbox.banner')),
+        h('span', {}, this.tr('sandbox.bannerText')),
+      ),
+      h(
+        'div',
+        { className: 'narration', 'data-qadam-narration': '' },
+        h('h2', {}, this.tr(`${base}.title`)),
+        h('p', {}, this.tr(`${base}.text`)),
+      ),
+      h(
+        'div',
+        { className: 'controls' },
+        procSelect,
+        stepSelect,
+        prev,
+        next,
+        sample,
+        langSelect,
+        mode,
+        handout,
+        h('span', { className: 'keys' }, this.tr('sandbox.keys')),
+        counter,
+      ),
     );
     const style = this.root.querySelector('style')!;
     this.root.replaceChildren(style, ...(card ? [card] : []), bar);
@@ -281,7 +356,8 @@ class Sandbox {
     if (k === 'ArrowRight' || k === 'PageDown') this.move(1);
     else if (k === 'ArrowLeft' || k === 'PageUp') this.move(-1);
     else if (k === 'Home' || k === 'r' || k === 'R') void this.go({ ...this.route, index: 0 });
-    else if (k === 'f' || k === 'F') void (document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen()).catch(() => {});
+    else if (k === 'f' || k === 'F')
+      void (document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen()).catch(() => {});
     else if (k === 's' || k === 'S') this.speak();
     else return;
     e.preventDefault();
@@ -312,7 +388,10 @@ class Sandbox {
   private revealFirstRing(): void {
     const rings = Array.from(document.querySelector('qadam-overlay')?.shadowRoot?.querySelectorAll('[data-qadam-field]') ?? []);
     const bar = this.root.querySelector('.bar');
-    const r = rings.map((x) => x.getBoundingClientRect()).filter((b) => b.height > 0).sort((a, b) => a.top - b.top)[0];
+    const r = rings
+      .map((x) => x.getBoundingClientRect())
+      .filter((b) => b.height > 0)
+      .sort((a, b) => a.top - b.top)[0];
     if (!r || !bar) return;
     const limit = bar.getBoundingClientRect().top - 24;
     if (r.bottom > limit) window.scrollBy({ top: r.bottom - limit + Math.min(200, limit / 3), behavior: 'instant' });
@@ -326,12 +405,16 @@ class Sandbox {
       const st = this.engine?.status();
       const step = this.step();
       const noPage = step.kind === 'page' && !pageFor(this.route.proc.id, step.id, this.route.lang);
-      const drawn = step.kind === 'manual' || noPage || (st?.step === step.id && (st.rings > 0 || (step.kind === 'page' && step.fields.every((f) => f.optional || f.silent))));
+      const drawn =
+        step.kind === 'manual' ||
+        noPage ||
+        (st?.step === step.id && (st.rings > 0 || (step.kind === 'page' && step.fields.every((f) => f.optional || f.silent))));
       if (drawn || performance.now() - started > 5000) {
         this.revealFirstRing();
         document.body.dataset.qadamShown = `${this.route.proc.id}/${this.step().id}`;
         performance.mark('qadam:sandbox-shown');
-        if (window.parent !== window) window.parent.postMessage({ type: 'qadam:sandbox-shown', step: this.step().id, drawn }, location.origin);
+        if (window.parent !== window)
+          window.parent.postMessage({ type: 'qadam:sandbox-shown', step: this.step().id, drawn }, location.origin);
         return;
       }
       requestAnimationFrame(check);

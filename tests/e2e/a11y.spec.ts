@@ -14,7 +14,15 @@ async function serious(page: Page, include?: string | string[], exclude?: string
   for (const i of typeof include === 'string' ? [include] : (include ?? [])) b = b.include(i);
   if (exclude) b = b.exclude(exclude);
   const r = await b.analyze();
-  return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+  return r.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(' | ')}`,
+    );
 }
 
 async function seedProfile(q: Qadam, lang: string): Promise<void> {
@@ -25,7 +33,31 @@ async function seedProfile(q: Qadam, lang: string): Promise<void> {
     const d = new Date(Date.now() + 5 * 86_400_000);
     const soon = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
     await (globalThis as unknown as { chrome: { storage: { local: { set(x: unknown): Promise<void> } } } }).chrome.storage.local.set({
-      profiles: { list: [{ id: 'p-karasu', name: 'Karasu Logistic LLP', country: 'KZ', kind: 'legal', identifier: '190540028173', head: { id: '781105301459' }, facts: { esf: { at: 1741770000000 } }, createdAt: 1 }, { id: 'p-beta', name: 'Beta LLP', country: 'KZ', kind: 'legal', identifier: '100440001230', facts: {}, createdAt: 2, keysExpire: soon }], active: 'p-karasu' },
+      profiles: {
+        list: [
+          {
+            id: 'p-karasu',
+            name: 'Karasu Logistic LLP',
+            country: 'KZ',
+            kind: 'legal',
+            identifier: '190540028173',
+            head: { id: '781105301459' },
+            facts: { esf: { at: 1741770000000 } },
+            createdAt: 1,
+          },
+          {
+            id: 'p-beta',
+            name: 'Beta LLP',
+            country: 'KZ',
+            kind: 'legal',
+            identifier: '100440001230',
+            facts: {},
+            createdAt: 2,
+            keysExpire: soon,
+          },
+        ],
+        active: 'p-karasu',
+      },
       profiles$: { v: 1 },
       settings: { lang: l },
     });
@@ -57,7 +89,9 @@ for (const lang of LANGS) {
 
     // trainer mode: the sandbox's own bar and overlay (the replica imitates the portal, faults included), the handout
     const sandbox = await fresh.context.newPage();
-    await sandbox.goto(`chrome-extension://${fresh.extensionId}/sandbox.html?lang=${lang}&presenter=1#/oneid.register-individual/identification`);
+    await sandbox.goto(
+      `chrome-extension://${fresh.extensionId}/sandbox.html?lang=${lang}&presenter=1#/oneid.register-individual/identification`,
+    );
     await expect(sandbox.locator('body[data-qadam-shown]')).toHaveCount(1, { timeout: 15_000 });
     expect(await serious(sandbox, ['qadam-sandbox', 'qadam-overlay']), `sandbox [${lang}]`).toEqual([]);
     const handout = await fresh.context.newPage();
@@ -109,7 +143,9 @@ test('copy diagnostics: version, browser, page, fields found, and never a typed 
   await popup.setViewportSize({ width: 360, height: 720 });
   // keep what is written to the clipboard (headless has no clipboard to read)
   await popup.addInitScript(() => {
-    Object.defineProperty(navigator, 'clipboard', { value: { writeText: async (s: string) => void ((window as unknown as { __copied: string }).__copied = s) } });
+    Object.defineProperty(navigator, 'clipboard', {
+      value: { writeText: async (s: string) => void ((window as unknown as { __copied: string }).__copied = s) },
+    });
   });
   await tab.bringToFront();
   await popup.goto(`chrome-extension://${fresh.extensionId}/popup.html`);

@@ -14,7 +14,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { EXTENSION_DIR } from './browser';
-import { dumpStorage, expect, fixtureUrl, iinCheckDigit, loadCases, qadamState, screenshot, test, waitForStep, type Case, type Qadam } from './harness';
+import {
+  dumpStorage,
+  expect,
+  fixtureUrl,
+  iinCheckDigit,
+  loadCases,
+  qadamState,
+  screenshot,
+  test,
+  waitForStep,
+  type Case,
+  type Qadam,
+} from './harness';
 
 const kz = (first11: string) => first11 + String(iinCheckDigit(first11));
 /** the replica's BIN (ESF «Шаг 2 - регистрационные данные»): Karasu's, a profile that is NOT active */
@@ -26,9 +38,36 @@ const ALPHA_AT = Date.UTC(2025, 2, 12, 9);
 const GAMMA_AT = Date.UTC(2026, 0, 20, 9);
 
 const PROFILES = [
-  { id: 'p-alpha', name: 'Alpha LLP', country: 'KZ', kind: 'legal', identifier: ALPHA_BIN, head: { id: HEAD, name: 'Akhmetov Yerzhan' }, facts: { esf: { at: ALPHA_AT } }, createdAt: Date.UTC(2025, 0, 1) },
-  { id: 'p-karasu', name: 'Karasu Logistic LLP', country: 'KZ', kind: 'legal', identifier: PAGE_BIN, head: { id: HEAD }, facts: {}, createdAt: Date.UTC(2025, 0, 2) },
-  { id: 'p-gamma', name: 'Gamma Trade LLP', country: 'KZ', kind: 'legal', identifier: GAMMA_BIN, head: { id: HEAD }, facts: { esf: { at: GAMMA_AT } }, createdAt: Date.UTC(2025, 0, 3) },
+  {
+    id: 'p-alpha',
+    name: 'Alpha LLP',
+    country: 'KZ',
+    kind: 'legal',
+    identifier: ALPHA_BIN,
+    head: { id: HEAD, name: 'Akhmetov Yerzhan' },
+    facts: { esf: { at: ALPHA_AT } },
+    createdAt: Date.UTC(2025, 0, 1),
+  },
+  {
+    id: 'p-karasu',
+    name: 'Karasu Logistic LLP',
+    country: 'KZ',
+    kind: 'legal',
+    identifier: PAGE_BIN,
+    head: { id: HEAD },
+    facts: {},
+    createdAt: Date.UTC(2025, 0, 2),
+  },
+  {
+    id: 'p-gamma',
+    name: 'Gamma Trade LLP',
+    country: 'KZ',
+    kind: 'legal',
+    identifier: GAMMA_BIN,
+    head: { id: HEAD },
+    facts: { esf: { at: GAMMA_AT } },
+    createdAt: Date.UTC(2025, 0, 3),
+  },
 ];
 /** what must never be readable by the page */
 const SECRETS = [
@@ -53,7 +92,16 @@ async function seed(q: Qadam, active = 'p-gamma'): Promise<void> {
       await c.storage.local.set({
         profiles: { list, active: act },
         profiles$: { v: 1 },
-        progress: { byProfile: { [act as string]: { active: 'esf.second-enterprise', procedures: { 'esf.second-enterprise': { step: null, seenAt: null, done: {} } }, notice: null } }, notice: null },
+        progress: {
+          byProfile: {
+            [act as string]: {
+              active: 'esf.second-enterprise',
+              procedures: { 'esf.second-enterprise': { step: null, seenAt: null, done: {} } },
+              notice: null,
+            },
+          },
+          notice: null,
+        },
         progress$: { v: 2 },
         settings: { lang: 'ru' },
       });
@@ -81,7 +129,8 @@ async function openRegData(q: Qadam, bin?: string): Promise<Page> {
   await expect(tab.locator('qadam-overlay [data-qadam-warning="already-registered"] iframe[data-qadam-private]')).toHaveCount(1);
   await expect(tab.locator('qadam-overlay [role=tooltip]:not([hidden]) iframe[data-qadam-private]')).toHaveCount(1);
   // every frame has drawn its content (read by the test through the browser, as the user sees it)
-  for (const f of await tab.locator('qadam-overlay iframe[data-qadam-private]').all()) await expect(f.contentFrame().locator('.text')).not.toBeEmpty();
+  for (const f of await tab.locator('qadam-overlay iframe[data-qadam-private]').all())
+    await expect(f.contentFrame().locator('.text')).not.toBeEmpty();
   return tab;
 }
 
@@ -105,7 +154,13 @@ function observe(page: Page): Promise<{ dump: string; text: string; readable: nu
         if (!(n instanceof Element)) continue;
         const attrs = Array.from(n.attributes).map((a) => {
           text.push(a.value);
-          return `${a.name}=${a.name === 'src' ? a.value.replace(/t=[\w-]+/, 't=*') : a.name === 'style' ? a.value.replace(/translate\([^)]*\)/g, '') : a.value}`;
+          const value =
+            a.name === 'src'
+              ? a.value.replace(/t=[\w-]+/, 't=*')
+              : a.name === 'style'
+                ? a.value.replace(/translate\([^)]*\)/g, '')
+                : a.value;
+          return `${a.name}=${value}`;
         });
         const r = n.getBoundingClientRect();
         parts.push(`<${n.localName} ${attrs.join(' ')} ${Math.round(r.width)}x${Math.round(r.height)}>`);
@@ -124,7 +179,11 @@ function observe(page: Page): Promise<{ dump: string; text: string; readable: nu
       }
     };
     for (const host of Array.from(document.querySelectorAll('qadam-overlay'))) {
-      parts.push(`<host ${Array.from(host.attributes).map((a) => `${a.name}=${a.value}`).join(' ')}>`);
+      parts.push(
+        `<host ${Array.from(host.attributes)
+          .map((a) => `${a.name}=${a.value}`)
+          .join(' ')}>`,
+      );
       if (host.shadowRoot) walk(host.shadowRoot);
       walk(host);
     }
@@ -143,11 +202,17 @@ test('the page reads everything under <qadam-overlay> and finds no profile name,
   const wrong = tab.locator('qadam-overlay [data-qadam-warning="wrong-company"] iframe').contentFrame();
   await expect(wrong.locator('[role=alert]')).toContainText('Karasu Logistic LLP');
   await expect(wrong.locator('[role=alert]')).toContainText('Gamma Trade LLP');
-  await expect(tab.locator('qadam-overlay [data-qadam-warning="already-registered"] iframe').contentFrame().locator('[role=alert]')).toContainText('20.01.2026');
-  await expect(tab.locator('qadam-overlay [role=tooltip]:not([hidden]) iframe').contentFrame().locator('[role=status]')).toContainText('«Alpha LLP»');
+  await expect(
+    tab.locator('qadam-overlay [data-qadam-warning="already-registered"] iframe').contentFrame().locator('[role=alert]'),
+  ).toContainText('20.01.2026');
+  await expect(tab.locator('qadam-overlay [role=tooltip]:not([hidden]) iframe').contentFrame().locator('[role=status]')).toContainText(
+    '«Alpha LLP»',
+  );
   await screenshot(tab, 'private-frames-esf');
   // the frames' own addresses carry a token only
-  for (const src of await tab.locator('qadam-overlay iframe[data-qadam-private]').evaluateAll((fs) => fs.map((f) => (f as HTMLIFrameElement).src))) {
+  for (const src of await tab
+    .locator('qadam-overlay iframe[data-qadam-private]')
+    .evaluateAll((fs) => fs.map((f) => (f as HTMLIFrameElement).src))) {
     expect(src).toMatch(/^chrome-extension:\/\/[a-p]{32}\/private\.html\?t=[\w-]+$/);
   }
 });
@@ -168,7 +233,12 @@ test('1,000 guessed identifiers written with synthetic events: a stored profile�
       const root = document.querySelector('qadam-overlay')?.shadowRoot;
       if (!root) return 'none';
       return Array.from(root.querySelectorAll('*'))
-        .map((e) => `${e.localName}:${Array.from(e.attributes).map((a) => (a.name === 'src' || a.name === 'style' ? a.name : `${a.name}=${a.value}`)).join(',')}:${e.childElementCount}:${Math.round(e.getBoundingClientRect().height)}`)
+        .map(
+          (e) =>
+            `${e.localName}:${Array.from(e.attributes)
+              .map((a) => (a.name === 'src' || a.name === 'style' ? a.name : `${a.name}=${a.value}`))
+              .join(',')}:${e.childElementCount}:${Math.round(e.getBoundingClientRect().height)}`,
+        )
         .join('|');
     };
     const out: string[] = [];
@@ -216,7 +286,8 @@ test('forged clicks on every overlay button and a forged Escape change nothing: 
     const buttons: HTMLElement[] = [];
     const walk = (root: ParentNode): void => {
       for (const el of Array.from(root.querySelectorAll('*'))) {
-        if (el instanceof HTMLButtonElement || el.getAttribute('role') === 'button' || el instanceof HTMLIFrameElement) buttons.push(el as HTMLElement);
+        if (el instanceof HTMLButtonElement || el.getAttribute('role') === 'button' || el instanceof HTMLIFrameElement)
+          buttons.push(el as HTMLElement);
         if (el.shadowRoot) walk(el.shadowRoot);
       }
     };
@@ -309,15 +380,21 @@ test('the extension pages’ CSP lets the browser refuse any connection but to t
   await page.close();
 });
 
-test('a page flipping between two recognisable steps every other frame writes progress about once a second, ending on the last', async ({ fresh }) => {
+test('a page flipping between two recognisable steps every other frame writes progress about once a second, ending on the last', async ({
+  fresh,
+}) => {
   // an extension page counts the writes of progress (storage.onChanged), as they happen
   const counter = await fresh.context.newPage();
   await counter.goto(`chrome-extension://${fresh.extensionId}/popup.html`);
   await counter.evaluate(() => {
-    const w = globalThis as unknown as { writes: string[]; chrome: { storage: { onChanged: { addListener(f: (c: Record<string, { newValue?: unknown }>, a: string) => void): void } } } };
+    const w = globalThis as unknown as {
+      writes: string[];
+      chrome: { storage: { onChanged: { addListener(f: (c: Record<string, { newValue?: unknown }>, a: string) => void): void } } };
+    };
     w.writes = [];
     w.chrome.storage.onChanged.addListener((changes, area) => {
-      const p = changes.progress?.newValue as { byProfile?: Record<string, { procedures?: Record<string, { step?: string }> }> } | undefined;
+      const p = changes.progress?.newValue as
+        { byProfile?: Record<string, { procedures?: Record<string, { step?: string }> }> } | undefined;
       if (area === 'local' && p) w.writes.push(p.byProfile?._?.procedures?.['oneid.register-individual']?.step ?? '?');
     });
   });
@@ -328,30 +405,33 @@ test('a page flipping between two recognisable steps every other frame writes pr
   await tab.bringToFront();
   // the page's own script: the identification stage's body (fetched from the same server) and the
   // offer's, swapped 240 times, every other animation frame
-  const frames = await tab.evaluate(async (url) => {
-    const html = await (await fetch(url)).text();
-    const b = new DOMParser().parseFromString(html, 'text/html').body;
-    const a = document.body;
-    const overlay = document.querySelector('qadam-overlay');
-    let n = 0;
-    let frame = 0;
-    await new Promise<void>((resolve) => {
-      // every other frame, so that the content script's scan (a frame after it saw the change) meets both
-      const flip = () => {
-        if (frame++ % 2 === 0) {
-          const next = n % 2 ? a : b;
-          const cur = n % 2 ? b : a;
-          cur.replaceWith(next);
-          if (overlay) next.append(overlay);
-          n++;
-        }
-        if (n >= 240) resolve();
-        else requestAnimationFrame(flip);
-      };
-      requestAnimationFrame(flip);
-    });
-    return n;
-  }, fixtureUrl(oneid('identification-div-ru.html')));
+  const frames = await tab.evaluate(
+    async (url) => {
+      const html = await (await fetch(url)).text();
+      const b = new DOMParser().parseFromString(html, 'text/html').body;
+      const a = document.body;
+      const overlay = document.querySelector('qadam-overlay');
+      let n = 0;
+      let frame = 0;
+      await new Promise<void>((resolve) => {
+        // every other frame, so that the content script's scan (a frame after it saw the change) meets both
+        const flip = () => {
+          if (frame++ % 2 === 0) {
+            const next = n % 2 ? a : b;
+            const cur = n % 2 ? b : a;
+            cur.replaceWith(next);
+            if (overlay) next.append(overlay);
+            n++;
+          }
+          if (n >= 240) resolve();
+          else requestAnimationFrame(flip);
+        };
+        requestAnimationFrame(flip);
+      });
+      return n;
+    },
+    fixtureUrl(oneid('identification-div-ru.html')),
+  );
   expect(frames).toBe(240);
   // the page rests on the offer (n even: the original body): the last write names it
   await expect.poll(async () => counter.evaluate(() => (globalThis as unknown as { writes: string[] }).writes.at(-1))).toBe('accept-offer');

@@ -31,7 +31,9 @@ export function chromiumPath(): string {
     [
       'No Chromium found for the browser tests.',
       'Install Debian/Ubuntu Chromium:   sudo apt-get update && sudo apt-get install -y chromium',
-      'or point CHROMIUM_PATH at a Chromium/Chrome for Testing binary (branded Google Chrome cannot load unpacked extensions from the command line).',
+
+      'or point CHROMIUM_PATH at a Chromium/Chrome for Testing binary (branded Google Chrome cannot load ' +
+        'unpacked extensions from the command line).',
     ].join('\n'),
   );
 }

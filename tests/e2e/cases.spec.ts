@@ -48,7 +48,10 @@ for (const c of cases) {
       expect(state.portal).toBe(portalOfHost(new URL(c.url).hostname));
       const proc = procedureById(state.procedure);
       expect(proc, `state.procedure ${state.procedure} should be a procedure of the catalogue`).toBeTruthy();
-      expect(proc!.steps.map((s) => s.id), `procedure ${state.procedure} should contain step ${step}`).toContain(step);
+      expect(
+        proc!.steps.map((s) => s.id),
+        `procedure ${state.procedure} should contain step ${step}`,
+      ).toContain(step);
       const listed = c.fields[step] ?? [];
 
       for (const id of listed) await expectRingEncloses(portal, id);
@@ -77,7 +80,10 @@ for (const c of cases) {
       expect(state, 'the content script answers on a portal page').not.toBeNull();
       expect(state!.step, 'no step recognised').toBeNull();
       const o = await overlay(portal);
-      expect(o.rings.map((r) => r.field), 'no ring').toEqual([]);
+      expect(
+        o.rings.map((r) => r.field),
+        'no ring',
+      ).toEqual([]);
       await screenshot(portal, `case-${caseSlug(c)}`);
     });
   } else {

@@ -70,7 +70,9 @@ test.describe('late rendering', () => {
       const listed = (c.fields[state.step!] ?? []).filter((f) => fields.includes(f));
       expect(listed.length, `late fields ${JSON.stringify(fields)} should belong to step ${state.step}`).toBeGreaterThan(0);
       for (const f of listed) await expectRingEncloses(portal, f, 10_000);
-      const rec = await portal.evaluate(() => (window as unknown as { __qadamLate: { target: Record<string, number>; ring: Record<string, number> } }).__qadamLate);
+      const rec = await portal.evaluate(
+        () => (window as unknown as { __qadamLate: { target: Record<string, number>; ring: Record<string, number> } }).__qadamLate,
+      );
       for (const f of listed) {
         expect(rec.target[f], `[data-expect="${f}"] entered the DOM`).toBeGreaterThan(0);
         expect(rec.ring[f], `the ring of ${f} appeared`).toBeGreaterThan(0);
@@ -114,7 +116,10 @@ test.describe('hash routes (SPA)', () => {
 });
 
 test.describe('following the field', () => {
-  const byLang = (lang: string) => positive.find((c) => c.lang === lang && c.steps.includes('registration-data') && (c.fields['registration-data'] ?? []).includes('password'));
+  const byLang = (lang: string) =>
+    positive.find(
+      (c) => c.lang === lang && c.steps.includes('registration-data') && (c.fields['registration-data'] ?? []).includes('password'),
+    );
   const targets = ['ru', 'kk'].map(byLang);
 
   test('the replica set has registration-data pages in Russian and Kazakh', () => {
@@ -174,16 +179,13 @@ test.describe('following the field', () => {
         w.__qadamOld = [...document.querySelectorAll('[data-expect]')];
         return w.qadamRerender();
       });
-      const replaced = await portal.evaluate(
-        (ids) => {
-          const old = (window as unknown as { __qadamOld: Element[] }).__qadamOld;
-          return ids.filter((id) => {
-            const now = document.querySelector(`[data-expect="${id}"]`);
-            return now && !old.includes(now);
-          });
-        },
-        listed,
-      );
+      const replaced = await portal.evaluate((ids) => {
+        const old = (window as unknown as { __qadamOld: Element[] }).__qadamOld;
+        return ids.filter((id) => {
+          const now = document.querySelector(`[data-expect="${id}"]`);
+          return now && !old.includes(now);
+        });
+      }, listed);
       expect(replaced.length, 'qadamRerender() replaced at least one ringed element by a new one').toBeGreaterThan(0);
       for (const f of listed) await expectRingEncloses(portal, f, 2_000);
       const o = await overlay(portal);

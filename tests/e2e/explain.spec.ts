@@ -8,7 +8,19 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, fixtureUrl, loadCases, qadamState, screenshot, test, typeInto, waitForStep, type Qadam, setLang, clearLang } from './harness';
+import {
+  expect,
+  fixtureUrl,
+  loadCases,
+  qadamState,
+  screenshot,
+  test,
+  typeInto,
+  waitForStep,
+  type Qadam,
+  setLang,
+  clearLang,
+} from './harness';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -26,28 +38,42 @@ const INJECTS: Inject[] = [
     file: 'regpki-div-ru.html',
     steps: ['choose-key'],
     id: 'eimzo-not-installed',
-    html: '<div class="alert alert-danger" role="alert" style="margin:16px">Ошибка соединения с E-IMZO. Возможно у вас не установлен модуль E-IMZO.</div>',
+    html:
+      '<div class="alert alert-danger" role="alert" style="margin:16px">Ошибка соединения с E-IMZO. ' +
+      'Возможно у вас не установлен модуль E-IMZO.</div>',
   },
   {
     dir: 'singlewindow',
     file: 'eds-panelgrid-ru.html',
     steps: ['select-eds'],
     id: 'singlewindow-bin-registered',
-    html: '<div class="ui-growl ui-widget" style="position:fixed;top:70px;right:20px;width:300px;z-index:1000"><div class="ui-growl-item-container ui-state-highlight ui-corner-all ui-shadow ui-growl-error" style="background:#fde2e2;padding:8px"><div class="ui-growl-item"><div class="ui-growl-message"><span class="ui-growl-title">Ошибка</span><p>Организация с данным БИН уже зарегистрирована</p></div></div></div></div>',
+    html:
+      '<div class="ui-growl ui-widget" style="position:fixed;top:70px;right:20px;width:300px;z-index:1000">' +
+      '<div class="ui-growl-item-container ui-state-highlight ui-corner-all ui-shadow ui-growl-error" ' +
+      'style="background:#fde2e2;padding:8px"><div class="ui-growl-item"><div class="ui-growl-message">' +
+      '<span class="ui-growl-title">Ошибка</span><p>Организация с данным БИН уже зарегистрирована</p></div>' +
+      '</div></div></div>',
   },
   {
     dir: 'oofd',
     file: 'contract-card-ru.html',
     steps: ['sign-contract'],
     id: 'ncalayer-canceled',
-    html: '<div class="cdk-overlay-container"><div class="cdk-global-overlay-wrapper" style="position:fixed;bottom:16px;left:50%;transform:translateX(-50%)"><mat-snack-bar-container class="mat-mdc-snack-bar-container" style="display:block;background:#333;color:#fff;padding:12px 16px"><div class="mat-mdc-snack-bar-label">Ошибка NCALayer: action.canceled</div></mat-snack-bar-container></div></div>',
+    html:
+      '<div class="cdk-overlay-container"><div class="cdk-global-overlay-wrapper" style="position:fixed;' +
+      'bottom:16px;left:50%;transform:translateX(-50%)"><mat-snack-bar-container ' +
+      'class="mat-mdc-snack-bar-container" style="display:block;background:#333;color:#fff;padding:12px ' +
+      '16px"><div class="mat-mdc-snack-bar-label">Ошибка NCALayer: action.canceled</div>' +
+      '</mat-snack-bar-container></div></div>',
   },
   {
     dir: 'oofd',
     file: 'contract-dialog-ru.html',
     steps: ['sign-contract'],
     id: 'kaztoken-not-connected',
-    html: '<dialog open style="top:30%"><p>Не удалось подключиться к программе KAZTOKEN Mobile!</p><form method="dialog"><button>OK</button></form></dialog>',
+    html:
+      '<dialog open style="top:30%"><p>Не удалось подключиться к программе KAZTOKEN Mobile!</p><form ' +
+      'method="dialog"><button>OK</button></form></dialog>',
   },
 ];
 
@@ -73,12 +99,12 @@ async function covered(page: Page, id: string): Promise<string[]> {
     const out: string[] = [];
     for (const el of document.querySelectorAll('a[href],button,input:not([type=hidden]),select,textarea')) {
       const r = el.getBoundingClientRect();
-      if (r.width && r.height && r.left < e.right && e.left < r.right && r.top < e.bottom && e.top < r.bottom) out.push(`${el.tagName.toLowerCase()} «${(el.textContent ?? '').trim().slice(0, 30)}»`);
+      if (r.width && r.height && r.left < e.right && e.left < r.right && r.top < e.bottom && e.top < r.bottom)
+        out.push(`${el.tagName.toLowerCase()} «${(el.textContent ?? '').trim().slice(0, 30)}»`);
     }
     return out;
   }, id);
 }
-
 
 for (const c of INJECTS) {
   test(`explained: ${c.id} in ${c.dir}/${c.file}`, async ({ qadam, portal: page }) => {
@@ -92,10 +118,14 @@ for (const c of INJECTS) {
     // beside the message: it touches or nearly touches the message's box, and does not hide it
     const geo = await page.evaluate((id) => {
       const e = document.querySelector('qadam-overlay')!.shadowRoot!.querySelector(`[data-qadam-explain="${id}"]`)!.getBoundingClientRect();
-      const inner = [...document.querySelectorAll('.injected *')].filter((x) => x.textContent?.trim() && x.getBoundingClientRect().width > 0).pop()!;
+      const inner = [...document.querySelectorAll('.injected *')]
+        .filter((x) => x.textContent?.trim() && x.getBoundingClientRect().width > 0)
+        .pop()!;
       const m = inner.getBoundingClientRect();
       const gap = Math.max(0, m.left - e.right, e.left - m.right, m.top - e.bottom, e.top - m.bottom);
-      const cover = Math.max(0, Math.min(e.right, m.right) - Math.max(e.left, m.left)) * Math.max(0, Math.min(e.bottom, m.bottom) - Math.max(e.top, m.top));
+      const cover =
+        Math.max(0, Math.min(e.right, m.right) - Math.max(e.left, m.left)) *
+        Math.max(0, Math.min(e.bottom, m.bottom) - Math.max(e.top, m.top));
       return { gap, cover };
     }, c.id);
     expect(geo.gap, 'beside the message').toBeLessThan(60);
@@ -137,7 +167,9 @@ test('an unknown message: no explanation; «Copy diagnostics» carries its text,
   const popup = await fresh.context.newPage();
   await popup.setViewportSize({ width: 360, height: 720 });
   await popup.addInitScript(() => {
-    Object.defineProperty(navigator, 'clipboard', { value: { writeText: async (s: string) => void ((window as unknown as { __copied: string }).__copied = s) } });
+    Object.defineProperty(navigator, 'clipboard', {
+      value: { writeText: async (s: string) => void ((window as unknown as { __copied: string }).__copied = s) },
+    });
   });
   await page.bringToFront();
   await popup.goto(`chrome-extension://${fresh.extensionId}/popup.html`);
@@ -157,8 +189,15 @@ for (const lang of ['kk', 'uz']) {
     await inject(page, c.html);
     const box = page.locator(`qadam-overlay [data-qadam-explain="${c.id}"]`);
     await expect(box).toBeVisible();
-    const r = await new AxeBuilder({ page }).include('qadam-overlay').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-    expect(r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+    const r = await new AxeBuilder({ page })
+      .include('qadam-overlay')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+      .analyze();
+    expect(
+      r.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`),
+    ).toEqual([]);
     await expect(page.locator('qadam-overlay [aria-live=polite]').filter({ hasText: /\S/ }).first()).toBeAttached();
     const text = await box.innerText();
     expect(text).not.toMatch(/explain\.|\{\{/);

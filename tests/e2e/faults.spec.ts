@@ -2,7 +2,19 @@
  * Bad input and faults: a portal page that throws and lacks a field, corrupt stored state, and the
  * overlay and popup driven by the keyboard alone.
  */
-import { dumpStorage, expect, expectRingEncloses, loadCases, openPopup, overlay, qadamState, screenshot, test, waitForStep, type Case } from './harness';
+import {
+  dumpStorage,
+  expect,
+  expectRingEncloses,
+  loadCases,
+  openPopup,
+  overlay,
+  qadamState,
+  screenshot,
+  test,
+  waitForStep,
+  type Case,
+} from './harness';
 
 const cases = loadCases();
 const changeEmail = cases.find((c) => c.file === 'change-email-table-ru.html')!;

@@ -9,7 +9,19 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { EXTENSION_DIR, launch } from './browser';
 import { canWritePolicies, extensionIdOf, POLICY_DIR } from './policy';
-import { dumpStorage, expect, expectRingEncloses, fixtureUrl, openPopup, qadamState, screenshot, test, waitForStep, type Case, type Qadam } from './harness';
+import {
+  dumpStorage,
+  expect,
+  expectRingEncloses,
+  fixtureUrl,
+  openPopup,
+  qadamState,
+  screenshot,
+  test,
+  waitForStep,
+  type Case,
+  type Qadam,
+} from './harness';
 
 const at = (file: string, url: string): string => fixtureUrl({ file, url, lang: 'ru', shape: 'div', steps: [], fields: {} } as Case);
 const LOGIN_URL = 'https://esf.gov.kz:8443/esf-web/login/';
@@ -21,7 +33,11 @@ async function tell<T>(q: Qadam, page: Page, msg: object): Promise<T | null> {
   const sw = await q.serviceWorker();
   return sw.evaluate(async (m) => {
     type Tab = { id?: number };
-    const c = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Tab[]>; sendMessage(id: number, m: object): Promise<unknown> } } }).chrome;
+    const c = (
+      globalThis as unknown as {
+        chrome: { tabs: { query(q: object): Promise<Tab[]>; sendMessage(id: number, m: object): Promise<unknown> } };
+      }
+    ).chrome;
     for (const t of await c.tabs.query({ active: true })) {
       if (t.id == null) continue;
       try {
@@ -74,7 +90,10 @@ test('teach a field Qadam does not find: pointing mode, the ring there with its 
   await screenshot(tab, 'guides-pointing-mode');
   await tab.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   await expect(shadow(tab, '[data-qadam-pointing]')).toHaveCount(0);
-  expect(await tab.evaluate(() => (window as unknown as { pageClicks: number }).pageClicks), 'the choosing click did not reach the page').toBe(0);
+  expect(
+    await tab.evaluate(() => (window as unknown as { pageClicks: number }).pageClicks),
+    'the choosing click did not reach the page',
+  ).toBe(0);
 
   // from now on the field is ringed there, marked as taught, with its rule
   await expect(shadow(tab, '[data-qadam-field="login"][data-qadam-taught]')).toHaveCount(1);
@@ -116,14 +135,27 @@ test('a taught field that stops matching falls back to the built-in locators and
   await page.goto(`chrome-extension://${fresh.extensionId}/options.html`);
   await expect(page.locator('[data-taught-field="email"]')).toBeVisible();
   await page.evaluate(async () => {
-    const c = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, { taught: Array<{ el: { words: string[] } }> }>>; set(o: object): Promise<void> } } } }).chrome;
+    const c = (
+      globalThis as unknown as {
+        chrome: {
+          storage: {
+            local: {
+              get(k: string): Promise<Record<string, { taught: Array<{ el: { words: string[] } }> }>>;
+              set(o: object): Promise<void>;
+            };
+          };
+        };
+      }
+    ).chrome;
     const t = (await c.storage.local.get('taught')).taught!;
     t.taught[0]!.el.words = ['почтовый', 'ящик', 'получателя'];
     await c.storage.local.set({ taught: t });
   });
   await page.close();
   await expect(shadow(tab, '[data-qadam-field="email"]:not([data-qadam-taught])')).toHaveCount(1);
-  await expect.poll(async () => (await qadamState(fresh, tab))?.fields.find((f) => f.id === 'email')).toMatchObject({ found: true, taught: 'lost' });
+  await expect
+    .poll(async () => (await qadamState(fresh, tab))?.fields.find((f) => f.id === 'email'))
+    .toMatchObject({ found: true, taught: 'lost' });
   const popup = await popupFor(fresh, tab);
   await expect(popup.locator('[data-qadam-taught-lost]')).toBeVisible();
 });
@@ -149,7 +181,16 @@ test('record a two-step guide, export it, import it in a fresh browser and be gu
   await expect(shadow(tab, '[data-qadam-recording] li')).toHaveCount(2);
   await screenshot(tab, 'guides-recording-panel');
 
-  const answer = await tell<{ guide: { id: string; steps: Array<{ id: string; match: { path?: string[]; hash?: string[] }; fields: Array<{ kind: string; labels: string[]; inputTypes?: string[] }> }> } }>(fresh, tab, {
+  const answer = await tell<{
+    guide: {
+      id: string;
+      steps: Array<{
+        id: string;
+        match: { path?: string[]; hash?: string[] };
+        fields: Array<{ kind: string; labels: string[]; inputTypes?: string[] }>;
+      }>;
+    };
+  }>(fresh, tab, {
     type: 'qadam:record',
     action: 'stop',
     title: 'Смена e-mail в ЭСФ',
@@ -226,7 +267,9 @@ test('the popup starts a recording, shows it running and stops it with a name', 
   await expect(shadow(tab, '[data-qadam-recording]')).toHaveCount(0);
   const stored = await dumpStorage(fresh);
   expect(JSON.stringify(stored)).not.toContain(SECRETS[2]!);
-  expect((stored.guides as { guides: Array<{ title: Record<string, string> }> }).guides.map((g) => Object.values(g.title)[0])).toEqual(['Новый e-mail']);
+  expect((stored.guides as { guides: Array<{ title: Record<string, string> }> }).guides.map((g) => Object.values(g.title)[0])).toEqual([
+    'Новый e-mail',
+  ]);
 });
 
 const JOURNAL_GUIDE = {
@@ -242,14 +285,23 @@ const JOURNAL_GUIDE = {
           id: 'journal',
           title: { ru: 'Журнал счетов-фактур' },
           match: { path: ['^/esf-web/'], hash: ['^/invoice/journal'], text: [['Журнал счетов-фактур']] },
-          fields: [{ id: 'create', kind: 'action', labels: ['Создать ЭСФ'], hint: { ru: 'Нажмите «Создать ЭСФ», чтобы выписать новый счёт-фактуру.', en: 'Press «Создать ЭСФ» (create an e-invoice).' } }],
+          fields: [
+            {
+              id: 'create',
+              kind: 'action',
+              labels: ['Создать ЭСФ'],
+              hint: { ru: 'Нажмите «Создать ЭСФ», чтобы выписать новый счёт-фактуру.', en: 'Press «Создать ЭСФ» (create an e-invoice).' },
+            },
+          ],
         },
       ],
     },
   ],
 };
 
-test('a guide for a procedure that is not built in: the picker offers it and its fields are ringed with its own words', async ({ fresh }) => {
+test('a guide for a procedure that is not built in: the picker offers it and its fields are ringed with its own words', async ({
+  fresh,
+}) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qadam-guides-'));
   const file = path.join(dir, 'journal.json');
   fs.writeFileSync(file, JSON.stringify(JOURNAL_GUIDE));
@@ -296,7 +348,13 @@ const HANDOUT_GUIDE = {
           title: { ru: 'Вход в ЭСФ', en: 'Sign in to ESF' },
           match: { path: ['^/esf-web/login'] },
           fields: [
-            { id: 'iin', kind: 'input', labels: ['ИИН'], rule: 'iin', hint: { ru: 'Введите ваш ИИН — 12 цифр.', en: 'Type your IIN: 12 digits.' } },
+            {
+              id: 'iin',
+              kind: 'input',
+              labels: ['ИИН'],
+              rule: 'iin',
+              hint: { ru: 'Введите ваш ИИН — 12 цифр.', en: 'Type your IIN: 12 digits.' },
+            },
             { id: 'enter', kind: 'action', labels: ['Войти'] },
           ],
         },
@@ -304,14 +362,22 @@ const HANDOUT_GUIDE = {
           id: 'new-email',
           title: { en: 'New e-mail' },
           match: { hash: ['^/change-email'] },
-          fields: [{ id: 'email', kind: 'input', labels: ['Новый e-mail', 'Email'], rule: 'email', hint: { en: 'The address where ESF will write to you.' } }],
+          fields: [
+            {
+              id: 'email',
+              kind: 'input',
+              labels: ['Новый e-mail', 'Email'],
+              rule: 'email',
+              hint: { en: 'The address where ESF will write to you.' },
+            },
+          ],
         },
       ],
     },
   ],
 };
 
-test('an imported guide prints as a handout and shows in the sandbox as cards, in the user\'s language with fallback', async ({ fresh }) => {
+test("an imported guide prints as a handout and shows in the sandbox as cards, in the user's language with fallback", async ({ fresh }) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qadam-guides-'));
   const file = path.join(dir, 'email.json');
   fs.writeFileSync(file, JSON.stringify(HANDOUT_GUIDE));
@@ -325,14 +391,19 @@ test('an imported guide prints as a handout and shows in the sandbox as cards, i
   const handout = await fresh.context.newPage();
   await handout.goto(`${base}/handout.html?lang=ru#/guide.esf-email-change`);
   await expect(handout.locator('body[data-qadam-ready="true"]')).toHaveCount(1);
-  expect(await handout.locator('[data-step-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-step-id')))).toEqual(['login', 'new-email']);
+  expect(await handout.locator('[data-step-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-step-id')))).toEqual([
+    'login',
+    'new-email',
+  ]);
   await expect(handout.locator('h1')).toHaveText('Сменить e-mail в ЭСФ');
   await expect(handout.locator('[data-step-id="login"] h2')).toContainText('Вход в ЭСФ');
   await expect(handout.locator('[data-step-id="login"] [data-guide-field="iin"]')).toHaveText('ИИН — Введите ваш ИИН — 12 цифр.');
   await expect(handout.locator('[data-step-id="login"] [data-guide-field="enter"]')).toHaveText('Войти');
   // no Russian text for the second step: the guide's English
   await expect(handout.locator('[data-step-id="new-email"] h2')).toContainText('New e-mail');
-  await expect(handout.locator('[data-step-id="new-email"] [data-guide-field="email"]')).toHaveText('Email — The address where ESF will write to you.');
+  await expect(handout.locator('[data-step-id="new-email"] [data-guide-field="email"]')).toHaveText(
+    'Email — The address where ESF will write to you.',
+  );
   await expect(handout.locator('[data-qadam-guide]')).toBeVisible();
   // no replica picture of the catalogue's «login» page for the guide's step of that name
   await expect(handout.locator('figure iframe')).toHaveCount(0);
@@ -354,7 +425,9 @@ test('an imported guide prints as a handout and shows in the sandbox as cards, i
   await screenshot(sandbox, 'guides-sandbox-card');
   await sandbox.locator('qadam-sandbox >> [data-qadam-next]').click();
   await expect(bar).toHaveAttribute('data-step-id', 'new-email');
-  await expect(sandbox.locator('qadam-sandbox >> [data-qadam-manual="new-email"] [data-guide-field="email"]')).toContainText('The address where ESF will write to you.');
+  await expect(sandbox.locator('qadam-sandbox >> [data-qadam-manual="new-email"] [data-guide-field="email"]')).toContainText(
+    'The address where ESF will write to you.',
+  );
   expect(sandbox.url()).toContain('#/guide.esf-email-change/new-email');
   await screenshot(sandbox, 'guides-sandbox-card-2');
 
@@ -364,79 +437,108 @@ test('an imported guide prints as a handout and shows in the sandbox as cards, i
   await expect(sandbox.locator('qadam-sandbox >> .bar')).not.toHaveAttribute('data-procedure-id', /.+/);
 });
 
-test('a guide naming another government site: «Allow Qadam on <host>» in the options page, nothing asked or registered before the click', async ({ fresh }) => {
-  // The click's browser prompt (permissions.request) cannot be answered from a test: what follows
-  // the answer is the next test (and tests/unit/guide-host.test.ts); here: the manifest asks for no
-  // broad host at install, the button is offered, and nothing is granted or registered until the click.
-  const manifest = JSON.parse(fs.readFileSync(path.join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as Record<string, unknown>;
-  expect(manifest.optional_host_permissions).toEqual(['https://*/*']);
-  expect(manifest.host_permissions ?? []).toEqual([]);
-  expect(manifest.permissions).toContain('scripting');
-  const withHost = structuredClone(JOURNAL_GUIDE) as unknown as { guides: Array<Record<string, unknown>> };
-  withHost.guides[0]!.id = 'guide.new-site';
-  withHost.guides[0]!.host = 'new.gov.kz';
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qadam-guides-'));
-  const file = path.join(dir, 'host.json');
-  fs.writeFileSync(file, JSON.stringify(withHost));
-  const opt = await fresh.context.newPage();
-  await opt.goto(`chrome-extension://${fresh.extensionId}/options.html`);
-  await opt.locator('[data-qadam-guide-import]').setInputFiles(file);
-  const allow = opt.locator('[data-guide-id="guide.new-site"] [data-qadam-allow-host="new.gov.kz"]');
-  await expect(allow).toBeVisible();
-  await expect(allow).toContainText('new.gov.kz');
-  await allow.scrollIntoViewIfNeeded();
-  await screenshot(opt, 'guides-allow-host');
-  const sw = await fresh.serviceWorker();
-  const state = await sw.evaluate(async () => {
-    const c = (globalThis as unknown as { chrome: { permissions: { contains(p: object): Promise<boolean> }; scripting: { getRegisteredContentScripts(): Promise<unknown[]> } } }).chrome;
-    return { granted: await c.permissions.contains({ origins: ['https://new.gov.kz/*'] }), scripts: await c.scripting.getRegisteredContentScripts() };
-  });
-  expect(state).toEqual({ granted: false, scripts: [] });
-
-  // a file naming a host outside the government zones is refused whole
-  withHost.guides[0]!.host = 'example.com';
-  fs.writeFileSync(file, JSON.stringify(withHost));
-  await opt.locator('[data-qadam-guide-import]').setInputFiles(file);
-  await expect(opt.locator('[role="alert"]')).toContainText('guides[0].host');
-});
-
-test('after the user allowed a guide\'s host: the portal script is registered for that origin and runs that guide there, only that one', async ({ server }) => {
-  // The browser's «Allow» cannot be clicked from a test: a copy of the build whose manifest already
-  // holds the one origin stands for the user's answer (permissions.contains is then true).
-  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'qadam-host-ext-'));
-  fs.cpSync(EXTENSION_DIR, copy, { recursive: true });
-  const mf = path.join(copy, 'manifest.json');
-  fs.writeFileSync(mf, JSON.stringify({ ...JSON.parse(fs.readFileSync(mf, 'utf8')), host_permissions: ['https://new.gov.kz/*'] }));
-  const q = await launch(server, { extensionDir: copy, extraArgs: [`--host-resolver-rules=${server.hostResolverRules}, MAP new.gov.kz 127.0.0.1:${server.port}`] });
-  try {
+test(
+  'a guide naming another government site: «Allow Qadam on <host>» in the options page, nothing asked ' + 'or registered before the click',
+  async ({ fresh }) => {
+    // The click's browser prompt (permissions.request) cannot be answered from a test: what follows
+    // the answer is the next test (and tests/unit/guide-host.test.ts); here: the manifest asks for no
+    // broad host at install, the button is offered, and nothing is granted or registered until the click.
+    const manifest = JSON.parse(fs.readFileSync(path.join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+    expect(manifest.optional_host_permissions).toEqual(['https://*/*']);
+    expect(manifest.host_permissions ?? []).toEqual([]);
+    expect(manifest.permissions).toContain('scripting');
     const withHost = structuredClone(JOURNAL_GUIDE) as unknown as { guides: Array<Record<string, unknown>> };
     withHost.guides[0]!.id = 'guide.new-site';
     withHost.guides[0]!.host = 'new.gov.kz';
-    // the same guide without a host, first in the file: it stays on the ESF hosts and is not followed here
-    withHost.guides.unshift(structuredClone(JOURNAL_GUIDE.guides[0]) as Record<string, unknown>);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qadam-guides-'));
     const file = path.join(dir, 'host.json');
     fs.writeFileSync(file, JSON.stringify(withHost));
-    const opt = await q.context.newPage();
-    await opt.goto(`chrome-extension://${q.extensionId}/options.html`);
+    const opt = await fresh.context.newPage();
+    await opt.goto(`chrome-extension://${fresh.extensionId}/options.html`);
     await opt.locator('[data-qadam-guide-import]').setInputFiles(file);
-    await expect(opt.locator('[data-guide-id="guide.new-site"] [data-qadam-host-allowed="new.gov.kz"]')).toBeVisible();
-    const sw = await q.serviceWorker();
-    await expect
-      .poll(() => sw.evaluate(async () => (await (globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(): Promise<Array<{ id: string; matches?: string[] }>> } } }).chrome.scripting.getRegisteredContentScripts()).map((x) => [x.id, x.matches])))
-      .toEqual([['qadam-guide-host-new.gov.kz', ['https://new.gov.kz/*']]]);
-    const tab = await q.context.newPage();
-    await tab.goto(at('journal-div-ru.html', 'https://new.gov.kz/esf-web/#!/invoice/journal?direction=INBOUND'));
-    const s = await waitForStep(q, tab, ['journal']);
-    expect(s.procedure).toBe('guide.new-site');
-    await expect(shadow(tab, '[data-qadam-field="create"]')).toHaveCount(1);
-    await expect(shadow(tab, '[role="tooltip"][data-for="create"]')).toContainText('Press «Создать ЭСФ» (create an e-invoice).');
-    await screenshot(tab, 'guides-own-host');
-  } finally {
-    await q.close();
-    fs.rmSync(copy, { recursive: true, force: true });
-  }
-});
+    const allow = opt.locator('[data-guide-id="guide.new-site"] [data-qadam-allow-host="new.gov.kz"]');
+    await expect(allow).toBeVisible();
+    await expect(allow).toContainText('new.gov.kz');
+    await allow.scrollIntoViewIfNeeded();
+    await screenshot(opt, 'guides-allow-host');
+    const sw = await fresh.serviceWorker();
+    const state = await sw.evaluate(async () => {
+      const c = (
+        globalThis as unknown as {
+          chrome: {
+            permissions: { contains(p: object): Promise<boolean> };
+            scripting: { getRegisteredContentScripts(): Promise<unknown[]> };
+          };
+        }
+      ).chrome;
+      return {
+        granted: await c.permissions.contains({ origins: ['https://new.gov.kz/*'] }),
+        scripts: await c.scripting.getRegisteredContentScripts(),
+      };
+    });
+    expect(state).toEqual({ granted: false, scripts: [] });
+
+    // a file naming a host outside the government zones is refused whole
+    withHost.guides[0]!.host = 'example.com';
+    fs.writeFileSync(file, JSON.stringify(withHost));
+    await opt.locator('[data-qadam-guide-import]').setInputFiles(file);
+    await expect(opt.locator('[role="alert"]')).toContainText('guides[0].host');
+  },
+);
+
+test(
+  "after the user allowed a guide's host: the portal script is registered for that origin and runs " + 'that guide there, only that one',
+  async ({ server }) => {
+    // The browser's «Allow» cannot be clicked from a test: a copy of the build whose manifest already
+    // holds the one origin stands for the user's answer (permissions.contains is then true).
+    const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'qadam-host-ext-'));
+    fs.cpSync(EXTENSION_DIR, copy, { recursive: true });
+    const mf = path.join(copy, 'manifest.json');
+    fs.writeFileSync(mf, JSON.stringify({ ...JSON.parse(fs.readFileSync(mf, 'utf8')), host_permissions: ['https://new.gov.kz/*'] }));
+    const q = await launch(server, {
+      extensionDir: copy,
+      extraArgs: [`--host-resolver-rules=${server.hostResolverRules}, MAP new.gov.kz 127.0.0.1:${server.port}`],
+    });
+    try {
+      const withHost = structuredClone(JOURNAL_GUIDE) as unknown as { guides: Array<Record<string, unknown>> };
+      withHost.guides[0]!.id = 'guide.new-site';
+      withHost.guides[0]!.host = 'new.gov.kz';
+      // the same guide without a host, first in the file: it stays on the ESF hosts and is not followed here
+      withHost.guides.unshift(structuredClone(JOURNAL_GUIDE.guides[0]) as Record<string, unknown>);
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qadam-guides-'));
+      const file = path.join(dir, 'host.json');
+      fs.writeFileSync(file, JSON.stringify(withHost));
+      const opt = await q.context.newPage();
+      await opt.goto(`chrome-extension://${q.extensionId}/options.html`);
+      await opt.locator('[data-qadam-guide-import]').setInputFiles(file);
+      await expect(opt.locator('[data-guide-id="guide.new-site"] [data-qadam-host-allowed="new.gov.kz"]')).toBeVisible();
+      const sw = await q.serviceWorker();
+      await expect
+        .poll(() =>
+          sw.evaluate(async () =>
+            (
+              await (
+                globalThis as unknown as {
+                  chrome: { scripting: { getRegisteredContentScripts(): Promise<Array<{ id: string; matches?: string[] }>> } };
+                }
+              ).chrome.scripting.getRegisteredContentScripts()
+            ).map((x) => [x.id, x.matches]),
+          ),
+        )
+        .toEqual([['qadam-guide-host-new.gov.kz', ['https://new.gov.kz/*']]]);
+      const tab = await q.context.newPage();
+      await tab.goto(at('journal-div-ru.html', 'https://new.gov.kz/esf-web/#!/invoice/journal?direction=INBOUND'));
+      const s = await waitForStep(q, tab, ['journal']);
+      expect(s.procedure).toBe('guide.new-site');
+      await expect(shadow(tab, '[data-qadam-field="create"]')).toHaveCount(1);
+      await expect(shadow(tab, '[role="tooltip"][data-for="create"]')).toContainText('Press «Создать ЭСФ» (create an e-invoice).');
+      await screenshot(tab, 'guides-own-host');
+    } finally {
+      await q.close();
+      fs.rmSync(copy, { recursive: true, force: true });
+    }
+  },
+);
 
 test('a hostile guide file is refused with an alert naming what is wrong, and storage is unchanged', async ({ fresh }) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qadam-guides-'));
@@ -454,7 +556,6 @@ test('a hostile guide file is refused with an alert naming what is wrong, and st
   expect(JSON.stringify(await dumpStorage(fresh))).toBe(before);
   await expect(opt.locator('[data-guide-id]')).toHaveCount(0);
 });
-
 
 test('a guide preloaded by policy (key guides) appears in the options page and the popup', async ({ server }) => {
   test.skip(!canWritePolicies(), `no write access to ${POLICY_DIR}: run as root to test managed policies`);

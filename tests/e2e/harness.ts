@@ -130,7 +130,11 @@ export async function qadamState(q: Qadam, page?: Page): Promise<QadamState | nu
   const sw = await q.serviceWorker();
   return sw.evaluate(async () => {
     type Tab = { id?: number; active: boolean };
-    const c = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Tab[]>; sendMessage(id: number, m: object): Promise<unknown> } } }).chrome;
+    const c = (
+      globalThis as unknown as {
+        chrome: { tabs: { query(q: object): Promise<Tab[]>; sendMessage(id: number, m: object): Promise<unknown> } };
+      }
+    ).chrome;
     const tabs = await c.tabs.query({});
     const answers: { active: boolean; state: unknown }[] = [];
     for (const t of tabs) {
@@ -294,7 +298,13 @@ export async function enclosure(page: Page, field: string, tol = RING_TOLERANCE)
       const rings = root ? [...root.querySelectorAll(`[data-qadam-field="${CSS.escape(field)}"]`)].filter(shown) : [];
       if (!targets.length) return { ok: false, why: `no visible [data-expect="${field}"] in the page`, ring: null, target: null };
       if (!root) return { ok: false, why: 'no <qadam-overlay> with an open shadow root', ring: null, target: null };
-      if (!rings.length) return { ok: false, why: `no visible ring [data-qadam-field="${field}"] in the overlay`, ring: null, target: box(targets[0]!.getBoundingClientRect()) };
+      if (!rings.length)
+        return {
+          ok: false,
+          why: `no visible ring [data-qadam-field="${field}"] in the overlay`,
+          ring: null,
+          target: box(targets[0]!.getBoundingClientRect()),
+        };
       let best: { ok: boolean; why: string; ring: ReturnType<typeof box>; target: ReturnType<typeof box>; err: number } | null = null;
       for (const t of targets) {
         const tb = t.getBoundingClientRect();
@@ -304,7 +314,10 @@ export async function enclosure(page: Page, field: string, tol = RING_TOLERANCE)
           const d = { left: tb.left - rb.left, top: tb.top - rb.top, right: rb.right - tb.right, bottom: rb.bottom - tb.bottom };
           const err = Math.max(...Object.values(d).map((v) => Math.abs(v)));
           const ok = Object.values(d).every((v) => v >= -tol - 0.5 && v <= tol + 0.5);
-          const why = ok ? 'encloses' : `ring edges off the target by left ${d.left.toFixed(1)}, top ${d.top.toFixed(1)}, right ${d.right.toFixed(1)}, bottom ${d.bottom.toFixed(1)} px (allowed ±${tol})`;
+          const why = ok
+            ? 'encloses'
+            : `ring edges off the target by left ${d.left.toFixed(1)}, top ${d.top.toFixed(1)}, right ` +
+              `${d.right.toFixed(1)}, bottom ${d.bottom.toFixed(1)} px (allowed ±${tol})`;
           if (!best || err < best.err) best = { ok, why, ring: box(rb), target: box(tb), err };
         }
       }
@@ -406,11 +419,21 @@ export const repoPath = (...p: string[]) => path.join(ROOT, ...p);
 /** the language setting of a shared worker browser (what the popup would store) */
 export async function setLang(q: Qadam, lang: string): Promise<void> {
   const sw = await q.serviceWorker();
-  await sw.evaluate((l) => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ settings: { lang: l } }), lang);
+  await sw.evaluate(
+    (l) =>
+      (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({
+        settings: { lang: l },
+      }),
+    lang,
+  );
 }
 
 /** no language chosen (the browser's): what later spec files on a shared worker browser expect */
 export async function clearLang(q: Qadam): Promise<void> {
   const sw = await q.serviceWorker();
-  await sw.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { remove(k: string): Promise<void> } } } }).chrome.storage.local.remove('settings'));
+  await sw.evaluate(() =>
+    (globalThis as unknown as { chrome: { storage: { local: { remove(k: string): Promise<void> } } } }).chrome.storage.local.remove(
+      'settings',
+    ),
+  );
 }

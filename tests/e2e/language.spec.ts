@@ -6,7 +6,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, expectRingEncloses, fixtureName, fixtureUrl, frames, loadCases, openPopup, repoPath, screenshot, test, visibleTooltipText, waitForSettledStep } from './harness';
+import {
+  expect,
+  expectRingEncloses,
+  fixtureName,
+  fixtureUrl,
+  frames,
+  loadCases,
+  openPopup,
+  repoPath,
+  screenshot,
+  test,
+  visibleTooltipText,
+  waitForSettledStep,
+} from './harness';
 
 const cases = loadCases();
 const RAW_KEY = /(^|\s)(ui|procedures|rules|overlay)\.[\w-]+\./;
@@ -23,16 +36,20 @@ async function tooltipOnceChanged(portal: Page, from: string): Promise<string> {
   await portal.bringToFront();
   let text = '';
   await expect
-    .poll(async () => {
-      text = await visibleTooltipText(portal);
-      return text.length > 0 && text !== from;
-    }, { message: 'the tooltip text changes with the language' })
+    .poll(
+      async () => {
+        text = await visibleTooltipText(portal);
+        return text.length > 0 && text !== from;
+      },
+      { message: 'the tooltip text changes with the language' },
+    )
     .toBe(true);
   return text;
 }
 
 test('the tooltip follows the language chosen in the popup (en → ru → kk), and the README picture', async ({ fresh }) => {
-  const c = cases.find((x) => fixtureName(x) === 'regdata-table-ru') ?? cases.find((x) => x.lang === 'ru' && x.steps.includes('registration-data'));
+  const c =
+    cases.find((x) => fixtureName(x) === 'regdata-table-ru') ?? cases.find((x) => x.lang === 'ru' && x.steps.includes('registration-data'));
   expect(c, 'a Russian registration-data replica').toBeTruthy();
   const popup = await openPopup(fresh, 'en');
 

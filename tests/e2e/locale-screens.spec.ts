@@ -6,14 +6,29 @@
  * text quotes is in a language of the portal. Screenshots: test-results/screenshots/i16-*.png.
  */
 import type { Page } from '@playwright/test';
-import { expect, fixtureName, fixtureUrl, loadCases, openPopup, repoPath, screenshot, test, visibleTooltipText, waitForSettledStep, type Case, type Qadam } from './harness';
+import {
+  expect,
+  fixtureName,
+  fixtureUrl,
+  loadCases,
+  openPopup,
+  repoPath,
+  screenshot,
+  test,
+  visibleTooltipText,
+  waitForSettledStep,
+  type Case,
+  type Qadam,
+} from './harness';
 import fs from 'node:fs';
 import { lookup } from '../../lib/lookup';
 import { LANGS, type Lang } from '../../procedures/types';
 import { mixedScriptWords, separatedSuffixes } from '../unit/locale-checks';
 
 // the locale files read as files (Playwright's loader does not import JSON modules)
-const RESOURCES = Object.fromEntries(LANGS.map((l) => [l, JSON.parse(fs.readFileSync(repoPath(`locales/${l}.json`), 'utf8')) as unknown])) as Record<Lang, unknown>;
+const RESOURCES = Object.fromEntries(
+  LANGS.map((l) => [l, JSON.parse(fs.readFileSync(repoPath(`locales/${l}.json`), 'utf8')) as unknown]),
+) as Record<Lang, unknown>;
 const t = (lang: Lang, key: string) => lookup(RESOURCES, lang, key);
 
 const RAW_KEY = /(^|\s)(ui|procedures|rules|overlay|fields)\.[\w-]+\./;
@@ -43,10 +58,13 @@ async function showHint(q: Qadam, lang: Lang, h: Hint): Promise<{ page: Page; te
   const want = t(lang, `procedures.${h.procedure}.steps.${h.step}.fields.${h.field}`);
   let text = '';
   await expect
-    .poll(async () => {
-      text = await visibleTooltipText(page);
-      return text.includes(want);
-    }, { message: `the ${lang} hint of ${h.field} is shown: ${want}` })
+    .poll(
+      async () => {
+        text = await visibleTooltipText(page);
+        return text.includes(want);
+      },
+      { message: `the ${lang} hint of ${h.field} is shown: ${want}` },
+    )
     .toBe(true);
   expect(text).not.toMatch(RAW_KEY);
   return { page, text };
@@ -61,7 +79,13 @@ const PLAN: Record<'uz' | 'kk', { hints: [Hint, Hint]; popupCheck: (popupText: s
   uz: {
     hints: [
       // Single Window has ru/kk/en: the caption in Russian, its Uzbek translation in brackets
-      { dir: 'singlewindow', replica: 'home-menu-ru', procedure: 'singlewindow.self-registration', step: 'open-self-registration', field: 'self-registration-tab' },
+      {
+        dir: 'singlewindow',
+        replica: 'home-menu-ru',
+        procedure: 'singlewindow.self-registration',
+        step: 'open-self-registration',
+        field: 'self-registration-tab',
+      },
       // OFD has kk/ru
       { dir: 'oofd', replica: 'contract-card-ru', procedure: 'oofd.connect-kkm-wireless', step: 'sign-contract', field: 'sign' },
     ],
@@ -87,7 +111,9 @@ const PLAN: Record<'uz' | 'kk', { hints: [Hint, Hint]; popupCheck: (popupText: s
 };
 
 for (const lang of ['uz', 'kk'] as const) {
-  test(`${lang}: two hints on replica pages and the popup read as the locale says, captions only in the portal's languages`, async ({ fresh }) => {
+  test(`${lang}: two hints on replica pages and the popup read as the locale says, captions only in the portal's languages`, async ({
+    fresh,
+  }) => {
     const plan = PLAN[lang];
     const popup = await openPopup(fresh, lang);
     for (const [i, h] of plan.hints.entries()) {

@@ -13,9 +13,6 @@ import { EXTENSION_DIR, launch } from './browser';
 import { canWritePolicies, extensionIdOf, POLICY_DIR } from './policy';
 import { expect, fixtureUrl, loadCases, qadamState, screenshot, test } from './harness';
 
-
-
-
 test('a policy presets the language, switches portals off and preloads profiles', async ({ server }) => {
   test.skip(!canWritePolicies(), `no write access to ${POLICY_DIR}: run as root to test managed policies`);
   const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'qadam-managed-ext-'));
@@ -26,7 +23,14 @@ test('a policy presets the language, switches portals off and preloads profiles'
     language: 'kk',
     portals: ['esf', 'nca'],
     profiles: [
-      { name: 'Karasu Logistic LLP', country: 'KZ', kind: 'legal', identifier: '190540028173', headId: '781105301459', headName: 'Akhmetov Yerzhan' },
+      {
+        name: 'Karasu Logistic LLP',
+        country: 'KZ',
+        kind: 'legal',
+        identifier: '190540028173',
+        headId: '781105301459',
+        headName: 'Akhmetov Yerzhan',
+      },
       { name: 'Bad check digit', country: 'KZ', kind: 'legal', identifier: '190540028174' },
     ],
   };
@@ -41,7 +45,10 @@ test('a policy presets the language, switches portals off and preloads profiles'
     await expect(popup.locator('select[data-qadam-lang]')).toHaveValue('kk');
     // the training sandbox and the printable handout speak the policy's language too (issue 13:
     // they followed only the user's choice and the browser's); their address names none
-    const kk = JSON.parse(fs.readFileSync(path.resolve('locales/kk.json'), 'utf8')) as { sandbox: { title: string }; handout: { title: string } };
+    const kk = JSON.parse(fs.readFileSync(path.resolve('locales/kk.json'), 'utf8')) as {
+      sandbox: { title: string };
+      handout: { title: string };
+    };
     const training = await q.context.newPage();
     await training.goto(`chrome-extension://${id}/sandbox.html#/esf.second-enterprise`);
     await expect(training.locator('html')).toHaveAttribute('lang', 'kk', { timeout: 15_000 });
@@ -79,7 +86,10 @@ test('a policy presets the language, switches portals off and preloads profiles'
     expect(await tab.locator('qadam-overlay').count(), 'and stays away on the next load').toBe(0);
     // switched on again: the guidance comes back on the open page
     fs.writeFileSync(policyFile, JSON.stringify({ '3rdparty': { extensions: { [id]: policy } } }));
-    await expect(tab.locator('qadam-overlay [data-qadam-field="password"]'), 'the guidance comes back when the portal is switched on').toHaveCount(1, { timeout: 45_000 });
+    await expect(
+      tab.locator('qadam-overlay [data-qadam-field="password"]'),
+      'the guidance comes back when the portal is switched on',
+    ).toHaveCount(1, { timeout: 45_000 });
   } finally {
     fs.rmSync(policyFile, { force: true });
     await q.close();

@@ -54,14 +54,21 @@ async function hitAtClose(page: Page) {
 }
 
 for (const file of ['login-dialog-ru.html', 'login-dialog-kk.html', 'login-jqdialog-ru.html']) {
-  test(`a modal question on the ESF login: ${file} is confirm-registration, ringed above the modal, its hint clickable`, async ({ qadam, portal }) => {
+  test(`a modal question on the ESF login: ${file} is confirm-registration, ringed above the modal, its hint clickable`, async ({
+    qadam,
+    portal,
+  }) => {
     const c = byFile(esf, file);
     await portal.goto(fixtureUrl(c));
     const state = await waitForSettledStep(qadam, portal, c);
     expect(state.step, 'the modal, not the login form under it').toBe('confirm-registration');
     await expectRingEncloses(portal, 'yes');
     const native = c.shape === 'native-dialog';
-    if (native) expect(await portal.evaluate(() => document.querySelector('dialog')!.matches(':modal')), 'the replica opened a real modal dialog').toBe(true);
+    if (native)
+      expect(
+        await portal.evaluate(() => document.querySelector('dialog')!.matches(':modal')),
+        'the replica opened a real modal dialog',
+      ).toBe(true);
 
     const hit = await hitAtClose(portal);
     expect(hit, 'a hint is shown with its close button').not.toBeNull();
@@ -88,7 +95,10 @@ for (const file of ['login-dialog-ru.html', 'login-dialog-kk.html', 'login-jqdia
       await waitForStep(qadam, portal, ['sign-in', 'select-certificate']);
       expect(await portal.evaluate(() => document.querySelector('qadam-overlay')?.parentElement?.localName), 'back in <body>').toBe('body');
       const after = await qadamState(qadam, portal);
-      expect(after?.fields.some((f) => f.found), 'the login page is ringed again').toBe(true);
+      expect(
+        after?.fields.some((f) => f.found),
+        'the login page is ringed again',
+      ).toBe(true);
     }
   });
 }

@@ -11,7 +11,8 @@ const cases = loadCases();
 const RAW_KEY = /^(ui|procedures|rules|overlay)\./;
 const ESF = PROCEDURES.filter((p) => p.portal === 'esf');
 const pick = (step: string, lang = 'ru'): Case | undefined =>
-  cases.find((c) => c.lang === lang && c.steps.includes(step) && (c.fields[step] ?? []).length > 0) ?? cases.find((c) => c.steps.includes(step));
+  cases.find((c) => c.lang === lang && c.steps.includes(step) && (c.fields[step] ?? []).length > 0) ??
+  cases.find((c) => c.steps.includes(step));
 
 async function expectSteps(popup: Page, procedureId: string): Promise<void> {
   await expect(popup.locator(`[data-procedure-id="${procedureId}"]`).first()).toBeVisible();
@@ -67,7 +68,9 @@ test('the picker shows the steps of each ESF procedure', async ({ fresh }) => {
   const popup = await openPopup(fresh);
   const picker = popup.locator('select[data-qadam-select-procedure]');
   await expect
-    .poll(() => picker.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)), { message: 'the picker offers every ESF procedure' })
+    .poll(() => picker.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)), {
+      message: 'the picker offers every ESF procedure',
+    })
     .toEqual(expect.arrayContaining(ESF.map((p) => p.id)));
   for (const p of ESF) {
     await picker.selectOption(p.id);
@@ -109,7 +112,9 @@ test('a ticked manual step stays ticked after the popup is closed and reopened, 
   const caption = ((await reset.textContent()) ?? '').trim();
   await reset.click();
   const ask = popup.getByRole('alertdialog');
-  await expect.poll(async () => (await ask.isVisible()) || !(await box().isChecked()), { message: 'reset asks to confirm or resets' }).toBe(true);
+  await expect
+    .poll(async () => (await ask.isVisible()) || !(await box().isChecked()), { message: 'reset asks to confirm or resets' })
+    .toBe(true);
   if (await ask.isVisible()) await ask.getByRole('button', { name: caption, exact: true }).click();
   await expect(box(), 'reset clears the tick').not.toBeChecked();
   await expect(popup.locator('[data-step-id="open-link"]').first()).not.toHaveAttribute('data-done', 'true');
@@ -162,7 +167,9 @@ test('a page whose step is not in the followed procedure moves the progress to t
   await expect
     .poll(async () => {
       // no profile yet: the progress is the no-profile record (`_`) of progress v2
-      const p = (await dumpStorage(fresh)).progress as { byProfile: Record<string, { active: string; procedures: Record<string, { step: string }> }> };
+      const p = (await dumpStorage(fresh)).progress as {
+        byProfile: Record<string, { active: string; procedures: Record<string, { step: string }> }>;
+      };
       return [p.byProfile._?.active, p.byProfile._?.procedures['esf.ie-after-individual']?.step];
     })
     .toEqual(['esf.ie-after-individual', 'registration-data']);

@@ -2,7 +2,18 @@
  * The other portals in motion: the OneID wizard changing its stage inside one URL (with its rules),
  * and procedures linked to each other in the popup.
  */
-import { expect, expectRingEncloses, fixtureUrl, loadCases, openPopup, overlay, qadamState, screenshot, test, waitForStep } from './harness';
+import {
+  expect,
+  expectRingEncloses,
+  fixtureUrl,
+  loadCases,
+  openPopup,
+  overlay,
+  qadamState,
+  screenshot,
+  test,
+  waitForStep,
+} from './harness';
 import { launch } from './browser';
 import { procedureById } from '../../procedures';
 
@@ -75,7 +86,8 @@ test('manual steps ticked in the popup stay ticked after the browser is restarte
     second = await launch(server, { userDataDir: first.userDataDir });
     const again = await openPopup(second);
     await expect(again.locator('[data-procedure-id="oofd.connect-kkm-wireless"]')).toBeVisible();
-    for (const id of ['check-coverage', 'buy-kkm']) await expect(again.locator(`[data-step-id="${id}"]`)).toHaveAttribute('data-done', 'true');
+    for (const id of ['check-coverage', 'buy-kkm'])
+      await expect(again.locator(`[data-step-id="${id}"]`)).toHaveAttribute('data-done', 'true');
     await expect(again.locator('[data-step-id="sim-card"]')).not.toHaveAttribute('data-done', 'true');
     await screenshot(again, 'popup-after-restart');
   } finally {

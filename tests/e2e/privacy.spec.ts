@@ -28,7 +28,10 @@ const EMAIL = 'zq.private.mailbox@example.kz';
 
 async function fill(page: Page, field: string, value: string): Promise<void> {
   const sel = `[data-expect="${field}"]`;
-  const tag = await page.locator(sel).first().evaluate((e) => e.tagName);
+  const tag = await page
+    .locator(sel)
+    .first()
+    .evaluate((e) => e.tagName);
   const input = page.locator(/^(INPUT|TEXTAREA)$/.test(tag) ? sel : `${sel} input`).first();
   await input.click();
   await input.pressSequentially(value, { delay: 5 });
@@ -50,7 +53,10 @@ test('chrome.storage holds none of the values typed into portal fields', async (
   const account = pick('change-email', ['login', 'email']) ?? pick('reset-password', ['login', 'email']);
   const newPassword = pick('new-password', ['password', 'password-repeat']);
   const registration = pick('registration-data', ['password']);
-  expect(account && newPassword && registration, 'replicas of change-email/reset-password, new-password and registration-data').toBeTruthy();
+  expect(
+    account && newPassword && registration,
+    'replicas of change-email/reset-password, new-password and registration-data',
+  ).toBeTruthy();
 
   const pages = [
     await visit(fresh, registration!, 'registration-data', { password: SECRET }),
@@ -65,7 +71,9 @@ test('chrome.storage holds none of the values typed into portal fields', async (
     const o = await overlay(page);
     const shown = JSON.stringify(o);
     for (const v of [SECRET, IIN, EMAIL]) expect(shown, `the overlay never shows the typed ${v}`).not.toContain(v);
-    const pageStores = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie);
+    const pageStores = await page.evaluate(
+      () => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie,
+    );
     for (const v of [SECRET, IIN, EMAIL]) expect(pageStores, `the page's storage does not get ${v}`).not.toContain(v);
   }
   for (const page of pages) await page.close();
@@ -111,7 +119,10 @@ test.describe('the portal DOM is left as it was (only <qadam-overlay> is added)'
       for (const f of c.fields[state.step!] ?? []) await expectRingEncloses(portal, f, 10_000);
       // focus and type where there are inputs, so that the rules run too
       for (const f of c.fields[state.step!] ?? []) {
-        const isInput = await portal.locator(`[data-expect="${f}"]`).first().evaluate((e) => e instanceof HTMLInputElement);
+        const isInput = await portal
+          .locator(`[data-expect="${f}"]`)
+          .first()
+          .evaluate((e) => e instanceof HTMLInputElement);
         if (isInput) {
           await portal.locator(`[data-expect="${f}"]`).first().pressSequentially('12345', { delay: 5 });
         }

@@ -9,7 +9,20 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { launch } from './browser';
-import { dumpStorage, expect, fixtureUrl, iinCheckDigit, loadCases, openPopup, screenshot, test, typeInto, waitForStep, type Case, type Qadam } from './harness';
+import {
+  dumpStorage,
+  expect,
+  fixtureUrl,
+  iinCheckDigit,
+  loadCases,
+  openPopup,
+  screenshot,
+  test,
+  typeInto,
+  waitForStep,
+  type Case,
+  type Qadam,
+} from './harness';
 
 const kz = (first11: string) => first11 + String(iinCheckDigit(first11));
 /** the replica of ESF «Шаг 2 - регистрационные данные»: BIN 190540028173, head's IIN 781105301459 */
@@ -42,13 +55,27 @@ async function seed(q: Qadam, items: Record<string, unknown>): Promise<void> {
   }
 }
 
-const profile = (id: string, name: string, identifier: string, extra: Record<string, unknown> = {}) => ({ id, name, country: 'KZ', kind: 'legal', identifier, facts: {}, createdAt: 1, ...extra });
+const profile = (id: string, name: string, identifier: string, extra: Record<string, unknown> = {}) => ({
+  id,
+  name,
+  country: 'KZ',
+  kind: 'legal',
+  identifier,
+  facts: {},
+  createdAt: 1,
+  ...extra,
+});
 
 async function seedProfiles(q: Qadam, list: unknown[], active: string, followed?: string, lang = 'ru'): Promise<void> {
   await seed(q, {
     profiles: { list, active },
     profiles$: { v: 1 },
-    progress: { byProfile: followed ? { [active]: { active: followed, procedures: { [followed]: { step: null, seenAt: null, done: {} } }, notice: null } } : {}, notice: null },
+    progress: {
+      byProfile: followed
+        ? { [active]: { active: followed, procedures: { [followed]: { step: null, seenAt: null, done: {} } }, notice: null } }
+        : {},
+      notice: null,
+    },
     progress$: { v: 2 },
     settings: { lang },
   });
@@ -64,12 +91,21 @@ async function warnings(page: Page): Promise<Record<string, string>> {
   for (let i = 0; i < (await boxes.count()); i++) {
     const box = boxes.nth(i);
     const kind = (await box.getAttribute('data-qadam-warning').catch(() => null)) ?? '?';
-    out[kind] = (await box.locator('iframe[data-qadam-private]').contentFrame().locator('body').textContent({ timeout: 5000 }).catch(() => '')) ?? '';
+    out[kind] =
+      (await box
+        .locator('iframe[data-qadam-private]')
+        .contentFrame()
+        .locator('body')
+        .textContent({ timeout: 5000 })
+        .catch(() => '')) ?? '';
   }
   return out;
 }
 
-async function addProfile(page: Page, p: { name: string; kind?: string; country?: string; identifier: string; headId?: string; headName?: string }): Promise<void> {
+async function addProfile(
+  page: Page,
+  p: { name: string; kind?: string; country?: string; identifier: string; headId?: string; headName?: string },
+): Promise<void> {
   await page.locator('[data-qadam-new-profile]').click();
   const form = page.locator('[data-qadam-profile-form]');
   await form.locator('input[name=name]').fill(p.name);
@@ -122,7 +158,13 @@ test('the popup switches the active profile and keeps progress per profile acros
   const first = await launch(server);
   let second: Awaited<ReturnType<typeof launch>> | null = null;
   try {
-    await seedProfiles(first, [profile('p-alpha', 'Alpha LLP', PAGE_BIN), profile('p-beta', 'Beta LLP', OTHER_BIN)], 'p-alpha', undefined, 'en');
+    await seedProfiles(
+      first,
+      [profile('p-alpha', 'Alpha LLP', PAGE_BIN), profile('p-beta', 'Beta LLP', OTHER_BIN)],
+      'p-alpha',
+      undefined,
+      'en',
+    );
     const popup = await openPopup(first);
     await expect(popup.locator('[data-active-profile="p-alpha"]')).toContainText('Alpha LLP');
     await popup.locator('select[data-qadam-select-procedure]').selectOption('oofd.connect-kkm-wireless');
@@ -183,7 +225,12 @@ test('on the ESF registration data of a second enterprise, the hint names the fi
 });
 
 test('a page showing another BIN warns and offers to switch to the matching profile', async ({ fresh }) => {
-  await seedProfiles(fresh, [profile('p-other', 'Other LLP', OTHER_BIN), profile('p-karasu', 'Karasu Logistic LLP', PAGE_BIN)], 'p-other', 'esf.legal-entity-after-individual');
+  await seedProfiles(
+    fresh,
+    [profile('p-other', 'Other LLP', OTHER_BIN), profile('p-karasu', 'Karasu Logistic LLP', PAGE_BIN)],
+    'p-other',
+    'esf.legal-entity-after-individual',
+  );
   const tab = await fresh.context.newPage();
   await tab.goto(fixtureUrl(esfCase('regdata-div-ru.html')));
   await waitForStep(fresh, tab, ['registration-data'], 15_000);
@@ -204,7 +251,10 @@ test('a page showing another BIN warns and offers to switch to the matching prof
 
 test('OneID: choosing another legal entity than the active profile’s is flagged', async ({ fresh }) => {
   await seed(fresh, {
-    profiles: { list: [{ id: 'p-uz', name: 'Toshkent Savdo', country: 'UZ', kind: 'legal', identifier: '301999888', facts: {}, createdAt: 1 }], active: 'p-uz' },
+    profiles: {
+      list: [{ id: 'p-uz', name: 'Toshkent Savdo', country: 'UZ', kind: 'legal', identifier: '301999888', facts: {}, createdAt: 1 }],
+      active: 'p-uz',
+    },
     profiles$: { v: 1 },
     settings: { lang: 'uz' },
   });
@@ -216,13 +266,20 @@ test('OneID: choosing another legal entity than the active profile’s is flagge
   // dispatches synthetic events, which a page script could forge too)
   await tab.locator('select#roleId').focus();
   await tab.keyboard.press('ArrowDown');
-  await expect(tab.locator('select#roleId')).not.toHaveValue(await tab.locator('select#roleId option').first().getAttribute('value') ?? '');
+  await expect(tab.locator('select#roleId')).not.toHaveValue(
+    (await tab.locator('select#roleId option').first().getAttribute('value')) ?? '',
+  );
   await expect.poll(async () => (await warnings(tab))['wrong-company'] ?? '').toContain('305123456');
   await screenshot(tab, 'oneid-wrong-company');
 });
 
 test('Single Window self-registration warns before the start when the BIN is already registered there', async ({ fresh }) => {
-  await seedProfiles(fresh, [profile('p-aral', 'Aral Export Trade', PAGE_BIN, { facts: { singlewindow: { at: Date.UTC(2024, 10, 5) } } })], 'p-aral', 'singlewindow.self-registration');
+  await seedProfiles(
+    fresh,
+    [profile('p-aral', 'Aral Export Trade', PAGE_BIN, { facts: { singlewindow: { at: Date.UTC(2024, 10, 5) } } })],
+    'p-aral',
+    'singlewindow.self-registration',
+  );
   const tab = await fresh.context.newPage();
   await tab.goto(fixtureUrl(caseOf('singlewindow', 'home-menu-ru.html')));
   await waitForStep(fresh, tab, ['open-self-registration'], 15_000);
@@ -260,7 +317,11 @@ test('export then import gives the same profiles; a faulty import is refused and
 
   // a CSV with a bad check digit in row 3: refused, storage exactly as before
   const snapshot = await dumpStorage(fresh);
-  await page.locator('[data-qadam-import]').setInputFiles({ name: 'list.csv', mimeType: 'text/csv', buffer: Buffer.from(`name;identifier\nNew LLP;${OTHER_BIN}\nBroken LLP;190540028174\n`) });
+  await page.locator('[data-qadam-import]').setInputFiles({
+    name: 'list.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`name;identifier\nNew LLP;${OTHER_BIN}\nBroken LLP;190540028174\n`),
+  });
   const alert = page.locator('[role=alert].result');
   await expect(alert).toContainText(/Row 3/);
   await screenshot(page, 'options-import-refused');
@@ -269,7 +330,12 @@ test('export then import gives the same profiles; a faulty import is refused and
 });
 
 test('with profiles active, typing into portal fields leaves no typed value in storage', async ({ fresh }) => {
-  await seedProfiles(fresh, [profile('p-karasu', 'Karasu Logistic LLP', PAGE_BIN, { head: { id: HEAD } })], 'p-karasu', 'esf.second-enterprise');
+  await seedProfiles(
+    fresh,
+    [profile('p-karasu', 'Karasu Logistic LLP', PAGE_BIN, { head: { id: HEAD } })],
+    'p-karasu',
+    'esf.second-enterprise',
+  );
   const tab = await fresh.context.newPage();
   await tab.goto(fixtureUrl(esfCase('regdata-div-ru.html')));
   await waitForStep(fresh, tab, ['registration-data'], 15_000);
@@ -290,7 +356,9 @@ const inDays = (days: number) => {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 };
 
-test('keys expiring within 30 days are listed soonest first in the popup and the options page, with a one-click renewal', async ({ fresh }) => {
+test('keys expiring within 30 days are listed soonest first in the popup and the options page, with a one-click renewal', async ({
+  fresh,
+}) => {
   const THIRD = kz('11024000789');
   const FOURTH = kz('12034000321');
   await seedProfiles(
@@ -308,7 +376,9 @@ test('keys expiring within 30 days are listed soonest first in the popup and the
   const popup = await openPopup(fresh);
   const items = popup.locator('[data-keys-expiring]');
   await expect(items).toHaveCount(2);
-  expect(await items.evaluateAll((els) => els.map((e) => [e.getAttribute('data-keys-expiring'), e.getAttribute('data-days-left')]))).toEqual([
+  expect(
+    await items.evaluateAll((els) => els.map((e) => [e.getAttribute('data-keys-expiring'), e.getAttribute('data-days-left')])),
+  ).toEqual([
     ['p-gone', '-3'],
     ['p-soon', '12'],
   ]);
@@ -328,10 +398,18 @@ test('keys expiring within 30 days are listed soonest first in the popup and the
   await expect(page.locator('[data-keys-expiring]')).toHaveCount(2);
   const FIFTH = kz('13044000555');
   const [y, m, d] = inDays(5).split('-');
-  await page.locator('[data-qadam-import]').setInputFiles({ name: 'keys.csv', mimeType: 'text/csv', buffer: Buffer.from(`name;identifier;keys_expire\nFive Days LLP;${FIFTH};${d}.${m}.${y}\n`) });
+  await page.locator('[data-qadam-import]').setInputFiles({
+    name: 'keys.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`name;identifier;keys_expire\nFive Days LLP;${FIFTH};${d}.${m}.${y}\n`),
+  });
   await expect(page.locator('[role=status].result')).toBeVisible();
   await expect(page.locator('[data-keys-expiring]')).toHaveCount(3);
-  expect(await page.locator('[data-keys-expiring]').evaluateAll((els) => els.map((e) => e.getAttribute('data-days-left')))).toEqual(['-3', '5', '12']);
+  expect(await page.locator('[data-keys-expiring]').evaluateAll((els) => els.map((e) => e.getAttribute('data-days-left')))).toEqual([
+    '-3',
+    '5',
+    '12',
+  ]);
   await page.locator('[data-qadam-profile-sort]').selectOption('keys');
   const order = await page.locator('[data-profile-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-profile-id')));
   expect(order.slice(0, 2)).toEqual(['p-gone', expect.stringMatching(/^p-/)]);
@@ -340,13 +418,21 @@ test('keys expiring within 30 days are listed soonest first in the popup and the
 
   // an absurd date in a CSV is refused and changes nothing
   const snapshot = await dumpStorage(fresh);
-  await page.locator('[data-qadam-import]').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(`name;identifier;keys_expire\nBad LLP;${kz('14054000111')};9999-12-31\n`) });
+  await page.locator('[data-qadam-import]').setInputFiles({
+    name: 'bad.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`name;identifier;keys_expire\nBad LLP;${kz('14054000111')};9999-12-31\n`),
+  });
   await expect(page.locator('[role=alert].result')).toContainText('9999-12-31');
   expect(await dumpStorage(fresh)).toEqual(snapshot);
 });
 
 test('a stored date out of range (1e20, as an old import could leave) neither crashes the list nor the edit form', async ({ fresh }) => {
-  await seedProfiles(fresh, [profile('p-karasu', 'Karasu Logistic LLP', PAGE_BIN, { facts: { esf: { at: 1e20 }, oofd: { at: Date.UTC(2024, 1, 1) } } })], 'p-karasu');
+  await seedProfiles(
+    fresh,
+    [profile('p-karasu', 'Karasu Logistic LLP', PAGE_BIN, { facts: { esf: { at: 1e20 }, oofd: { at: Date.UTC(2024, 1, 1) } } })],
+    'p-karasu',
+  );
   const page = await openOptions(fresh);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));

@@ -39,7 +39,10 @@ const pick = (step: string, fields: string[], lang: string): Case | undefined =>
 /** the input behind [data-expect=<field>] (the marked element itself, or the input inside it) */
 async function inputOf(page: Page, field: string): Promise<string> {
   const sel = `[data-expect="${field}"]`;
-  const tag = await page.locator(sel).first().evaluate((e) => e.tagName);
+  const tag = await page
+    .locator(sel)
+    .first()
+    .evaluate((e) => e.tagName);
   return /^(INPUT|TEXTAREA)$/.test(tag) ? sel : `${sel} input, ${sel} textarea`;
 }
 
@@ -73,10 +76,18 @@ for (const lang of ['ru', 'kk']) {
       expect(account, `a ${lang} change-email or reset-password replica with login and email`).toBeTruthy();
       const c = account!;
       await portal.goto(fixtureUrl(c));
-      await waitForStep(qadam, portal, c.steps.filter((s) => s === 'change-email' || s === 'reset-password'), 15_000);
+      await waitForStep(
+        qadam,
+        portal,
+        c.steps.filter((s) => s === 'change-email' || s === 'reset-password'),
+        15_000,
+      );
       await expectRingEncloses(portal, 'login', 10_000);
 
-      await portal.locator(await inputOf(portal, 'login')).first().click();
+      await portal
+        .locator(await inputOf(portal, 'login'))
+        .first()
+        .click();
       await frames(portal, 2);
       const before = await visibleTooltipText(portal);
 
@@ -104,9 +115,17 @@ for (const lang of ['ru', 'kk']) {
       expect(account, `a ${lang} change-email or reset-password replica with login and email`).toBeTruthy();
       const c = account!;
       await portal.goto(fixtureUrl(c));
-      await waitForStep(qadam, portal, c.steps.filter((s) => s === 'change-email' || s === 'reset-password'), 15_000);
+      await waitForStep(
+        qadam,
+        portal,
+        c.steps.filter((s) => s === 'change-email' || s === 'reset-password'),
+        15_000,
+      );
       await expectRingEncloses(portal, 'email', 10_000);
-      await portal.locator(await inputOf(portal, 'email')).first().click();
+      await portal
+        .locator(await inputOf(portal, 'email'))
+        .first()
+        .click();
       await frames(portal, 2);
       const before = await visibleTooltipText(portal);
 
@@ -131,13 +150,16 @@ for (const lang of ['ru', 'kk']) {
       await expectRingEncloses(portal, 'password-repeat', 10_000);
 
       await typeValue(portal, 'password', 'Zq-secret-123!');
-      await portal.locator(await inputOf(portal, 'password-repeat')).first().click();
+      await portal
+        .locator(await inputOf(portal, 'password-repeat'))
+        .first()
+        .click();
       await frames(portal, 2);
       const before = await visibleTooltipText(portal);
       await typeValue(portal, 'password-repeat', 'Zq-secret-124!');
-      await expect.poll(() => invalidOf(portal, 'password-repeat'), { message: 'a different repeat → data-qadam-invalid="password-repeat"' }).toBe(
-        'password-repeat',
-      );
+      await expect
+        .poll(() => invalidOf(portal, 'password-repeat'), { message: 'a different repeat → data-qadam-invalid="password-repeat"' })
+        .toBe('password-repeat');
       const after = await visibleTooltipText(portal);
       expect(after, 'the shown tooltip text changes on a mismatch').not.toBe(before);
       expect(after).not.toContain('Zq-secret');
@@ -149,7 +171,9 @@ for (const lang of ['ru', 'kk']) {
 
       // changing the first password afterwards makes the repeat wrong again
       await typeValue(portal, 'password', 'Zq-secret-999!');
-      await expect.poll(() => invalidOf(portal, 'password-repeat'), { message: 'editing the password re-checks the repeat' }).toBe('password-repeat');
+      await expect
+        .poll(() => invalidOf(portal, 'password-repeat'), { message: 'editing the password re-checks the repeat' })
+        .toBe('password-repeat');
     });
   });
 }

@@ -22,14 +22,18 @@ for (const proc of PROCEDURES) {
     for (const s of proc.steps) {
       const page = await openSandbox(qadam, proc.id, s.id);
       await expect(page.locator('qadam-sandbox')).toHaveCount(1);
-      const banner = await page.evaluate(() => document.querySelector('qadam-sandbox')?.shadowRoot?.querySelector('[data-qadam-training-banner]')?.textContent ?? '');
+      const banner = await page.evaluate(
+        () => document.querySelector('qadam-sandbox')?.shadowRoot?.querySelector('[data-qadam-training-banner]')?.textContent ?? '',
+      );
       expect(banner, 'the training banner').toMatch(/Учебная копия/);
       if (s.kind === 'page') {
         const required = s.fields.filter((f) => !f.optional && !f.silent).map((f) => f.id);
         const shown = await rings(page);
         for (const id of required) expect(shown, `${proc.id}/${s.id}: ring ${id}`).toContain(id);
       } else {
-        const card = await page.evaluate(() => document.querySelector('qadam-sandbox')?.shadowRoot?.querySelector('[data-qadam-manual]')?.getAttribute('data-qadam-manual'));
+        const card = await page.evaluate(() =>
+          document.querySelector('qadam-sandbox')?.shadowRoot?.querySelector('[data-qadam-manual]')?.getAttribute('data-qadam-manual'),
+        );
         expect(card).toBe(s.id);
       }
       await page.close();
@@ -38,7 +42,12 @@ for (const proc of PROCEDURES) {
 }
 
 test('sandbox: in each language the rings and tooltips speak it; a rule flips invalid; the step moves on', async ({ fresh }) => {
-  for (const [lang, word] of [['kk', /Құпия|құпия/], ['ru', /пароль/i], ['en', /password/i], ['uz', /parol/i]] as const) {
+  for (const [lang, word] of [
+    ['kk', /Құпия|құпия/],
+    ['ru', /пароль/i],
+    ['en', /password/i],
+    ['uz', /parol/i],
+  ] as const) {
     const page = await openSandbox(fresh, 'esf.recover-access', 'new-password', `lang=${lang}`);
     await expect(page.locator('qadam-overlay [role=tooltip]:not([hidden])')).toContainText(word);
     await page.close();
@@ -65,21 +74,29 @@ test('sandbox: in each language the rings and tooltips speak it; a rule flips in
 
 test('presenter mode: the keyboard walks a whole procedure; projector-size screenshots', async ({ fresh }) => {
   const proc = PROCEDURES.find((p) => p.id === 'oneid.register-individual')!;
-  for (const size of [{ width: 1920, height: 1080 }, { width: 1280, height: 720 }]) {
+  for (const size of [
+    { width: 1920, height: 1080 },
+    { width: 1280, height: 720 },
+  ]) {
     const page = await openSandbox(fresh, proc.id, proc.steps[0]!.id, 'lang=ru&presenter=1', size);
-    const counter = () => page.evaluate(() => document.querySelector('qadam-sandbox')?.shadowRoot?.querySelector('[data-qadam-counter]')?.textContent ?? '');
+    const counter = () =>
+      page.evaluate(() => document.querySelector('qadam-sandbox')?.shadowRoot?.querySelector('[data-qadam-counter]')?.textContent ?? '');
     for (let i = 0; i < proc.steps.length; i++) {
       const s = proc.steps[i]!;
       await expect(page.locator(`body[data-qadam-shown="${proc.id}/${s.id}"]`)).toHaveCount(1, { timeout: 15_000 });
       expect(await counter()).toContain(`${i + 1} из ${proc.steps.length}`);
-      const narration = await page.evaluate(() => document.querySelector('qadam-sandbox')?.shadowRoot?.querySelector('[data-qadam-narration]')?.textContent ?? '');
+      const narration = await page.evaluate(
+        () => document.querySelector('qadam-sandbox')?.shadowRoot?.querySelector('[data-qadam-narration]')?.textContent ?? '',
+      );
       expect(narration.length, 'the narration shows the step').toBeGreaterThan(10);
       if (i === 1 || i === 3) {
         // the open tooltip is readable: not under the training bar (at 720p it has to go above)
         await expect
           .poll(() =>
             page.evaluate(() => {
-              const tip = Array.from(document.querySelector('qadam-overlay')?.shadowRoot?.querySelectorAll<HTMLElement>('[role="tooltip"]') ?? []).find((t) => !t.hidden && t.getBoundingClientRect().height > 0);
+              const tip = Array.from(
+                document.querySelector('qadam-overlay')?.shadowRoot?.querySelectorAll<HTMLElement>('[role="tooltip"]') ?? [],
+              ).find((t) => !t.hidden && t.getBoundingClientRect().height > 0);
               const bar = document.querySelector('qadam-sandbox')?.shadowRoot?.querySelector('.bar');
               return tip && bar ? Math.round(bar.getBoundingClientRect().top - tip.getBoundingClientRect().bottom) : null;
             }),

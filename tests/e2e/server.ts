@@ -29,7 +29,11 @@ export const TEST_PAGES_DIR = path.join(ROOT, 'tests/fixtures');
 export const CACHE_DIR = path.join(ROOT, 'tests/.cache');
 
 /** Host names the browser is told to resolve to this server: every portal host, and a non-portal one. */
-export const MAPPED_HOSTS = [...PORTALS.flatMap((p) => p.hosts.flatMap((h) => (h.startsWith('*.') ? [h.slice(2), h] : [h]))), 'example.org', 'www.example.org'];
+export const MAPPED_HOSTS = [
+  ...PORTALS.flatMap((p) => p.hosts.flatMap((h) => (h.startsWith('*.') ? [h.slice(2), h] : [h]))),
+  'example.org',
+  'www.example.org',
+];
 
 /** the pages of a portal: its replicas, then the pages only the tests open */
 export function pageDirs(portal: string): string[] {

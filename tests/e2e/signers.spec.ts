@@ -30,10 +30,12 @@ async function fakeSigner(port: number, secure: boolean, behaviour: Behaviour): 
   const server = secure ? https.createServer(ensureCertificate()) : http.createServer();
   const wss = new WebSocketServer({ server });
   wss.on('connection', (s: WebSocket) => {
-    if (behaviour === 'ncalayer' || behaviour === 'ncalayer-error' || behaviour === 'kaztoken') s.send(JSON.stringify({ result: { version: '1.4' } }));
+    if (behaviour === 'ncalayer' || behaviour === 'ncalayer-error' || behaviour === 'kaztoken')
+      s.send(JSON.stringify({ result: { version: '1.4' } }));
     // after the greeting Qadam asks kz.digiflow.mobile.extensions getVersion: NCALayer refuses, KAZTOKEN answers
     if (behaviour === 'ncalayer-error') s.on('message', () => s.send(JSON.stringify({ success: false, errorCode: 'MODULE_NOT_FOUND' })));
-    if (behaviour === 'kaztoken') s.on('message', () => s.send(JSON.stringify({ code: '200', responseObject: { name: 'KAZTOKENdesktop', version: '2.3.1' } })));
+    if (behaviour === 'kaztoken')
+      s.on('message', () => s.send(JSON.stringify({ code: '200', responseObject: { name: 'KAZTOKENdesktop', version: '2.3.1' } })));
     if (behaviour === 'wrong') s.send('{"hello":"world"}');
     if (behaviour === 'e-imzo') s.on('message', () => s.send(JSON.stringify({ success: true, major: '4', minor: '65' })));
   });
@@ -58,7 +60,10 @@ async function popupOnStep(q: Qadam, procedure: string, step: string) {
   await sw.evaluate(
     ([p, s]) => {
       const c = (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome;
-      return c.storage.local.set({ progress: { active: p, procedures: { [p]: { step: s, seenAt: Date.now(), done: {} } }, notice: null }, progress$: { v: 1 } });
+      return c.storage.local.set({
+        progress: { active: p, procedures: { [p]: { step: s, seenAt: Date.now(), done: {} } }, notice: null },
+        progress$: { v: 1 },
+      });
     },
     [procedure, step] as [string, string],
   );
@@ -68,16 +73,92 @@ async function popupOnStep(q: Qadam, procedure: string, step: string) {
   return page;
 }
 
-const cases: Array<{ name: string; procedure: string; step: string; signer: string; servers: Array<[number, boolean, Behaviour]>; state: string; version?: string }> = [
-  { name: 'NCALayer running', procedure: 'singlewindow.self-registration', step: 'select-eds', signer: 'ncalayer', servers: [[13579, true, 'ncalayer']], state: 'running', version: '1.4' },
-  { name: 'NCALayer running, refuses the KAZTOKEN question', procedure: 'singlewindow.self-registration', step: 'select-eds', signer: 'ncalayer', servers: [[13579, true, 'ncalayer-error']], state: 'running', version: '1.4' },
-  { name: 'KAZTOKEN on NCALayer\'s port', procedure: 'oofd.connect-kkm-wireless', step: 'sign-contract', signer: 'kaztoken', servers: [[13579, true, 'kaztoken']], state: 'running', version: '2.3.1' },
-  { name: 'NCALayer not running', procedure: 'singlewindow.self-registration', step: 'select-eds', signer: 'ncalayer', servers: [], state: 'not-running' },
-  { name: 'NCALayer port answers something else', procedure: 'oofd.connect-kkm-wireless', step: 'sign-contract', signer: 'ncalayer', servers: [[13579, true, 'wrong']], state: 'unknown' },
-  { name: 'E-IMZO running (wss 64443)', procedure: 'oneid.verify-with-eds', step: 'choose-key', signer: 'e-imzo', servers: [[64443, true, 'e-imzo']], state: 'running', version: '4.65' },
-  { name: 'E-IMZO running, older build (ws 64646)', procedure: 'oneid.verify-with-eds', step: 'choose-key', signer: 'e-imzo', servers: [[64646, false, 'e-imzo']], state: 'running', version: '4.65' },
-  { name: 'E-IMZO silent', procedure: 'oneid.verify-with-eds', step: 'choose-key', signer: 'e-imzo', servers: [[64443, true, 'silent']], state: 'unknown' },
-  { name: 'E-IMZO not running', procedure: 'oneid.verify-with-eds', step: 'choose-key', signer: 'e-imzo', servers: [], state: 'not-running' },
+const cases: Array<{
+  name: string;
+  procedure: string;
+  step: string;
+  signer: string;
+  servers: Array<[number, boolean, Behaviour]>;
+  state: string;
+  version?: string;
+}> = [
+  {
+    name: 'NCALayer running',
+    procedure: 'singlewindow.self-registration',
+    step: 'select-eds',
+    signer: 'ncalayer',
+    servers: [[13579, true, 'ncalayer']],
+    state: 'running',
+    version: '1.4',
+  },
+  {
+    name: 'NCALayer running, refuses the KAZTOKEN question',
+    procedure: 'singlewindow.self-registration',
+    step: 'select-eds',
+    signer: 'ncalayer',
+    servers: [[13579, true, 'ncalayer-error']],
+    state: 'running',
+    version: '1.4',
+  },
+  {
+    name: "KAZTOKEN on NCALayer's port",
+    procedure: 'oofd.connect-kkm-wireless',
+    step: 'sign-contract',
+    signer: 'kaztoken',
+    servers: [[13579, true, 'kaztoken']],
+    state: 'running',
+    version: '2.3.1',
+  },
+  {
+    name: 'NCALayer not running',
+    procedure: 'singlewindow.self-registration',
+    step: 'select-eds',
+    signer: 'ncalayer',
+    servers: [],
+    state: 'not-running',
+  },
+  {
+    name: 'NCALayer port answers something else',
+    procedure: 'oofd.connect-kkm-wireless',
+    step: 'sign-contract',
+    signer: 'ncalayer',
+    servers: [[13579, true, 'wrong']],
+    state: 'unknown',
+  },
+  {
+    name: 'E-IMZO running (wss 64443)',
+    procedure: 'oneid.verify-with-eds',
+    step: 'choose-key',
+    signer: 'e-imzo',
+    servers: [[64443, true, 'e-imzo']],
+    state: 'running',
+    version: '4.65',
+  },
+  {
+    name: 'E-IMZO running, older build (ws 64646)',
+    procedure: 'oneid.verify-with-eds',
+    step: 'choose-key',
+    signer: 'e-imzo',
+    servers: [[64646, false, 'e-imzo']],
+    state: 'running',
+    version: '4.65',
+  },
+  {
+    name: 'E-IMZO silent',
+    procedure: 'oneid.verify-with-eds',
+    step: 'choose-key',
+    signer: 'e-imzo',
+    servers: [[64443, true, 'silent']],
+    state: 'unknown',
+  },
+  {
+    name: 'E-IMZO not running',
+    procedure: 'oneid.verify-with-eds',
+    step: 'choose-key',
+    signer: 'e-imzo',
+    servers: [],
+    state: 'not-running',
+  },
 ];
 
 for (const c of cases) {

@@ -40,19 +40,82 @@ interface Press {
 const AUTH = /AUTH_RSA256/;
 const SIGN = /GOSTKNCA/;
 const PRESSES: Press[] = [
-  { dir: 'esf', file: 'login-div-ru.html', steps: ['sign-in', 'select-certificate'], button: '[data-expect="select-certificate"]', program: 'ncalayer', key: AUTH },
-  { dir: 'esf', file: 'login-table-kk.html', steps: ['sign-in', 'select-certificate'], button: '[data-expect="select-certificate"]', program: 'ncalayer', key: AUTH },
-  { dir: 'esf', file: 'login-div-en.html', steps: ['sign-in', 'select-certificate'], button: '[data-expect="select-certificate"]', program: 'ncalayer', key: AUTH },
+  {
+    dir: 'esf',
+    file: 'login-div-ru.html',
+    steps: ['sign-in', 'select-certificate'],
+    button: '[data-expect="select-certificate"]',
+    program: 'ncalayer',
+    key: AUTH,
+  },
+  {
+    dir: 'esf',
+    file: 'login-table-kk.html',
+    steps: ['sign-in', 'select-certificate'],
+    button: '[data-expect="select-certificate"]',
+    program: 'ncalayer',
+    key: AUTH,
+  },
+  {
+    dir: 'esf',
+    file: 'login-div-en.html',
+    steps: ['sign-in', 'select-certificate'],
+    button: '[data-expect="select-certificate"]',
+    program: 'ncalayer',
+    key: AUTH,
+  },
   { dir: 'esf', file: 'new-password-div-ru.html', steps: ['new-password'], button: '[data-expect="send"]', program: 'ncalayer', key: SIGN },
-  { dir: 'singlewindow', file: 'eds-panelgrid-ru.html', steps: ['select-eds'], button: '[data-expect="eds"]', program: 'ncalayer', key: SIGN },
-  { dir: 'singlewindow', file: 'eds-panelgrid-en.html', steps: ['select-eds'], button: '[data-expect="eds"]', program: 'ncalayer', key: SIGN },
-  { dir: 'singlewindow', file: 'eds-panelgrid-kk.html', steps: ['select-eds'], button: '[data-expect="eds"]', program: 'ncalayer', key: SIGN },
+  {
+    dir: 'singlewindow',
+    file: 'eds-panelgrid-ru.html',
+    steps: ['select-eds'],
+    button: '[data-expect="eds"]',
+    program: 'ncalayer',
+    key: SIGN,
+  },
+  {
+    dir: 'singlewindow',
+    file: 'eds-panelgrid-en.html',
+    steps: ['select-eds'],
+    button: '[data-expect="eds"]',
+    program: 'ncalayer',
+    key: SIGN,
+  },
+  {
+    dir: 'singlewindow',
+    file: 'eds-panelgrid-kk.html',
+    steps: ['select-eds'],
+    button: '[data-expect="eds"]',
+    program: 'ncalayer',
+    key: SIGN,
+  },
   { dir: 'oneid', file: 'regpki-div-ru.html', steps: ['choose-key'], button: '[data-expect="key"]', program: 'e-imzo', key: /./ },
   { dir: 'oneid', file: 'regpki-table-uz.html', steps: ['choose-key'], button: '[data-expect="key"]', program: 'e-imzo', key: /./ },
-  { dir: 'oofd', file: 'eds-login-card-ru.html', steps: ['register-portal'], button: '[data-expect="eds-login"]', program: 'ncalayer', key: AUTH },
-  { dir: 'oofd', file: 'eds-login-card-kk.html', steps: ['register-portal'], button: '[data-expect="eds-login"]', program: 'ncalayer', key: AUTH },
+  {
+    dir: 'oofd',
+    file: 'eds-login-card-ru.html',
+    steps: ['register-portal'],
+    button: '[data-expect="eds-login"]',
+    program: 'ncalayer',
+    key: AUTH,
+  },
+  {
+    dir: 'oofd',
+    file: 'eds-login-card-kk.html',
+    steps: ['register-portal'],
+    button: '[data-expect="eds-login"]',
+    program: 'ncalayer',
+    key: AUTH,
+  },
   { dir: 'oofd', file: 'contract-card-kk.html', steps: ['sign-contract'], button: '[data-expect="sign"]', program: 'ncalayer', key: SIGN },
-  { dir: 'oofd', file: 'contract-dialog-ru.html', steps: ['sign-contract'], button: '[data-expect="sign"]', program: 'ncalayer', key: SIGN },
+  {
+    dir: 'oofd',
+    file: 'contract-dialog-ru.html',
+    steps: ['sign-contract'],
+    button: '[data-expect="sign"]',
+    program: 'ncalayer',
+    key: SIGN,
+  },
   { dir: 'oofd', file: 'kkm-add-dialog-ru.html', steps: ['register-kkm'], button: '[data-expect="sign"]', program: 'ncalayer', key: SIGN },
 ];
 
@@ -68,7 +131,6 @@ async function open(q: Qadam, page: Page, p: Press): Promise<void> {
   await page.keyboard.press('Escape');
 }
 
-
 /** the card's box and the boxes of the page's visible controls it overlaps */
 async function covered(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -77,7 +139,8 @@ async function covered(page: Page): Promise<string[]> {
     for (const el of document.querySelectorAll('a[href],button,input:not([type=hidden]),select,textarea,[role=button],[role=tab]')) {
       const r = el.getBoundingClientRect();
       if (!r.width || !r.height) continue;
-      if (r.left < card.right && card.left < r.right && r.top < card.bottom && card.top < r.bottom) out.push(`${el.tagName.toLowerCase()} «${(el.textContent ?? '').trim().slice(0, 30)}»`);
+      if (r.left < card.right && card.left < r.right && r.top < card.bottom && card.top < r.bottom)
+        out.push(`${el.tagName.toLowerCase()} «${(el.textContent ?? '').trim().slice(0, 30)}»`);
     }
     return out;
   });
@@ -134,7 +197,7 @@ for (const p of PRESSES) {
   });
 }
 
-test('a script\'s click (not the user\'s) shows no card; the card goes when the page moves on', async ({ qadam, portal: page }) => {
+test("a script's click (not the user's) shows no card; the card goes when the page moves on", async ({ qadam, portal: page }) => {
   const p = PRESSES.find((x) => x.file === 'eds-login-card-ru.html')!;
   await open(qadam, page, p);
   await page.evaluate((sel) => (document.querySelector(sel) as HTMLElement).click(), p.button);
@@ -185,8 +248,15 @@ for (const lang of ['kk', 'ru', 'en', 'uz']) {
     await page.locator(p.button).click();
     await expect(page.locator(CARD)).toBeVisible();
     await expect(page.locator(`${CARD} [data-part=state]`)).toHaveAttribute('data-state', /./);
-    const r = await new AxeBuilder({ page }).include('qadam-overlay').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-    expect(r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+    const r = await new AxeBuilder({ page })
+      .include('qadam-overlay')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+      .analyze();
+    expect(
+      r.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`),
+    ).toEqual([]);
     await expect(page.locator('qadam-overlay [aria-live=polite]').filter({ hasText: /\S/ }).first()).toBeAttached();
     const text = await page.locator(CARD).innerText();
     expect(text).not.toMatch(/signing\.|\{\{/);

@@ -23,7 +23,7 @@ if (!fs.existsSync(path.join(EXT, 'manifest.json'))) {
   process.exit(1);
 }
 if (!FIREFOX) {
-  console.error('test:firefox: no Firefox found. Install Debian\'s: sudo apt-get install -y firefox-esr (or set FIREFOX_PATH).');
+  console.error("test:firefox: no Firefox found. Install Debian's: sudo apt-get install -y firefox-esr (or set FIREFOX_PATH).");
   process.exit(1);
 }
 
@@ -34,15 +34,51 @@ const at = (host, pathAndQuery) => `https://${host}:${server.port}${pathAndQuery
 const PAGE_BIN = '190540028173';
 const HEAD = '781105301459';
 const PROFILES = [
-  { id: 'p-alpha', name: 'Alpha LLP', country: 'KZ', kind: 'legal', identifier: '170140003219', head: { id: HEAD }, facts: { esf: { at: Date.UTC(2025, 2, 12, 9) } }, createdAt: Date.UTC(2025, 0, 1) },
-  { id: 'p-karasu', name: 'Karasu Logistic LLP', country: 'KZ', kind: 'legal', identifier: PAGE_BIN, head: { id: HEAD }, facts: {}, createdAt: Date.UTC(2025, 0, 2) },
-  { id: 'p-gamma', name: 'Gamma Trade LLP', country: 'KZ', kind: 'legal', identifier: '240140009997', head: { id: HEAD }, facts: { esf: { at: Date.UTC(2026, 0, 20, 9) } }, createdAt: Date.UTC(2025, 0, 3) },
+  {
+    id: 'p-alpha',
+    name: 'Alpha LLP',
+    country: 'KZ',
+    kind: 'legal',
+    identifier: '170140003219',
+    head: { id: HEAD },
+    facts: { esf: { at: Date.UTC(2025, 2, 12, 9) } },
+    createdAt: Date.UTC(2025, 0, 1),
+  },
+  {
+    id: 'p-karasu',
+    name: 'Karasu Logistic LLP',
+    country: 'KZ',
+    kind: 'legal',
+    identifier: PAGE_BIN,
+    head: { id: HEAD },
+    facts: {},
+    createdAt: Date.UTC(2025, 0, 2),
+  },
+  {
+    id: 'p-gamma',
+    name: 'Gamma Trade LLP',
+    country: 'KZ',
+    kind: 'legal',
+    identifier: '240140009997',
+    head: { id: HEAD },
+    facts: { esf: { at: Date.UTC(2026, 0, 20, 9) } },
+    createdAt: Date.UTC(2025, 0, 3),
+  },
 ];
 const SEED = {
   profiles: { list: PROFILES, active: 'p-gamma' },
-  'profiles$': { v: 1 },
-  progress: { byProfile: { 'p-gamma': { active: 'esf.second-enterprise', procedures: { 'esf.second-enterprise': { step: null, seenAt: null, done: {} } }, notice: null } }, notice: null },
-  'progress$': { v: 2 },
+  profiles$: { v: 1 },
+  progress: {
+    byProfile: {
+      'p-gamma': {
+        active: 'esf.second-enterprise',
+        procedures: { 'esf.second-enterprise': { step: null, seenAt: null, done: {} } },
+        notice: null,
+      },
+    },
+    notice: null,
+  },
+  progress$: { v: 2 },
   settings: { lang: 'ru' },
 };
 
@@ -55,13 +91,23 @@ async function check(name, fn) {
     results.push(`  ✓ ${name}`);
   } catch (e) {
     failed++;
-    results.push(`  ✗ ${name}\n      ${String(e?.stack ?? e).split('\n').slice(0, 6).join('\n      ')}`);
+    results.push(
+      `  ✗ ${name}\n      ${String(e?.stack ?? e)
+        .split('\n')
+        .slice(0, 6)
+        .join('\n      ')}`,
+    );
   }
 }
 
 /** run privileged code in the browser window (system access) and return its JSON result */
 async function privileged(conn, chromeCtx, body) {
-  const r = await conn.send('script.evaluate', { expression: `(async () => JSON.stringify(await (async () => { ${body} })()))()`, target: { context: chromeCtx }, awaitPromise: true, resultOwnership: 'none' });
+  const r = await conn.send('script.evaluate', {
+    expression: `(async () => JSON.stringify(await (async () => { ${body} })()))()`,
+    target: { context: chromeCtx },
+    awaitPromise: true,
+    resultOwnership: 'none',
+  });
   const res = r.result ?? r;
   if (res.type !== 'success') throw new Error(`privileged code failed: ${JSON.stringify(res.exceptionDetails ?? res).slice(0, 400)}`);
   return JSON.parse(res.result.value);
@@ -72,7 +118,12 @@ const STORAGE = `
   const { ExtensionStorageIDB } = ChromeUtils.importESModule('resource://gre/modules/ExtensionStorageIDB.sys.mjs');
   const db = await ExtensionStorageIDB.open(ExtensionStorageIDB.getStoragePrincipal(policy.extension));`;
 
-const rings = (page) => page.evaluate(() => Array.from(document.querySelector('qadam-overlay')?.shadowRoot?.querySelectorAll('[data-qadam-field]') ?? []).map((e) => e.getAttribute('data-qadam-field')));
+const rings = (page) =>
+  page.evaluate(() =>
+    Array.from(document.querySelector('qadam-overlay')?.shadowRoot?.querySelectorAll('[data-qadam-field]') ?? []).map((e) =>
+      e.getAttribute('data-qadam-field'),
+    ),
+  );
 
 try {
   browser = await puppeteer.launch({
@@ -98,10 +149,16 @@ try {
 
   await check('rings the ESF registration data replica', async () => {
     await page.goto(at('esf.gov.kz', '/esf-web/login/?qadam-fixture=regdata-div-ru#!/registration?type=UL'));
-    await page.waitForFunction(() => (document.querySelector('qadam-overlay')?.shadowRoot?.querySelectorAll('[data-qadam-field]').length ?? 0) > 0, { timeout: 20_000 });
+    await page.waitForFunction(
+      () => (document.querySelector('qadam-overlay')?.shadowRoot?.querySelectorAll('[data-qadam-field]').length ?? 0) > 0,
+      { timeout: 20_000 },
+    );
     assert.deepEqual(await rings(page), ['password']);
     const box = await page.evaluate(() => {
-      const ring = document.querySelector('qadam-overlay').shadowRoot.querySelector('[data-qadam-field="password"]').getBoundingClientRect();
+      const ring = document
+        .querySelector('qadam-overlay')
+        .shadowRoot.querySelector('[data-qadam-field="password"]')
+        .getBoundingClientRect();
       const field = document.querySelector('input[type=password]').getBoundingClientRect();
       return { dl: field.left - ring.left, dt: field.top - ring.top, dr: ring.right - field.right, db: ring.bottom - field.bottom };
     });
@@ -109,11 +166,30 @@ try {
   });
 
   await check('draws the profile warnings in private frames the page cannot read', async () => {
-    await page.waitForFunction(() => document.querySelector('qadam-overlay')?.shadowRoot?.querySelectorAll('[data-qadam-warning] iframe[data-qadam-private]').length === 2, { timeout: 15_000 });
+    await page.waitForFunction(
+      () =>
+        document.querySelector('qadam-overlay')?.shadowRoot?.querySelectorAll('[data-qadam-warning] iframe[data-qadam-private]').length ===
+        2,
+      { timeout: 15_000 },
+    );
     const seen = await page.evaluate(() => {
       const root = document.querySelector('qadam-overlay').shadowRoot;
       const frames = Array.from(root.querySelectorAll('iframe[data-qadam-private]'));
-      return { text: root.textContent + Array.from(root.querySelectorAll('*')).flatMap((e) => Array.from(e.attributes).map((a) => a.value)).join(' '), readable: frames.filter((f) => { try { return !!f.contentDocument; } catch { return false; } }).length, frames: frames.length };
+      return {
+        text:
+          root.textContent +
+          Array.from(root.querySelectorAll('*'))
+            .flatMap((e) => Array.from(e.attributes).map((a) => a.value))
+            .join(' '),
+        readable: frames.filter((f) => {
+          try {
+            return !!f.contentDocument;
+          } catch {
+            return false;
+          }
+        }).length,
+        frames: frames.length,
+      };
     });
     assert.equal(seen.readable, 0, 'no frame document is readable from the page');
     assert.ok(seen.frames >= 2);
@@ -127,7 +203,14 @@ try {
       walk((t.result ?? t).contexts);
       const texts = [];
       for (const c of all.filter((x) => x.url.startsWith('moz-extension://') && x.url.includes('/private.html'))) {
-        const r = await conn.send('script.evaluate', { expression: 'document.body ? document.body.innerText : ""', target: { context: c.context }, awaitPromise: false, resultOwnership: 'none' }).catch(() => null);
+        const r = await conn
+          .send('script.evaluate', {
+            expression: 'document.body ? document.body.innerText : ""',
+            target: { context: c.context },
+            awaitPromise: false,
+            resultOwnership: 'none',
+          })
+          .catch(() => null);
         const res = r?.result ?? r;
         if (res?.type === 'success') texts.push(res.result.value);
       }
@@ -147,7 +230,9 @@ try {
   const typed = ['Zx9!secret-Pass', '900101300126'];
   await check('validates a field (the login IIN on «change e-mail») without keeping what is typed', async () => {
     await page.goto(at('esf.gov.kz', '/esf-web/login/?qadam-fixture=change-email-div-ru#!/change-email'));
-    await page.waitForFunction(() => document.querySelector('qadam-overlay')?.shadowRoot?.querySelector('[data-qadam-field="login"]'), { timeout: 20_000 });
+    await page.waitForFunction(() => document.querySelector('qadam-overlay')?.shadowRoot?.querySelector('[data-qadam-field="login"]'), {
+      timeout: 20_000,
+    });
     const login = await page.evaluateHandle(() => {
       const ring = document.querySelector('qadam-overlay').shadowRoot.querySelector('[data-qadam-field="login"]').getBoundingClientRect();
       return Array.from(document.querySelectorAll('input')).find((i) => {
@@ -157,20 +242,32 @@ try {
     });
     await login.click();
     await page.keyboard.type('12345', { delay: 5 });
-    await page.waitForFunction(() => document.querySelector('qadam-overlay').shadowRoot.querySelector('[data-qadam-invalid="login"]'), { timeout: 10_000 });
-    const why = await page.evaluate(() => document.querySelector('qadam-overlay').shadowRoot.querySelector('[role=tooltip]:not([hidden]) .problem')?.textContent ?? '');
+    await page.waitForFunction(() => document.querySelector('qadam-overlay').shadowRoot.querySelector('[data-qadam-invalid="login"]'), {
+      timeout: 10_000,
+    });
+    const why = await page.evaluate(
+      () => document.querySelector('qadam-overlay').shadowRoot.querySelector('[role=tooltip]:not([hidden]) .problem')?.textContent ?? '',
+    );
     assert.ok(why.length > 5, `the tooltip says why: «${why}»`);
     await login.click({ count: 3 });
     await page.keyboard.press('Backspace');
     await page.keyboard.type(typed[1], { delay: 5 });
-    await page.waitForFunction(() => !document.querySelector('qadam-overlay').shadowRoot.querySelector('[data-qadam-invalid="login"]'), { timeout: 10_000 });
+    await page.waitForFunction(() => !document.querySelector('qadam-overlay').shadowRoot.querySelector('[data-qadam-invalid="login"]'), {
+      timeout: 10_000,
+    });
   });
 
   await check('answers qadam:state (asked from the extension popup page, as the popup asks)', async () => {
-    const host = await privileged(conn, chromeCtx, `
+    const host = await privileged(
+      conn,
+      chromeCtx,
+      `
       const policy = WebExtensionPolicy.getByID(${JSON.stringify(ID)});
-      gBrowser.addTab('moz-extension://' + policy.mozExtensionHostname + '/popup.html', { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() });
-      return policy.mozExtensionHostname;`);
+      gBrowser.addTab('moz-extension://' + policy.mozExtensionHostname + '/popup.html', {
+        triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal(),
+      });
+      return policy.mozExtensionHostname;`,
+    );
     let popupCtx = null;
     for (let i = 0; i < 100 && !popupCtx; i++) {
       const t = await conn.send('browsingContext.getTree', {});
@@ -181,7 +278,10 @@ try {
     let state = null;
     for (let i = 0; i < 50 && !state; i++) {
       const r = await conn.send('script.evaluate', {
-        expression: `(async () => { const out = []; for (const t of await browser.tabs.query({})) { try { const s = await browser.tabs.sendMessage(t.id, { type: 'qadam:state' }); if (s) out.push(s); } catch {} } return JSON.stringify(out); })()`,
+        expression:
+          `(async () => { const out = []; for (const t of await browser.tabs.query({})) { try { const s = ` +
+          `await browser.tabs.sendMessage(t.id, { type: 'qadam:state' }); if (s) out.push(s); } catch {} } ` +
+          `return JSON.stringify(out); })()`,
         target: { context: popupCtx },
         awaitPromise: true,
         resultOwnership: 'none',

@@ -18,7 +18,12 @@ function page(html: string) {
 }
 
 const action = (id: string, labels: string[]): FieldDef => ({ id, kind: 'action', labels });
-const input = (id: string, labels: string[], inputTypes?: string[]): FieldDef => ({ id, kind: 'input', labels, ...(inputTypes ? { inputTypes } : {}) });
+const input = (id: string, labels: string[], inputTypes?: string[]): FieldDef => ({
+  id,
+  kind: 'input',
+  labels,
+  ...(inputTypes ? { inputTypes } : {}),
+});
 const step = (fields: FieldDef[], match: PageStep['match'] = {}): PageStep => ({ id: 's', kind: 'page', match, fields });
 
 function located(html: string, fields: FieldDef[]) {
@@ -34,7 +39,11 @@ describe('captions the engine reads', () => {
   });
 
   it('an icon button by its title or aria-label', () => {
-    const r = located('<button type="button" title="Подписать" data-t="t"><svg></svg></button><a href="#" aria-label="Выйти" data-t="a"><i class="fa fa-sign-out"></i></a>', [action('sign', ['Подписать']), action('out', ['Выйти'])]);
+    const r = located(
+      '<button type="button" title="Подписать" data-t="t"><svg></svg></button><a href="#" ' +
+        'aria-label="Выйти" data-t="a"><i class="fa fa-sign-out"></i></a>',
+      [action('sign', ['Подписать']), action('out', ['Выйти'])],
+    );
     expect(r.at('sign')).toBe('t');
     expect(r.at('out')).toBe('a');
   });
@@ -60,7 +69,9 @@ describe('captions the engine reads', () => {
   });
 
   it('an icon button with text: the icon ligature is no caption', () => {
-    const html = '<button class="mat-mdc-raised-button" data-t="b"><mat-icon>login</mat-icon>Кіру</button><button data-t="x"><span class="material-icons">close</span></button>';
+    const html =
+      '<button class="mat-mdc-raised-button" data-t="b"><mat-icon>login</mat-icon>Кіру</button><button ' +
+      'data-t="x"><span class="material-icons">close</span></button>';
     const r = located(html, [action('in', ['Кіру']), action('close', ['close'])]);
     expect(r.at('in')).toBe('b');
     expect(r.at('close')).toBeNull();
@@ -68,9 +79,12 @@ describe('captions the engine reads', () => {
 
   it('an MUI outlined field: label[for] read once, the hidden notch copy never', () => {
     const html =
-      '<div class="MuiFormControl-root css-1u3bzj6-MuiFormControl-root"><label class="MuiInputLabel-root" for=":r1:" id=":r1:-label">Login</label>' +
+      '<div class="MuiFormControl-root css-1u3bzj6-MuiFormControl-root"><label class="MuiInputLabel-root" ' +
+      'for=":r1:" id=":r1:-label">Login</label>' +
       '<div class="MuiInputBase-root MuiOutlinedInput-root"><input id=":r1:" type="text" class="MuiInputBase-input" data-t="login">' +
-      '<fieldset aria-hidden="true" class="MuiOutlinedInput-notchedOutline css-1d3z3hw-MuiOutlinedInput-notchedOutline"><legend class="css-14lo706"><span>Login</span></legend></fieldset></div></div>';
+      '<fieldset aria-hidden="true" class="MuiOutlinedInput-notchedOutline ' +
+      'css-1d3z3hw-MuiOutlinedInput-notchedOutline"><legend class="css-14lo706"><span>Login</span></legend>' +
+      '</fieldset></div></div>';
     const r = located(html, [input('login', ['Login'])]);
     expect(r.at('login')).toBe('login');
     expect(r.text.chunks.filter((c) => c.text === 'login')).toHaveLength(1);
@@ -84,9 +98,11 @@ describe('captions the engine reads', () => {
   it('an Angular Material field: the floating label, with or without `for`, four levels above the input', () => {
     const field = (withFor: boolean) =>
       '<mat-form-field class="mat-mdc-form-field"><div class="mat-mdc-text-field-wrapper"><div class="mat-mdc-form-field-flex">' +
-      `<div class="mat-mdc-form-field-infix"><label class="mdc-floating-label"${withFor ? ' for="storage-password"' : ''}><mat-label>Пароль</mat-label>` +
+      `<div class="mat-mdc-form-field-infix"><label ` +
+      `class="mdc-floating-label"${withFor ? ' for="storage-password"' : ''}><mat-label>Пароль</mat-label>` +
       '<span aria-hidden="true" class="mat-mdc-form-field-required-marker">*</span></label>' +
-      '<div><div><div><input id="storage-password" type="password" class="mat-mdc-input-element" data-t="pw"></div></div></div></div></div></div></mat-form-field>';
+      '<div><div><div><input id="storage-password" type="password" class="mat-mdc-input-element" ' +
+      'data-t="pw"></div></div></div></div></div></div></mat-form-field>';
     for (const withFor of [true, false]) expect(located(field(withFor), [input('pw', ['Пароль'], ['password'])]).at('pw')).toBe('pw');
   });
 
@@ -101,11 +117,18 @@ describe('captions the engine reads', () => {
 
 describe('an action ring goes only to something clickable', () => {
   it('never to a heading with the same words; the button below it instead', () => {
-    const r = located('<h2 data-t="h">Регистрация юридического лица</h2><p>…</p><a class="btn btn-success" href="#" data-t="a">Регистрация юридического лица</a>', [action('reg', ['Регистрация юридического лица'])]);
+    const r = located(
+      '<h2 data-t="h">Регистрация юридического лица</h2><p>…</p><a class="btn btn-success" href="#" ' +
+        'data-t="a">Регистрация юридического лица</a>',
+      [action('reg', ['Регистрация юридического лица'])],
+    );
     expect(r.at('reg')).toBe('a');
   });
   it('a heading or a panel title alone is not ringed', () => {
-    const r = located('<div class="panel"><div class="panel-heading" data-t="p">Регистрация юридического лица</div><h3 data-t="h">Войти</h3></div>', [action('reg', ['Регистрация юридического лица']), action('in', ['Войти'])]);
+    const r = located(
+      '<div class="panel"><div class="panel-heading" data-t="p">Регистрация юридического лица</div><h3 data-t="h">Войти</h3></div>',
+      [action('reg', ['Регистрация юридического лица']), action('in', ['Войти'])],
+    );
     expect(r.at('reg')).toBeNull();
     expect(r.at('in')).toBeNull();
   });

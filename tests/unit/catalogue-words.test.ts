@@ -27,7 +27,9 @@ function collect(): Phrase[] {
     for (const s of p.steps) {
       if (s.kind !== 'page') continue;
       const at = `${p.id}/${s.id}`;
-      (Array.isArray(s.match) ? (s.match as readonly PageMatch[]) : [s.match as PageMatch]).forEach((m, i) => addMatch(`${at}.match[${i}]`, m));
+      (Array.isArray(s.match) ? (s.match as readonly PageMatch[]) : [s.match as PageMatch]).forEach((m, i) =>
+        addMatch(`${at}.match[${i}]`, m),
+      );
       addMatch(`${at}.done`, s.done);
       for (const f of s.fields) {
         add(`${at}.${f.id}.labels`, f.labels);

@@ -13,8 +13,22 @@ function page(html: string): Document {
   return new DOMParser().parseFromString(`<!DOCTYPE html><html><body>${html}</body></html>`, 'text/html');
 }
 
-const role: FieldDef = { id: 'role', kind: 'input', labels: ['Выберите роль', 'Роль', 'Rol', 'Role'], choose: ['Common For Head'], names: ['role'], inputTypes: ['select-one', 'radio'] };
-const userType: FieldDef = { id: 'user-type', kind: 'input', labels: ['Тип пользователя'], choose: ['Юридическое лицо', 'Yuridik shaxs', 'Legal entity'], inputTypes: ['radio', 'select-one'], optional: true };
+const role: FieldDef = {
+  id: 'role',
+  kind: 'input',
+  labels: ['Выберите роль', 'Роль', 'Rol', 'Role'],
+  choose: ['Common For Head'],
+  names: ['role'],
+  inputTypes: ['select-one', 'radio'],
+};
+const userType: FieldDef = {
+  id: 'user-type',
+  kind: 'input',
+  labels: ['Тип пользователя'],
+  choose: ['Юридическое лицо', 'Yuridik shaxs', 'Legal entity'],
+  inputTypes: ['radio', 'select-one'],
+  optional: true,
+};
 const step: PageStep = { id: 'choose', kind: 'page', match: { fields: ['role'] }, fields: [userType, role] };
 
 function locate(doc: Document, s: PageStep = step) {
@@ -37,7 +51,10 @@ describe('a choice rings what carries the option', () => {
   });
 
   it('a native select with the option: the select, and the hint names the option as the page writes it', () => {
-    const doc = page(`<label for="r">Роль</label><select id="r" name="r"><option>ERGASHEV AZIZ — физическое лицо</option><option>OOO “SAMARQAND SAVDO” — Common  For Head</option></select>`);
+    const doc = page(
+      `<label for="r">Роль</label><select id="r" name="r"><option>ERGASHEV AZIZ — физическое лицо</option>` +
+        `<option>OOO “SAMARQAND SAVDO” — Common  For Head</option></select>`,
+    );
     const { found, at } = locate(doc);
     expect(at('role')).toBe(doc.getElementById('r'));
     expect(chosenCaption(role, found.get('role')!)).toBe('OOO “SAMARQAND SAVDO” — Common For Head');
@@ -51,33 +68,58 @@ describe('a choice rings what carries the option', () => {
   });
 
   it('PrimeFaces selectOneMenu: the widget over the hidden select; an open panel: its item', () => {
-    const closed = `<label for="f:role_input">Роль</label><div id="f:role" class="ui-selectonemenu ui-widget"><div class="ui-helper-hidden-accessible"><select id="f:role_input" name="f:role_input" tabindex="-1"><option value="1">Физическое лицо</option><option value="2">ТОО «Ромашка» — Common For Head</option></select></div><label class="ui-selectonemenu-label">Физическое лицо</label><div class="ui-selectonemenu-trigger"><span class="ui-icon"></span></div></div>`;
+    const closed =
+      `<label for="f:role_input">Роль</label><div id="f:role" class="ui-selectonemenu ui-widget"><div ` +
+      `class="ui-helper-hidden-accessible"><select id="f:role_input" name="f:role_input" tabindex="-1">` +
+      `<option value="1">Физическое лицо</option><option value="2">ТОО «Ромашка» — Common For Head</option>` +
+      `</select></div><label class="ui-selectonemenu-label">Физическое лицо</label><div ` +
+      `class="ui-selectonemenu-trigger"><span class="ui-icon"></span></div></div>`;
     const doc = page(closed);
     expect(locate(doc).at('role')).toBe(doc.getElementById('f:role'));
-    const open = page(`${closed}<div id="f:role_panel" class="ui-selectonemenu-panel"><ul class="ui-selectonemenu-items" role="listbox"><li class="ui-selectonemenu-item" role="option" data-label="Физическое лицо">Физическое лицо</li><li class="ui-selectonemenu-item" role="option" id="item">ТОО «Ромашка» — Common For Head</li></ul></div>`);
+    const open = page(
+      `${closed}<div id="f:role_panel" class="ui-selectonemenu-panel"><ul class="ui-selectonemenu-items" ` +
+        `role="listbox"><li class="ui-selectonemenu-item" role="option" data-label="Физическое ` +
+        `лицо">Физическое лицо</li><li class="ui-selectonemenu-item" role="option" id="item">ТОО «Ромашка» — ` +
+        `Common For Head</li></ul></div>`,
+    );
     expect(locate(open).at('role')).toBe(open.getElementById('item'));
   });
 
   it('PrimeFaces selectOneRadio: the box of the radio whose label names the choice', () => {
     const doc = page(`<div>Тип пользователя</div><table id="f:type" class="ui-selectoneradio"><tr>
-      <td><div class="ui-radiobutton"><div class="ui-helper-hidden-accessible"><input id="f:type:0" name="f:type" type="radio" value="IND"></div><div class="ui-radiobutton-box" id="box0"></div></div></td><td><label for="f:type:0">Физическое лицо</label></td>
-      <td><div class="ui-radiobutton"><div class="ui-helper-hidden-accessible"><input id="f:type:1" name="f:type" type="radio" value="LE"></div><div class="ui-radiobutton-box" id="box1"></div></div></td><td><label for="f:type:1">Юридическое лицо</label></td>
+      <td><div class="ui-radiobutton">
+        <div class="ui-helper-hidden-accessible"><input id="f:type:0" name="f:type" type="radio" value="IND"></div>
+        <div class="ui-radiobutton-box" id="box0"></div></div></td><td><label for="f:type:0">Физическое лицо</label></td>
+      <td><div class="ui-radiobutton">
+        <div class="ui-helper-hidden-accessible"><input id="f:type:1" name="f:type" type="radio" value="LE"></div>
+        <div class="ui-radiobutton-box" id="box1"></div></div></td><td><label for="f:type:1">Юридическое лицо</label></td>
       </tr></table>`);
     expect(locate(doc).at('user-type')).toBe(doc.getElementById('box1'));
   });
 
   it('Angular Material: a closed mat-select by its mat-label; the open panel: the mat-option', () => {
-    const field = `<mat-form-field class="mat-mdc-form-field"><mat-label>Роль</mat-label><mat-select role="combobox" aria-haspopup="listbox" id="mat-select-0" class="mat-mdc-select"><div class="mat-mdc-select-value"><span class="mat-mdc-select-placeholder">Выберите</span></div></mat-select></mat-form-field>`;
+    const field =
+      `<mat-form-field class="mat-mdc-form-field"><mat-label>Роль</mat-label><mat-select role="combobox" ` +
+      `aria-haspopup="listbox" id="mat-select-0" class="mat-mdc-select"><div class="mat-mdc-select-value">` +
+      `<span class="mat-mdc-select-placeholder">Выберите</span></div></mat-select></mat-form-field>`;
     const doc = page(field);
     expect(locate(doc).at('role')).toBe(doc.getElementById('mat-select-0'));
-    const open = page(`${field}<div class="cdk-overlay-container"><div class="cdk-overlay-backdrop cdk-overlay-transparent-backdrop cdk-overlay-backdrop-showing"></div><div class="cdk-overlay-pane"><div role="listbox" class="mat-mdc-select-panel"><mat-option role="option" class="mat-mdc-option">Физическое лицо</mat-option><mat-option role="option" class="mat-mdc-option" id="opt">ТОО «Ромашка» — Common For Head</mat-option></div></div></div>`);
+    const open = page(
+      `${field}<div class="cdk-overlay-container"><div class="cdk-overlay-backdrop ` +
+        `cdk-overlay-transparent-backdrop cdk-overlay-backdrop-showing"></div><div class="cdk-overlay-pane">` +
+        `<div role="listbox" class="mat-mdc-select-panel"><mat-option role="option" ` +
+        `class="mat-mdc-option">Физическое лицо</mat-option><mat-option role="option" class="mat-mdc-option" ` +
+        `id="opt">ТОО «Ромашка» — Common For Head</mat-option></div></div></div>`,
+    );
     expect(locate(open).at('role')).toBe(open.getElementById('opt'));
     expect(openModal(open), 'a select panel is no modal').toBeNull();
     expect(chosenCaption(role, open.getElementById('opt')!)).toBe('ТОО «Ромашка» — Common For Head');
   });
 
   it('a list of rows: the row that carries the option, only where the page asks the question', () => {
-    const rows = `<ul class="list-group"><li class="list-group-item" onclick="">ERGASHEV AZIZ<br>Физическое лицо</li><li class="list-group-item" id="le" onclick="">OOO “SAMARQAND SAVDO”<br>Common For Head</li></ul>`;
+    const rows =
+      `<ul class="list-group"><li class="list-group-item" onclick="">ERGASHEV AZIZ<br>Физическое лицо</li>` +
+      `<li class="list-group-item" id="le" onclick="">OOO “SAMARQAND SAVDO”<br>Common For Head</li></ul>`;
     const asked = page(`<h3>Выберите роль</h3>${rows}`);
     expect(locate(asked).at('role')).toBe(asked.getElementById('le'));
     const news = page(`<h3>Новости</h3>${rows}`);
@@ -112,7 +154,11 @@ describe('modals', () => {
   it('[aria-modal=true], MUI Dialog, a PrimeFaces dialog with its mask, a CDK dialog pane with its backdrop', () => {
     const aria = page(`${login}<div role="dialog" aria-modal="true" id="m"><p>${question}</p></div>`);
     expect(openModal(aria)).toBe(aria.getElementById('m'));
-    const mui = page(`${login}<div role="presentation" class="MuiDialog-root MuiModal-root"><div class="MuiBackdrop-root"></div><div class="MuiDialog-container"><div class="MuiPaper-root MuiDialog-paper" role="dialog" id="m">${question}</div></div></div>`);
+    const mui = page(
+      `${login}<div role="presentation" class="MuiDialog-root MuiModal-root"><div class="MuiBackdrop-root">` +
+        `</div><div class="MuiDialog-container"><div class="MuiPaper-root MuiDialog-paper" role="dialog" ` +
+        `id="m">${question}</div></div></div>`,
+    );
     expect(openModal(mui)).toBe(mui.getElementById('m'));
     const pfHidden = page(`${login}<div class="ui-dialog" role="dialog" aria-hidden="true" style="display:none">${question}</div>`);
     expect(openModal(pfHidden), 'a pre-rendered hidden dialog').toBeNull();
@@ -120,7 +166,12 @@ describe('modals', () => {
     expect(openModal(pfNoMask), 'a dialog without a mask is not modal').toBeNull();
     const pf = page(`${login}<div class="ui-widget-overlay"></div><div class="ui-dialog" role="dialog" id="m">${question}</div>`);
     expect(openModal(pf)).toBe(pf.getElementById('m'));
-    const cdk = page(`${login}<div class="cdk-overlay-container"><div class="cdk-overlay-backdrop cdk-overlay-dark-backdrop cdk-overlay-backdrop-showing"></div><div class="cdk-global-overlay-wrapper"><div class="cdk-overlay-pane" id="m"><mat-dialog-container class="mat-mdc-dialog-container">${question}</mat-dialog-container></div></div></div>`);
+    const cdk = page(
+      `${login}<div class="cdk-overlay-container"><div class="cdk-overlay-backdrop ` +
+        `cdk-overlay-dark-backdrop cdk-overlay-backdrop-showing"></div><div ` +
+        `class="cdk-global-overlay-wrapper"><div class="cdk-overlay-pane" id="m"><mat-dialog-container ` +
+        `class="mat-mdc-dialog-container">${question}</mat-dialog-container></div></div></div>`,
+    );
     expect(openModal(cdk)).toBe(cdk.getElementById('m'));
   });
 

@@ -5,7 +5,12 @@ import { diagnosticsText } from '../../components/Diagnostics';
 import { EMPTY_PROFILES } from '../../lib/profiles';
 import { NO_POLICY } from '../../lib/managed';
 
-const base = { lang: 'ru' as const, profiles: EMPTY_PROFILES, managed: NO_POLICY, progress: { active: null, procedures: {}, notice: null } };
+const base = {
+  lang: 'ru' as const,
+  profiles: EMPTY_PROFILES,
+  managed: NO_POLICY,
+  progress: { active: null, procedures: {}, notice: null },
+};
 
 describe('diagnostics', () => {
   beforeAll(() => {
@@ -13,7 +18,10 @@ describe('diagnostics', () => {
   });
   it('lists unknown portal messages, bounded', () => {
     const long = 'ы'.repeat(500);
-    const text = diagnosticsText({ ...base, tab: { portal: 'esf', procedure: null, step: null, fields: [], messages: ['Сервис временно недоступен', long] } } as never);
+    const text = diagnosticsText({
+      ...base,
+      tab: { portal: 'esf', procedure: null, step: null, fields: [], messages: ['Сервис временно недоступен', long] },
+    } as never);
     expect(text).toContain('Portal messages not in the catalogue:');
     expect(text).toContain('«Сервис временно недоступен»');
     expect(text).not.toContain(long);

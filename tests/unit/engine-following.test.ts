@@ -5,7 +5,11 @@ import type { ProgressAnswer } from '../../lib/messages';
 
 /** What is followed and recorded: from the background's answer, written back through it. */
 const answer = (tag: string, active: string | null, step?: string): ProgressAnswer => ({
-  progress: { active, procedures: active && step ? { [active]: { step, done: {}, seenAt: 1 } } : {}, notice: null } as ProgressAnswer['progress'],
+  progress: {
+    active,
+    procedures: active && step ? { [active]: { step, done: {}, seenAt: 1 } } : {},
+    notice: null,
+  } as ProgressAnswer['progress'],
   tag,
   kind: 'ie',
 });

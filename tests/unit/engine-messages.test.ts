@@ -27,7 +27,10 @@ describe('typed messages, content script → background', () => {
     expect(progress?.progress.active).toBeNull();
     const whose = await sendToBackground({ type: 'qadam:whose', ids: ['850312400128'], registersOn: 'esf' });
     expect(whose).toEqual({ active: false, verdict: 'none', registered: false });
-    const ops = await sendToBackground({ type: 'qadam:progress-ops', ops: [{ op: 'record', procedure: 'esf.ie-after-individual', step: 'registration-data', stepDone: false }] });
+    const ops = await sendToBackground({
+      type: 'qadam:progress-ops',
+      ops: [{ op: 'record', procedure: 'esf.ie-after-individual', step: 'registration-data', stepDone: false }],
+    });
     expect(ops).toEqual({ ok: true });
     const words = await sendToBackground({ type: 'qadam:strings', portal: 'esf', lang: 'kk' });
     expect(words?.strings).toBeTruthy();

@@ -27,7 +27,9 @@ beforeAll(async () => {
   fakeBrowser.reset();
   fakeBrowser.runtime.onMessage.addListener((msg: unknown) => {
     const m = msg as { type: string; portal: string; lang: Lang };
-    return m.type === 'qadam:strings' ? Promise.resolve({ strings: stringsFor(m.portal, m.lang), en: stringsFor(m.portal, 'en') }) : undefined;
+    return m.type === 'qadam:strings'
+      ? Promise.resolve({ strings: stringsFor(m.portal, m.lang), en: stringsFor(m.portal, 'en') })
+      : undefined;
   });
   await loadStrings('esf', 'ru');
 });
@@ -71,11 +73,25 @@ describe('renderer', () => {
   });
 
   it('the first enterprise’s name goes in a private frame, only where frames may be shown; a taught field says so', () => {
-    const withFirst: Procedure = { ...DEMO, steps: [{ ...(DEMO.steps[0] as PageStep), fields: (DEMO.steps[0] as PageStep).fields.map((f) => (f.id === 'iin' ? { ...f, firstRegistered: 'esf' as const } : f)) }] };
+    const withFirst: Procedure = {
+      ...DEMO,
+      steps: [
+        {
+          ...(DEMO.steps[0] as PageStep),
+          fields: (DEMO.steps[0] as PageStep).fields.map((f) => (f.id === 'iin' ? { ...f, firstRegistered: 'esf' as const } : f)),
+        },
+      ],
+    };
     document.body.innerHTML = FORM_HTML;
     const r = scanned([withFirst], HERE);
     const taught = { label: 'taught', undo: 'undo', onUndo: () => {} };
-    const on = stepView({ rec: r.rec, located: r.located, lang: 'ru', privateFrames: true, taught: (_p, _s, f) => (f === 'password' ? taught : undefined) });
+    const on = stepView({
+      rec: r.rec,
+      located: r.located,
+      lang: 'ru',
+      privateFrames: true,
+      taught: (_p, _s, f) => (f === 'password' ? taught : undefined),
+    });
     expect(on.rings.find((x) => x.id === 'iin')?.extra?.key).toMatch(/^first\/esf\.demo\/form\/iin\/ru\//);
     expect(on.rings.find((x) => x.id === 'password')?.taught).toBe(taught);
     expect(on.rings.find((x) => x.id === 'iin')?.taught).toBeUndefined();

@@ -68,7 +68,10 @@ describe('storage sync', () => {
     await tick();
     await fakeBrowser.storage.local.set({ profiles: { list: [], active: 'p1' } });
     await tick();
-    expect(seen).toEqual([{ progress: true, profiles: true }, { progress: false, profiles: true }]);
+    expect(seen).toEqual([
+      { progress: true, profiles: true },
+      { progress: false, profiles: true },
+    ]);
     un();
     await sync.readPolicy();
     await sync.readSettings();
@@ -105,7 +108,8 @@ describe('storage sync', () => {
     fakeBrowser.runtime.onMessage.addListener((msg: unknown) => {
       got.push(msg);
       const type = (msg as { type: string }).type;
-      if (type === 'qadam:progress-get') return Promise.resolve({ progress: { active: 'esf.demo', procedures: {}, notice: null }, tag: 't1', kind: 'ie' });
+      if (type === 'qadam:progress-get')
+        return Promise.resolve({ progress: { active: 'esf.demo', procedures: {}, notice: null }, tag: 't1', kind: 'ie' });
       return Promise.resolve({ ok: true });
     });
     expect(await sync.progressNow()).toMatchObject({ tag: 't1', kind: 'ie', progress: { active: 'esf.demo' } });

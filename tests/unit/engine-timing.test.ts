@@ -23,11 +23,15 @@ function context(): EngineContext {
       invalidate.push(cb);
       return () => {};
     },
-    addEventListener: ((target: EventTarget, type: string, cb: EventListener, o?: AddEventListenerOptions) => target.addEventListener(type, cb, o)) as EngineContext['addEventListener'],
+    addEventListener: ((target: EventTarget, type: string, cb: EventListener, o?: AddEventListenerOptions) =>
+      target.addEventListener(type, cb, o)) as EngineContext['addEventListener'],
   } as unknown as EngineContext;
 }
 
-const rings = () => Array.from(document.querySelector('qadam-overlay')?.shadowRoot?.querySelectorAll('[data-qadam-field]') ?? []).map((r) => r.getAttribute('data-qadam-field'));
+const rings = () =>
+  Array.from(document.querySelector('qadam-overlay')?.shadowRoot?.querySelectorAll('[data-qadam-field]') ?? []).map((r) =>
+    r.getAttribute('data-qadam-field'),
+  );
 /** let promises and observer callbacks run, but no animation frame or timer */
 async function microtasks(n = 30): Promise<void> {
   for (let i = 0; i < n; i++) await Promise.resolve();
@@ -85,14 +89,21 @@ describe('engine timing', () => {
     let answer: ((v: unknown) => void) | null = null;
     fakeBrowser.runtime.onMessage.addListener((msg: unknown) => {
       // the step followed comes at once; the words are held back
-      if ((msg as { type: string }).type === 'qadam:progress-get') return Promise.resolve({ progress: { active: null, procedures: {}, notice: null }, tag: 't' });
+      if ((msg as { type: string }).type === 'qadam:progress-get')
+        return Promise.resolve({ progress: { active: null, procedures: {}, notice: null }, tag: 't' });
       return new Promise((r) => (answer = r));
     });
     document.getElementById('slot')!.innerHTML = FORM;
-    startEngine(context(), { portal: 'esf', record: false, lang: 'ru', where: () => ({ href: 'https://esf.gov.kz:8443/esf-web/#!/journal', pathname: '/esf-web/', hash: '#!/journal' }) });
+    startEngine(context(), {
+      portal: 'esf',
+      record: false,
+      lang: 'ru',
+      where: () => ({ href: 'https://esf.gov.kz:8443/esf-web/#!/journal', pathname: '/esf-web/', hash: '#!/journal' }),
+    });
     await new Promise((r) => setTimeout(r, 20));
     expect(rings()).toContain('password');
-    const tip = () => document.querySelector('qadam-overlay')!.shadowRoot!.querySelector('[role=tooltip][data-for="password"] .hint')?.textContent ?? '';
+    const tip = () =>
+      document.querySelector('qadam-overlay')!.shadowRoot!.querySelector('[role=tooltip][data-for="password"] .hint')?.textContent ?? '';
     // no raw key meanwhile: the hint is empty until the strings come
     expect(tip()).not.toMatch(/procedures\.|\.fields\./);
     expect(answer).not.toBeNull();

@@ -35,7 +35,21 @@ describe('training adapter', () => {
     const events: string[] = [];
     document.addEventListener('input', (e) => events.push(`input:${(e.target as Element).id}`));
     (document.getElementById('f-iin') as HTMLInputElement).readOnly = false;
-    const n = fillSample(step, new Map([...['iin', 'password', 'password-repeat', 'agree'].map((id) => [id, document.getElementById(id === 'iin' ? 'f-iin' : id === 'password' ? 'f-pw' : id === 'password-repeat' ? 'f-pw2' : 'f-agree')!] as const)]), sample);
+    const n = fillSample(
+      step,
+      new Map([
+        ...['iin', 'password', 'password-repeat', 'agree'].map(
+          (id) =>
+            [
+              id,
+              document.getElementById(
+                id === 'iin' ? 'f-iin' : id === 'password' ? 'f-pw' : id === 'password-repeat' ? 'f-pw2' : 'f-agree',
+              )!,
+            ] as const,
+        ),
+      ]),
+      sample,
+    );
     expect(n).toBe(4);
     expect((document.getElementById('f-iin') as HTMLInputElement).value).toBe('850312400128');
     expect((document.getElementById('f-pw2') as HTMLInputElement).value).toBe('Sample-1');
@@ -63,7 +77,9 @@ describe('the engine driven by the adapter (an extension page’s context)', () 
     fakeBrowser.reset();
     fakeBrowser.runtime.onMessage.addListener((msg: unknown) => {
       const m = msg as { type: string; portal: string; lang: Lang };
-      return m.type === 'qadam:strings' ? Promise.resolve({ strings: stringsFor(m.portal, m.lang), en: stringsFor(m.portal, 'en') }) : undefined;
+      return m.type === 'qadam:strings'
+        ? Promise.resolve({ strings: stringsFor(m.portal, m.lang), en: stringsFor(m.portal, 'en') })
+        : undefined;
     });
   });
   afterEach(() => document.querySelector('qadam-overlay')?.remove());
@@ -72,7 +88,12 @@ describe('the engine driven by the adapter (an extension page’s context)', () 
     const sent: string[] = [];
     fakeBrowser.runtime.onMessage.addListener((msg: unknown) => void sent.push((msg as { type: string }).type));
     document.body.innerHTML = '<p>loading</p>';
-    const h = startTraining({ portal: 'esf', record: false, lang: 'ru', where: () => ({ href: 'https://esf.gov.kz:8443/esf-web/#!/journal', pathname: '/esf-web/', hash: '#!/journal' }) })!;
+    const h = startTraining({
+      portal: 'esf',
+      record: false,
+      lang: 'ru',
+      where: () => ({ href: 'https://esf.gov.kz:8443/esf-web/#!/journal', pathname: '/esf-web/', hash: '#!/journal' }),
+    })!;
     await new Promise((r) => setTimeout(r, 20));
     expect(h.status().step).toBeNull();
     document.body.innerHTML = `<div class="reg"><table><tbody>

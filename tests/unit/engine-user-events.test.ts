@@ -23,19 +23,30 @@ describe('user events', () => {
     if (r.kind !== 'step') throw new Error('not recognised');
     log = [];
     active = null;
-    const fieldOf = (t: EventTarget | null) => (t instanceof Element ? ([...r.located].find(([, x]) => x === t || x.contains(t))?.[0] ?? null) : null);
+    const fieldOf = (t: EventTarget | null) =>
+      t instanceof Element ? ([...r.located].find(([, x]) => x === t || x.contains(t))?.[0] ?? null) : null;
     const overlay = {
       fieldOf,
       get activeId() {
         return active;
       },
       activate: (id: string) => void ((active = id), log.push(`activate:${id}`)),
-      setProblem: (id: string, text: string | null | undefined) => void log.push(`problem:${id}:${text === null ? 'ok' : text === undefined ? '-' : 'bad'}`),
+      setProblem: (id: string, text: string | null | undefined) =>
+        void log.push(`problem:${id}:${text === null ? 'ok' : text === undefined ? '-' : 'bad'}`),
       closeActive: () => void log.push('close'),
       elementOf: () => null,
     } as unknown as Overlay;
     const signing = { close: () => false, show: () => void log.push('handover') } as unknown as SigningCard;
-    host = { overlay, signing, portal: 'esf', current: () => ({ rec: r.rec, located: r.located }), lang: () => 'ru', href: () => 'https://esf.gov.kz/reg', warn: () => void log.push('warn'), rescan: () => void log.push('rescan') };
+    host = {
+      overlay,
+      signing,
+      portal: 'esf',
+      current: () => ({ rec: r.rec, located: r.located }),
+      lang: () => 'ru',
+      href: () => 'https://esf.gov.kz/reg',
+      warn: () => void log.push('warn'),
+      rescan: () => void log.push('rescan'),
+    };
     user = new UserEvents(host);
     ctx = new ContentScriptContext('portal');
     user.listen(ctx);

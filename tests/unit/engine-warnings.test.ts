@@ -60,7 +60,11 @@ describe('profile warnings on the page', () => {
     (document.getElementById('f-iin') as HTMLInputElement).value = '850312400128';
     current = cur();
     ctx = new ContentScriptContext('portal');
-    warnings = new ProfileWarnings(ctx, { setWarnings: (w) => void shown.push([...w]) }, { current: () => current, lang: () => 'ru', profileTag: () => 'tag-1' });
+    warnings = new ProfileWarnings(
+      ctx,
+      { setWarnings: (w) => void shown.push([...w]) },
+      { current: () => current, lang: () => 'ru', profileTag: () => 'tag-1' },
+    );
   });
   afterEach(() => {
     warnings.stop();
@@ -112,7 +116,10 @@ describe('profile warnings on the page', () => {
   });
 
   it('what a field shows: a select’s option, a checked radio’s caption, a value', () => {
-    document.body.innerHTML = '<select id="s"><option>A 850312400128</option></select><form><label><input type="radio" name="r" id="r1" checked> 990101400123 ТОО</label><label><input type="radio" name="r"> other</label></form><input id="i" value="x1">';
+    document.body.innerHTML =
+      '<select id="s"><option>A 850312400128</option></select><form><label><input type="radio" name="r" ' +
+      'id="r1" checked> 990101400123 ТОО</label><label><input type="radio" name="r"> other</label></form>' +
+      '<input id="i" value="x1">';
     expect(shownValue(document.getElementById('s')!)).toBe('A 850312400128');
     expect(shownValue(document.getElementById('r1')!).trim()).toBe('990101400123 ТОО');
     expect(shownValue(document.getElementById('i')!)).toBe('x1');

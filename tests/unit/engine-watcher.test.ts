@@ -45,7 +45,10 @@ beforeEach(() => {
     if (id > 0 && id <= frames.length) frames[id - 1] = () => {};
   }) as typeof cancelAnimationFrame;
   document.body.innerHTML = '<div id="slot"></div><div id="grid"></div><p id="status">0</p>';
-  document.getElementById('grid')!.innerHTML = Array.from({ length: 400 }, (_, i) => `<div class="r"><span>${i}</span><span>x</span></div>`).join('');
+  document.getElementById('grid')!.innerHTML = Array.from(
+    { length: 400 },
+    (_, i) => `<div class="r"><span>${i}</span><span>x</span></div>`,
+  ).join('');
   scans = 0;
   href = 'https://esf.gov.kz/esf-web/#!/a';
   ctx = new ContentScriptContext('portal');

@@ -23,11 +23,19 @@ const { MessageWatch, SURFACE, maskText, matchMessage } = await import('../../co
  */
 const SAMPLES: Record<string, { portal: PortalId; step?: string; text: string }> = {
   'eimzo-not-installed': { portal: 'oneid', text: 'Ошибка соединения с E-IMZO. Возможно у вас не установлен модуль E-IMZO.' },
-  'eimzo-browser-websocket': { portal: 'oneid', text: 'Браузер не поддерживает технологию WebSocket. Установите последнюю версию браузера.' },
+  'eimzo-browser-websocket': {
+    portal: 'oneid',
+    text: 'Браузер не поддерживает технологию WebSocket. Установите последнюю версию браузера.',
+  },
   'ncalayer-canceled': { portal: 'esf', text: 'Ошибка NCALayer: action.canceled' },
   'ncalayer-wrong-password': { portal: 'singlewindow', text: 'Ошибка: WRONG_PASSWORD' },
   'ncalayer-empty-keys': { portal: 'oofd', text: 'Ошибка NCALayer: EMPTY_KEY_LIST' },
-  'ncalayer-not-running': { portal: 'esf', text: 'Ошибка взаимодействия с NCALayer. В том случае, если на вашем компьютере не установлен NCALayer, пожалуйста установите его c портала НУЦ РК.' },
+  'ncalayer-not-running': {
+    portal: 'esf',
+    text:
+      'Ошибка взаимодействия с NCALayer. В том случае, если на вашем компьютере не установлен NCALayer, ' +
+      'пожалуйста установите его c портала НУЦ РК.',
+  },
   'kaztoken-not-connected': { portal: 'oofd', text: 'Не удалось подключиться к программе KAZTOKEN Mobile!' },
   'esf-password-mismatch': { portal: 'esf', step: 'registration-data', text: 'Неверный пароль' },
   'singlewindow-bin-registered': { portal: 'singlewindow', text: 'Организация с данным БИН уже зарегистрирована в системе' },
@@ -38,14 +46,31 @@ const SURFACES: Record<string, (text: string) => string> = {
   'role=alert': (x) => `<div role="alert"><span>${x}</span></div>`,
   'role=alertdialog': (x) => `<div role="alertdialog" aria-modal="true"><h2>Ошибка</h2><p>${x}</p><button>OK</button></div>`,
   'PrimeFaces growl': (x) =>
-    `<div class="ui-growl ui-widget"><div class="ui-growl-item-container ui-state-highlight ui-corner-all ui-shadow ui-growl-error"><div class="ui-growl-item"><div class="ui-growl-icon-close ui-icon ui-icon-closethick"></div><span class="ui-growl-image ui-growl-image-error"></span><div class="ui-growl-message"><span class="ui-growl-title">Ошибка</span><p>${x}</p></div></div></div></div>`,
-  'PrimeFaces ui-messages': (x) => `<div class="ui-messages ui-widget"><div class="ui-messages-error ui-corner-all"><span class="ui-messages-error-icon"></span><ul><li><span class="ui-messages-error-summary">${x}</span></li></ul></div></div>`,
+    `<div class="ui-growl ui-widget"><div class="ui-growl-item-container ui-state-highlight ` +
+    `ui-corner-all ui-shadow ui-growl-error"><div class="ui-growl-item"><div class="ui-growl-icon-close ` +
+    `ui-icon ui-icon-closethick"></div><span class="ui-growl-image ui-growl-image-error"></span><div ` +
+    `class="ui-growl-message"><span class="ui-growl-title">Ошибка</span><p>${x}</p></div></div></div>` +
+    `</div>`,
+  'PrimeFaces ui-messages': (x) =>
+    `<div class="ui-messages ui-widget"><div class="ui-messages-error ui-corner-all"><span ` +
+    `class="ui-messages-error-icon"></span><ul><li><span class="ui-messages-error-summary">${x}</span>` +
+    `</li></ul></div></div>`,
   'Angular Material snack-bar': (x) =>
-    `<div class="cdk-overlay-container"><div class="cdk-global-overlay-wrapper"><mat-snack-bar-container class="mat-mdc-snack-bar-container mdc-snackbar"><div class="mdc-snackbar__surface"><div class="mat-mdc-snack-bar-label mdc-snackbar__label">${x}</div></div></mat-snack-bar-container></div></div>`,
-  'Angular Material mat-error': (x) => `<mat-form-field><input type="password"><div class="mat-mdc-form-field-subscript-wrapper"><mat-error class="mat-mdc-form-field-error">${x}</mat-error></div></mat-form-field>`,
-  'Bootstrap alert': (x) => `<div class="alert alert-danger alert-dismissible">${x}<button type="button" class="btn-close" aria-label="Close"></button></div>`,
+    `<div class="cdk-overlay-container"><div class="cdk-global-overlay-wrapper"><mat-snack-bar-container ` +
+    `class="mat-mdc-snack-bar-container mdc-snackbar"><div class="mdc-snackbar__surface"><div ` +
+    `class="mat-mdc-snack-bar-label mdc-snackbar__label">${x}</div></div></mat-snack-bar-container></div>` +
+    `</div>`,
+  'Angular Material mat-error': (x) =>
+    `<mat-form-field><input type="password"><div class="mat-mdc-form-field-subscript-wrapper"><mat-error ` +
+    `class="mat-mdc-form-field-error">${x}</mat-error></div></mat-form-field>`,
+  'Bootstrap alert': (x) =>
+    `<div class="alert alert-danger alert-dismissible">${x}<button type="button" class="btn-close" aria-label="Close"></button></div>`,
   'jQuery UI dialog': (x) =>
-    `<div class="ui-dialog ui-corner-all ui-widget ui-widget-content ui-front" role="dialog" style="display: block"><div class="ui-dialog-titlebar ui-widget-header"><span class="ui-dialog-title">Ошибка</span><button class="ui-dialog-titlebar-close">Close</button></div><div class="ui-dialog-content ui-widget-content">${x}</div><div class="ui-dialog-buttonpane"><button>OK</button></div></div>`,
+    `<div class="ui-dialog ui-corner-all ui-widget ui-widget-content ui-front" role="dialog" ` +
+    `style="display: block"><div class="ui-dialog-titlebar ui-widget-header"><span ` +
+    `class="ui-dialog-title">Ошибка</span><button class="ui-dialog-titlebar-close">Close</button></div>` +
+    `<div class="ui-dialog-content ui-widget-content">${x}</div><div class="ui-dialog-buttonpane">` +
+    `<button>OK</button></div></div>`,
   'native dialog': (x) => `<dialog open><p>${x}</p><form method="dialog"><button>OK</button></form></dialog>`,
 };
 
@@ -66,7 +91,12 @@ afterEach(() => {
 });
 
 function watch(portal: PortalId, step: string | null = null, lang: Lang = 'ru') {
-  const w = new MessageWatch(portal, (el) => layer.append(el), () => lang, () => step);
+  const w = new MessageWatch(
+    portal,
+    (el) => layer.append(el),
+    () => lang,
+    () => step,
+  );
   watches.push(w);
   return w;
 }
@@ -84,7 +114,8 @@ describe('the catalogue', () => {
     for (const m of PORTAL_MESSAGES) {
       expect(m.source.length, m.id).toBeGreaterThan(0);
       expect(m.match.length, m.id).toBeGreaterThan(0);
-      for (const L of LANGS) for (const part of ['means', 'todo']) expect(has(L, `explain.${m.id}.${part}`), `${L} explain.${m.id}.${part}`).toBe(true);
+      for (const L of LANGS)
+        for (const part of ['means', 'todo']) expect(has(L, `explain.${m.id}.${part}`), `${L} explain.${m.id}.${part}`).toBe(true);
     }
   });
   it('ids are unique and links are https', () => {
@@ -140,7 +171,8 @@ describe('unknown messages and what is left alone', () => {
   });
   it('kept texts are bounded: at most 5, each at most 200 characters', () => {
     const w = watch('esf');
-    for (let i = 0; i < 8; i++) inject(`<div class="alert alert-warning">Сообщение номер ${'abc'[i % 3]}${i} ${'длинный текст '.repeat(40)}</div>`);
+    for (let i = 0; i < 8; i++)
+      inject(`<div class="alert alert-warning">Сообщение номер ${'abc'[i % 3]}${i} ${'длинный текст '.repeat(40)}</div>`);
     w.scan();
     expect(w.unknown().length).toBeLessThanOrEqual(5);
     for (const t of w.unknown()) expect(t.length).toBeLessThanOrEqual(200);
@@ -150,7 +182,11 @@ describe('unknown messages and what is left alone', () => {
   });
   it('a hidden surface or a closed dialog is not explained', () => {
     const w = watch('oneid');
-    inject(`<div role="alert" hidden>${SAMPLES['eimzo-not-installed']!.text}</div><dialog><p>${SAMPLES['eimzo-not-installed']!.text}</p></dialog><div class="alert" style="display:none">${SAMPLES['eimzo-not-installed']!.text}</div>`);
+    inject(
+      `<div role="alert" hidden>${SAMPLES['eimzo-not-installed']!.text}</div><dialog>` +
+        `<p>${SAMPLES['eimzo-not-installed']!.text}</p></dialog><div class="alert" ` +
+        `style="display:none">${SAMPLES['eimzo-not-installed']!.text}</div>`,
+    );
     w.scan();
     expect(explained()).toEqual([]);
   });
@@ -178,7 +214,7 @@ describe('unknown messages and what is left alone', () => {
     w.scan();
     expect(explained()).toEqual([]);
   });
-  it.each(LANGS)('written in the user\'s language [%s]', (L) => {
+  it.each(LANGS)("written in the user's language [%s]", (L) => {
     const w = watch('oneid', null, L);
     inject(SURFACES['role=alert']!(SAMPLES['eimzo-not-installed']!.text));
     w.scan();
@@ -217,6 +253,17 @@ describe('watching cheaply', () => {
     mo.disconnect();
   });
   it('the surface selector lists every surface of the contract', () => {
-    for (const s of ['[role=alert]', '[role=alertdialog]', '.ui-growl-item', '.ui-messages', 'mat-snack-bar-container', 'mat-error', '.alert', '.ui-dialog', 'dialog']) expect(SURFACE).toContain(s);
+    for (const s of [
+      '[role=alert]',
+      '[role=alertdialog]',
+      '.ui-growl-item',
+      '.ui-messages',
+      'mat-snack-bar-container',
+      'mat-error',
+      '.alert',
+      '.ui-dialog',
+      'dialog',
+    ])
+      expect(SURFACE).toContain(s);
   });
 });

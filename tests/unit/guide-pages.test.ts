@@ -34,7 +34,7 @@ describe('guides in the handout and the sandbox', () => {
     setGuideProcedures([]);
   });
 
-  it('are found by their id once loaded, the policy and the user\'s, never one with a catalogue id', async () => {
+  it("are found by their id once loaded, the policy and the user's, never one with a catalogue id", async () => {
     expect(procedureById('guide.esf-email')).toBeUndefined();
     await fakeBrowser.storage.local.set({
       [GUIDES_KEY]: { v: 1, guides: [GUIDE, { ...GUIDE, id: 'esf.register-ie' }] },
@@ -55,8 +55,10 @@ describe('guides in the handout and the sandbox', () => {
     expect(pageFor('guide.esf-email', 'login', 'ru')).toBeNull();
   });
 
-  it('speak the user\'s language, with the guide\'s fallback, and leave other keys to the locale files', async () => {
-    await fakeBrowser.storage.local.set({ [GUIDES_KEY]: { v: 1, guides: [GUIDE, { ...GUIDE, id: 'guide.braces', title: { en: '{{count}} <b>steps</b>' } }] } });
+  it("speak the user's language, with the guide's fallback, and leave other keys to the locale files", async () => {
+    await fakeBrowser.storage.local.set({
+      [GUIDES_KEY]: { v: 1, guides: [GUIDE, { ...GUIDE, id: 'guide.braces', title: { en: '{{count}} <b>steps</b>' } }] },
+    });
     await loadPageGuides();
     expect(t('ru', 'procedures.guide.esf-email.title')).toBe('Сменить e-mail');
     expect(t('uz', 'procedures.guide.esf-email.title')).toBe('Change the e-mail');

@@ -59,7 +59,12 @@ describe('lookups keyed by imported text: own properties only', () => {
   it('merging an import whose profile id is «constructor» takes no progress from Object.prototype', () => {
     const known = makeProfile({ name: 'Alpha', country: 'KZ', kind: 'legal', identifier: A }, Date.UTC(2025, 0, 1), 'constructor');
     const current: Profiles = { list: [known], active: known.id };
-    const incoming: Parsed & { ok: true } = { ok: true, profiles: [makeProfile({ name: 'Alpha 2', country: 'KZ', kind: 'legal', identifier: A }, Date.UTC(2025, 0, 2), 'tostring')], progress: { byProfile: {}, notice: null }, active: null };
+    const incoming: Parsed & { ok: true } = {
+      ok: true,
+      profiles: [makeProfile({ name: 'Alpha 2', country: 'KZ', kind: 'legal', identifier: A }, Date.UTC(2025, 0, 2), 'tostring')],
+      progress: { byProfile: {}, notice: null },
+      active: null,
+    };
     const m = merge(current, EMPTY_ALL, incoming);
     expect(m.updated).toBe(1);
     expect(m.profiles.list.map((p) => [p.id, p.name])).toEqual([['constructor', 'Alpha 2']]);
@@ -76,7 +81,14 @@ describe('lookups keyed by imported text: own properties only', () => {
 
 describe('bounded dates in stored and imported records', () => {
   const file = (facts: unknown, createdAt: unknown = Date.UTC(2025, 0, 1)) =>
-    enc(JSON.stringify({ format: 'qadam-profiles', version: 1, active: null, profiles: [{ id: 'p-aaaa', name: 'Alpha', country: 'KZ', kind: 'legal', identifier: A, facts, createdAt }] }));
+    enc(
+      JSON.stringify({
+        format: 'qadam-profiles',
+        version: 1,
+        active: null,
+        profiles: [{ id: 'p-aaaa', name: 'Alpha', country: 'KZ', kind: 'legal', identifier: A, facts, createdAt }],
+      }),
+    );
 
   it('the range is 2000-01-01 … 2100-01-01', () => {
     expect(inDateRange(MIN_DATE)).toBe(true);
@@ -97,16 +109,41 @@ describe('bounded dates in stored and imported records', () => {
   });
 
   it('imported progress times are bounded too', () => {
-    const bad = { byProfile: { 'p-aaaa': { active: null, procedures: { 'esf.ie-after-individual': { step: null, seenAt: 1e20, done: {} } } } }, notice: null };
-    const text = JSON.stringify({ format: 'qadam-profiles', version: 1, active: null, profiles: [{ id: 'p-aaaa', name: 'Alpha', country: 'KZ', kind: 'legal', identifier: A, facts: {}, createdAt: Date.UTC(2025, 0, 1) }], progress: bad });
+    const bad = {
+      byProfile: { 'p-aaaa': { active: null, procedures: { 'esf.ie-after-individual': { step: null, seenAt: 1e20, done: {} } } } },
+      notice: null,
+    };
+    const text = JSON.stringify({
+      format: 'qadam-profiles',
+      version: 1,
+      active: null,
+      profiles: [{ id: 'p-aaaa', name: 'Alpha', country: 'KZ', kind: 'legal', identifier: A, facts: {}, createdAt: Date.UTC(2025, 0, 1) }],
+      progress: bad,
+    });
     expect(parseImport('x.json', enc(text)).ok).toBe(false);
   });
 
   it('a stored profile with a date out of range keeps its place; only that date goes', () => {
     const raw = {
       list: [
-        { id: 'p-aaaa', name: 'Alpha', country: 'KZ', kind: 'legal', identifier: A, facts: { esf: { at: 1e20 }, oofd: { at: Date.UTC(2024, 1, 1) } }, createdAt: Date.UTC(2025, 0, 1) },
-        { id: 'p-bbbb', name: 'Beta', country: 'KZ', kind: 'legal', identifier: B, facts: { esf: { at: 'x' } }, createdAt: Date.UTC(2025, 0, 1) },
+        {
+          id: 'p-aaaa',
+          name: 'Alpha',
+          country: 'KZ',
+          kind: 'legal',
+          identifier: A,
+          facts: { esf: { at: 1e20 }, oofd: { at: Date.UTC(2024, 1, 1) } },
+          createdAt: Date.UTC(2025, 0, 1),
+        },
+        {
+          id: 'p-bbbb',
+          name: 'Beta',
+          country: 'KZ',
+          kind: 'legal',
+          identifier: B,
+          facts: { esf: { at: 'x' } },
+          createdAt: Date.UTC(2025, 0, 1),
+        },
       ],
       active: 'p-aaaa',
     };

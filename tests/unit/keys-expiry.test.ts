@@ -25,7 +25,20 @@ describe('the keys expiry date', () => {
   });
 
   it('refuses what is not a real date between 2000 and 2100', () => {
-    for (const bad of ['9999-12-31', '1e20', '100000000000000000000', '1899-01-01', '2026-02-30', '29.02.2027', '2026-13-01', '2026-1-5', '14/12/2026', '', 'tomorrow', '2026-12-14T00:00:00Z']) {
+    for (const bad of [
+      '9999-12-31',
+      '1e20',
+      '100000000000000000000',
+      '1899-01-01',
+      '2026-02-30',
+      '29.02.2027',
+      '2026-13-01',
+      '2026-1-5',
+      '14/12/2026',
+      '',
+      'tomorrow',
+      '2026-12-14T00:00:00Z',
+    ]) {
       expect(parseKeysExpire(bad), bad).toBeNull();
     }
     expect(parseKeysExpire(1e20)).toBeNull();
@@ -60,7 +73,8 @@ describe('the keys expiry date', () => {
   });
 
   it('sorts profiles by keys expiry, those without a date last', () => {
-    const mk = (name: string, identifier: string, keysExpire?: string) => makeProfile({ name, country: 'KZ', kind: 'legal', identifier, ...(keysExpire ? { keysExpire } : {}) });
+    const mk = (name: string, identifier: string, keysExpire?: string) =>
+      makeProfile({ name, country: 'KZ', kind: 'legal', identifier, ...(keysExpire ? { keysExpire } : {}) });
     const sorted = sortProfiles([mk('Zeta', A), mk('Beta', B, '2027-05-01'), mk('Alpha', C, '2026-12-01')], 'keys', 'ru');
     expect(sorted.map((p) => p.name)).toEqual(['Alpha', 'Beta', 'Zeta']);
   });
@@ -70,7 +84,10 @@ describe('stored profiles with and without the date', () => {
   beforeEach(() => fakeBrowser.reset());
 
   it('profiles stored before the date existed load unchanged (no migration needed)', async () => {
-    const old = { list: [{ id: 'p-old1', name: 'Alpha', country: 'KZ', kind: 'legal', identifier: A, facts: {}, createdAt: 1 }], active: 'p-old1' };
+    const old = {
+      list: [{ id: 'p-old1', name: 'Alpha', country: 'KZ', kind: 'legal', identifier: A, facts: {}, createdAt: 1 }],
+      active: 'p-old1',
+    };
     await fakeBrowser.storage.local.set({ profiles: old, profiles$: { v: 1 } });
     const ps = await loadProfiles();
     expect(ps.list).toEqual(old.list);
@@ -117,7 +134,12 @@ describe('importing the date', () => {
     await createProfile({ name: 'Alpha', country: 'KZ', kind: 'legal', identifier: A });
     const before = await fakeBrowser.storage.local.get(null);
     for (const keysExpire of [1e20, '9999-12-31', '2026-02-30']) {
-      const file = { format: 'qadam-profiles', version: 1, active: null, profiles: [{ id: 'p-x1y2', name: 'Beta', country: 'KZ', kind: 'legal', identifier: B, facts: {}, createdAt: 1, keysExpire }] };
+      const file = {
+        format: 'qadam-profiles',
+        version: 1,
+        active: null,
+        profiles: [{ id: 'p-x1y2', name: 'Beta', country: 'KZ', kind: 'legal', identifier: B, facts: {}, createdAt: 1, keysExpire }],
+      };
       const r = await importBytes('x.json', enc(JSON.stringify(file)));
       expect(r.ok).toBe(false);
       expect(!r.ok && r.problems[0]).toMatchObject({ row: 1, key: 'keysExpire' });
@@ -125,7 +147,7 @@ describe('importing the date', () => {
     }
   });
 
-  it('a CSV without the column keeps a known profile\'s date; with it, takes the file\'s', () => {
+  it("a CSV without the column keeps a known profile's date; with it, takes the file's", () => {
     const known = makeProfile({ name: 'Alpha', country: 'KZ', kind: 'legal', identifier: A, keysExpire: '2026-12-14' }, 1, 'p-known');
     const current = { list: [known], active: known.id };
     const without = parseImport('x.csv', enc(`name,identifier\nAlpha LLP,${A}\n`));

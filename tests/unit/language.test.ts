@@ -129,7 +129,14 @@ describe('one date format', () => {
     expect(formatDate('2025-12-31', 'en')).toBe('31/12/2025');
     expect(formatDate('2025-03-12', 'ru')).toBe(formatDate(at, 'ru'));
   });
-  it.each(['components/Popup.tsx', 'components/Profiles.tsx', 'components/KeysExpiring.tsx', 'entrypoints/private/main.ts', 'content-scripts/record.ts', 'lib/keys-expiry.ts'])('%s formats dates with formatDate only', (file) => {
+  it.each([
+    'components/Popup.tsx',
+    'components/Profiles.tsx',
+    'components/KeysExpiring.tsx',
+    'entrypoints/private/main.ts',
+    'content-scripts/record.ts',
+    'lib/keys-expiry.ts',
+  ])('%s formats dates with formatDate only', (file) => {
     expect(source(file)).not.toMatch(/toLocaleDateString|DateTimeFormat/);
   });
 });

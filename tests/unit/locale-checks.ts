@@ -27,4 +27,3 @@ export function separatedSuffixes(text: string): string[] {
 export function mixedScriptWords(text: string): string[] {
   return [...text.matchAll(WORDS)].map((m) => m[0]).filter((w) => LATIN.test(w) && CYRILLIC.test(w));
 }
-

@@ -30,7 +30,9 @@ const keys = Object.fromEntries(LANGS.map((l) => [l, flat(RESOURCES[l])])) as Re
 /** the Uzbek texts: the locale and the store description */
 const uzTexts = new Map([
   ...keys.uz,
-  ...[...flat(JSON.parse(readFileSync('public/_locales/uz/messages.json', 'utf8')))].filter(([k]) => k.endsWith('.message')).map(([k, v]) => [`_locales:${k}`, v] as const),
+  ...[...flat(JSON.parse(readFileSync('public/_locales/uz/messages.json', 'utf8')))]
+    .filter(([k]) => k.endsWith('.message'))
+    .map(([k, v]) => [`_locales:${k}`, v] as const),
 ]);
 
 // ---------------------------------------------------------------------------------------------
@@ -38,9 +40,27 @@ const uzTexts = new Map([
 
 describe('Uzbek is written as a native speaker would', () => {
   it('the checks themselves catch what they must and pass what is right', () => {
-    for (const bad of ['OneID ga kiring', 'BIN ni tekshiring', 'SMS dagi kod', 'ЦОН ga boring', '«Yagona darcha» da', '({{date}} dan)', 'Excel da saqlang', 'ESF da'])
+    for (const bad of [
+      'OneID ga kiring',
+      'BIN ni tekshiring',
+      'SMS dagi kod',
+      'ЦОН ga boring',
+      '«Yagona darcha» da',
+      '({{date}} dan)',
+      'Excel da saqlang',
+      'ESF da',
+    ])
       expect(separatedSuffixes(bad), bad).not.toEqual([]);
-    for (const good of ['OneIDga kiring', 'BINni tekshiring', 'SMSdagi kod', '«Yagona darcha»da', 'soat 9:00 dan 18:00 gacha', 'Davlat xizmatlari agentligiga', 'ikki marta', 'faqat siz uchun'])
+    for (const good of [
+      'OneIDga kiring',
+      'BINni tekshiring',
+      'SMSdagi kod',
+      '«Yagona darcha»da',
+      'soat 9:00 dan 18:00 gacha',
+      'Davlat xizmatlari agentligiga',
+      'ikki marta',
+      'faqat siz uchun',
+    ])
       expect(separatedSuffixes(good), good).toEqual([]);
     expect(mixedScriptWords('ЦОНga boring')).toEqual(['ЦОНga']);
     expect(mixedScriptWords('«Казахтелеком»ning idorasi, «Выбрать ЭЦП» tugmasi')).toEqual([]);
@@ -116,7 +136,13 @@ function collectWords(o: unknown, out: Set<string>, inWords = false): Set<string
 
 const PORTAL_IDS = PORTALS.map((p) => p.id);
 const WORDS_OF = Object.fromEntries(
-  PORTAL_IDS.map((id) => [id, collectWords(PROCEDURES.filter((p) => p.portal === id), new Set<string>())]),
+  PORTAL_IDS.map((id) => [
+    id,
+    collectWords(
+      PROCEDURES.filter((p) => p.portal === id),
+      new Set<string>(),
+    ),
+  ]),
 ) as Record<PortalId, Set<string>>;
 const ALL_WORDS = new Set(Object.values(WORDS_OF).flatMap((s) => [...s]));
 
@@ -218,7 +244,17 @@ const SEEN_NOT_RECOGNISED: Partial<Record<PortalId, Record<string, string>>> = {
  * «Yagona darcha»): the portal's own name (seed 001: «Single Window» portal) and organisations
  * (seed 004: «Қазақтелеком» акционерлік қоғамы). Stems: the quote begins with one of them.
  */
-const NAME_STEMS = ['единое окн', 'единого окн', 'едином окн', 'бірыңғай терезе', 'yagona darcha', 'single window', 'казахтелеком', 'қазақтелеком', 'kazakhtelecom'];
+const NAME_STEMS = [
+  'единое окн',
+  'единого окн',
+  'едином окн',
+  'бірыңғай терезе',
+  'yagona darcha',
+  'single window',
+  'казахтелеком',
+  'қазақтелеком',
+  'kazakhtelecom',
+];
 
 const QUOTE = /«([^«»]*)»/g;
 

@@ -35,7 +35,8 @@ describe('locales', () => {
         if (s.kind === 'page') {
           for (const f of s.fields) {
             if (f.silent) continue; // read only: no ring, no text
-            if (f.firstRegistered && !keys.en!.has(`${base}.steps.${s.id}.first.${f.id}`)) missing.push(`${base}.steps.${s.id}.first.${f.id}`);
+            if (f.firstRegistered && !keys.en!.has(`${base}.steps.${s.id}.first.${f.id}`))
+              missing.push(`${base}.steps.${s.id}.first.${f.id}`);
             if (!keys.en!.has(`${base}.steps.${s.id}.fields.${f.id}`)) missing.push(`${base}.steps.${s.id}.fields.${f.id}`);
             if (!keys.en!.has(`fields.${f.id}`)) missing.push(`fields.${f.id}`);
           }

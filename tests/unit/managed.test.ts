@@ -18,12 +18,22 @@ describe('managed policy', () => {
     expect(portalEnabled(m, 'oneid')).toBe(true);
     expect(portalEnabled(m, 'esf')).toBe(false);
     expect(await preloadProfiles(m.profiles)).toBe(1);
-    expect((await loadProfiles()).list[0]).toMatchObject({ name: 'Samarqand Savdo', identifier: '305123456', head: { id: '31205880120031' } });
+    expect((await loadProfiles()).list[0]).toMatchObject({
+      name: 'Samarqand Savdo',
+      identifier: '305123456',
+      head: { id: '31205880120031' },
+    });
   });
 
   it('no policy, or a broken part of one, gives the defaults for that part only', async () => {
     expect(await readManaged()).toEqual(NO_POLICY);
-    expect(parseManaged({ language: 'de', portals: ['esf', 'nope'], profiles: [{ name: 'X' }, { name: 'Ok', country: 'KZ', kind: 'legal', identifier: '190540028173' }] })).toEqual({
+    expect(
+      parseManaged({
+        language: 'de',
+        portals: ['esf', 'nope'],
+        profiles: [{ name: 'X' }, { name: 'Ok', country: 'KZ', kind: 'legal', identifier: '190540028173' }],
+      }),
+    ).toEqual({
       language: null,
       portals: null,
       profiles: [{ name: 'Ok', country: 'KZ', kind: 'legal', identifier: '190540028173', head: { id: undefined, name: undefined } }],
@@ -34,7 +44,11 @@ describe('managed policy', () => {
 
   it('mirrors the policy in storage.local for pages that cannot wait, rewritten only when it changes', async () => {
     expect(await loadPolicy(), 'nothing mirrored yet').toBeNull();
-    await fakeBrowser.storage.managed.set({ language: 'kk', portals: ['esf', 'nca'], profiles: [{ name: 'Ok', country: 'KZ', kind: 'legal', identifier: '190540028173' }] });
+    await fakeBrowser.storage.managed.set({
+      language: 'kk',
+      portals: ['esf', 'nca'],
+      profiles: [{ name: 'Ok', country: 'KZ', kind: 'legal', identifier: '190540028173' }],
+    });
     const m = await refreshPolicy();
     expect(m.profiles).toHaveLength(1);
     const stored = (await fakeBrowser.storage.local.get(POLICY_KEY))[POLICY_KEY];

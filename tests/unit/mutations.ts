@@ -42,7 +42,14 @@ const regenerateIds: Mutation = (doc) => {
   }
   for (const attr of ['for', 'aria-labelledby', 'aria-describedby', 'aria-controls']) {
     for (const el of Array.from(doc.querySelectorAll(`[${attr}]`))) {
-      el.setAttribute(attr, el.getAttribute(attr)!.split(/\s+/).map((x) => map.get(x) ?? x).join(' '));
+      el.setAttribute(
+        attr,
+        el
+          .getAttribute(attr)!
+          .split(/\s+/)
+          .map((x) => map.get(x) ?? x)
+          .join(' '),
+      );
     }
   }
 };
@@ -67,7 +74,8 @@ const upperSpaces: Mutation = (doc) => {
     if (t.parentElement?.closest('script,style')) continue;
     t.nodeValue = (t.nodeValue ?? '').toUpperCase().replace(/ /g, '  ');
   }
-  for (const b of Array.from(doc.querySelectorAll<HTMLInputElement>('input[type=submit],input[type=button]'))) b.value = b.value.toUpperCase().replace(/ /g, '  ');
+  for (const b of Array.from(doc.querySelectorAll<HTMLInputElement>('input[type=submit],input[type=button]')))
+    b.value = b.value.toUpperCase().replace(/ /g, '  ');
 };
 
 const UNRELATED: Record<string, string> = {
@@ -140,7 +148,14 @@ function captionHolders(doc: Document): Element[] {
     const prev = cell?.previousElementSibling;
     if (prev && prev.matches('td,th') && !prev.querySelector(CONTROL) && prev.textContent?.trim()) out.add(prev);
     const sib = c.previousElementSibling;
-    if (sib && !sib.matches('label') && !sib.querySelector(`${CONTROL},button`) && sib.textContent?.trim() && (sib.textContent?.length ?? 0) < 60) out.add(sib);
+    if (
+      sib &&
+      !sib.matches('label') &&
+      !sib.querySelector(`${CONTROL},button`) &&
+      sib.textContent?.trim() &&
+      (sib.textContent?.length ?? 0) < 60
+    )
+      out.add(sib);
   }
   return [...out];
 }

@@ -4,7 +4,8 @@ import { LANGS } from '../../procedures/types';
 import { RESOURCES } from '../../lib/strings';
 
 /** the NCA procedures carry the facts of NCA's guides and name where each page step comes from */
-const text = (lang: string, key: string): string => key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)?.[k], RESOURCES[lang as 'en']) as string;
+const text = (lang: string, key: string): string =>
+  key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)?.[k], RESOURCES[lang as 'en']) as string;
 
 describe('NCA procedures (issue 17)', () => {
   it('every NCA page step names its evidence: a guide, a seed or why it is inferred', () => {
@@ -18,8 +19,21 @@ describe('NCA procedures (issue 17)', () => {
   });
 
   it('the application steps sit between apply and visit-psc, in the guides’ order', () => {
-    expect(procedureById('nca.get-eds')!.steps.map((s) => s.id)).toEqual(['apply', 'agreement', 'check-id', 'application-data', 'key-storage', 'visit-psc', 'id-card', 'install-ncalayer']);
-    expect(procedureById('nca.reissue-eds')!.steps.map((s) => `${s.id}:${s.kind}`)).toEqual(['cabinet-sign-in:page', 'reissue:page', 'install-certificates:manual']);
+    expect(procedureById('nca.get-eds')!.steps.map((s) => s.id)).toEqual([
+      'apply',
+      'agreement',
+      'check-id',
+      'application-data',
+      'key-storage',
+      'visit-psc',
+      'id-card',
+      'install-ncalayer',
+    ]);
+    expect(procedureById('nca.reissue-eds')!.steps.map((s) => `${s.id}:${s.kind}`)).toEqual([
+      'cabinet-sign-in:page',
+      'reissue:page',
+      'install-certificates:manual',
+    ]);
   });
 
   it.each(LANGS)('%s: the hints carry the guides’ facts', (l) => {
@@ -34,7 +48,8 @@ describe('NCA procedures (issue 17)', () => {
     // the e-mail is optional but the application number comes there
     expect(text(l, `${base}.application-data.fields.email`).length).toBeGreaterThan(20);
     // the cabinet: the AUTHENTICATION key
-    for (const k of ['text', 'warning', 'fields.path']) expect(text(l, `procedures.nca.reissue-eds.steps.cabinet-sign-in.${k}`)).toContain('AUTH_RSA');
+    for (const k of ['text', 'warning', 'fields.path'])
+      expect(text(l, `procedures.nca.reissue-eds.steps.cabinet-sign-in.${k}`)).toContain('AUTH_RSA');
   });
 
   it('the rules of the check-id step: IIN and BIN checked, e-mail checked', () => {

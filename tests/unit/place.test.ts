@@ -18,7 +18,11 @@ describe('place: a box beside a field', () => {
   it('the first place whose own side fits wins', () => {
     expect(position(field, 200, 50, ['right-start', 'bottom-start'], 12, VIEW, PAD)).toEqual({ x: 412, y: 200, placement: 'right-start' });
     // too wide for the right: below
-    expect(position(field, 700, 50, ['right-start', 'bottom-start', 'top-start', 'left-start'], 12, VIEW, PAD)).toEqual({ x: 100, y: 242, placement: 'bottom-start' });
+    expect(position(field, 700, 50, ['right-start', 'bottom-start', 'top-start', 'left-start'], 12, VIEW, PAD)).toEqual({
+      x: 100,
+      y: 242,
+      placement: 'bottom-start',
+    });
   });
 
   it('a tall box that fits beside the field moves up inside the window (shift), it does not go below', () => {
@@ -36,10 +40,14 @@ describe('place: a box beside a field', () => {
 
   it('nowhere fits: the place that overflows least', () => {
     const wide: Rect = { left: 10, top: 10, right: 990, bottom: 790 };
-    expect(position(wide, 100, 100, ['right-start', 'bottom-start', 'top-start', 'left-start'], 12, VIEW, PAD).placement).toBe('right-start');
+    expect(position(wide, 100, 100, ['right-start', 'bottom-start', 'top-start', 'left-start'], 12, VIEW, PAD).placement).toBe(
+      'right-start',
+    );
     const tallField: Rect = { left: 300, top: 20, right: 990, bottom: 700 };
     // right overflows by 120, below by 120+..., above by 100+...: left fits
-    expect(position(tallField, 100, 100, ['right-start', 'bottom-start', 'top-start', 'left-start'], 12, VIEW, PAD).placement).toBe('left-start');
+    expect(position(tallField, 100, 100, ['right-start', 'bottom-start', 'top-start', 'left-start'], 12, VIEW, PAD).placement).toBe(
+      'left-start',
+    );
   });
 
   it('hidden when wholly outside the area on a side', () => {

@@ -45,7 +45,14 @@ describe('every list of portal ids is the catalogue’s', () => {
     const guide = (portal: string) => ({
       format: 'qadam-guide',
       version: 1,
-      guides: [{ id: 'guide.x', portal, title: { en: 'X' }, steps: [{ id: 's', match: { path: ['^/x'] }, fields: [{ id: 'ok', kind: 'action', labels: ['OK'] }] }] }],
+      guides: [
+        {
+          id: 'guide.x',
+          portal,
+          title: { en: 'X' },
+          steps: [{ id: 's', match: { path: ['^/x'] }, fields: [{ id: 'ok', kind: 'action', labels: ['OK'] }] }],
+        },
+      ],
     });
     for (const id of ids) expect(checkFile(guide(id)).ok, id).toBe(true);
     expect(checkFile(guide('elsewhere')).ok).toBe(false);
@@ -56,13 +63,18 @@ describe('every list of portal ids is the catalogue’s', () => {
     expect(WhoseRequest.entries.registersOn.wrapped.options).toEqual([...FACT_PORTALS]);
     const registering = new Set(PROCEDURES.flatMap((p) => (p.registers ? [p.registers.portal] : [])));
     expect([...registering].sort()).toEqual([...FACT_PORTALS].sort());
-    const first = PROCEDURES.flatMap((p) => p.steps.flatMap((s) => (s.kind === 'page' ? s.fields.flatMap((f) => (f.firstRegistered ? [f.firstRegistered] : [])) : [])));
+    const first = PROCEDURES.flatMap((p) =>
+      p.steps.flatMap((s) => (s.kind === 'page' ? s.fields.flatMap((f) => (f.firstRegistered ? [f.firstRegistered] : [])) : [])),
+    );
     for (const x of first) expect(FACT_PORTALS).toContain(x);
   });
 
   it('every portal has procedures, hosts in the manifest matches, and its signing program', () => {
     for (const p of PORTALS) {
-      expect(PROCEDURES.some((x) => x.portal === p.id), p.id).toBe(true);
+      expect(
+        PROCEDURES.some((x) => x.portal === p.id),
+        p.id,
+      ).toBe(true);
       for (const h of p.hosts) {
         expect(contentScriptMatches()).toContain(`https://${h}/*`);
         expect(portalOfHost(h)).toBe(p.id);
@@ -75,7 +87,9 @@ describe('every list of portal ids is the catalogue’s', () => {
   });
 
   it('the built manifest matches every portal host (wxt.config.ts reads PORTALS)', async () => {
-    const config = (await import('../../wxt.config')).default as { manifest: (env: { browser: string; manifestVersion: number }) => Record<string, unknown> };
+    const config = (await import('../../wxt.config')).default as {
+      manifest: (env: { browser: string; manifestVersion: number }) => Record<string, unknown>;
+    };
     const m = config.manifest({ browser: 'chrome', manifestVersion: 3 }) as {
       web_accessible_resources: { matches: string[] }[];
       content_security_policy: { extension_pages: string };

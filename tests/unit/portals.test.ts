@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { contentScriptMatches, portalById, portalOfHost } from '../../procedures';
 
 describe('portal hosts', () => {
-  it('today\'s OneID (id.egov.uz) and the old id.gov.uz are both OneID', () => {
+  it("today's OneID (id.egov.uz) and the old id.gov.uz are both OneID", () => {
     expect(portalOfHost('id.egov.uz')).toBe('oneid');
     expect(portalOfHost('ID.EGOV.UZ.')).toBe('oneid');
     expect(portalOfHost('id.gov.uz')).toBe('oneid');

@@ -15,7 +15,9 @@ const self = { id: fakeBrowser.runtime.id };
 beforeEach(async () => {
   fakeBrowser.reset();
   await addProfiles([
-    makeProfile({ name: 'Gamma', country: 'KZ', kind: 'legal', identifier: C, head: { id: HEAD } }, Date.UTC(2025, 0, 1), 'p-gamma', { esf: { at: Date.UTC(2025, 5, 1) } }),
+    makeProfile({ name: 'Gamma', country: 'KZ', kind: 'legal', identifier: C, head: { id: HEAD } }, Date.UTC(2025, 0, 1), 'p-gamma', {
+      esf: { at: Date.UTC(2025, 5, 1) },
+    }),
     makeProfile({ name: 'Alpha', country: 'KZ', kind: 'legal', identifier: B }, Date.UTC(2025, 0, 2), 'p-alpha'),
   ]);
 });
@@ -23,8 +25,16 @@ beforeEach(async () => {
 describe('whose a shown identifier is', () => {
   it('mine (the active profile or its head), another profile’s, or nobody’s; registered on the portal', async () => {
     expect(await whose({ type: 'qadam:whose', ids: [C], registersOn: 'esf' })).toEqual({ active: true, verdict: 'mine', registered: true });
-    expect(await whose({ type: 'qadam:whose', ids: [HEAD], registersOn: 'singlewindow' })).toEqual({ active: true, verdict: 'mine', registered: false });
-    expect(await whose({ type: 'qadam:whose', ids: [B], registersOn: null })).toEqual({ active: true, verdict: 'other', registered: false });
+    expect(await whose({ type: 'qadam:whose', ids: [HEAD], registersOn: 'singlewindow' })).toEqual({
+      active: true,
+      verdict: 'mine',
+      registered: false,
+    });
+    expect(await whose({ type: 'qadam:whose', ids: [B], registersOn: null })).toEqual({
+      active: true,
+      verdict: 'other',
+      registered: false,
+    });
     expect(await whose({ type: 'qadam:whose', ids: [A], registersOn: null })).toEqual({ active: true, verdict: 'none', registered: false });
     expect(await whose({ type: 'qadam:whose', ids: [], registersOn: 'esf' })).toEqual({ active: true, verdict: 'none', registered: true });
   });
@@ -43,11 +53,22 @@ describe('whose a shown identifier is', () => {
     const spec = { kind: 'wrong-company', lang: 'ru', procedure: 'esf.second-enterprise', shown: [B] };
     await onPrivateMessage({ type: 'qadam:private-open', token, spec }, { ...self, tab: { id: 1 } });
     expect(onPrivateMessage({ type: 'qadam:private-get', token }, { ...self, url: 'https://esf.gov.kz/' })).toBeUndefined();
-    expect(await onPrivateMessage({ type: 'qadam:private-get', token }, { ...self, url: fakeBrowser.runtime.getURL('/private.html?t=' + token) })).toEqual(spec);
+    expect(
+      await onPrivateMessage(
+        { type: 'qadam:private-get', token },
+        { ...self, url: fakeBrowser.runtime.getURL('/private.html?t=' + token) },
+      ),
+    ).toEqual(spec);
   });
 
   it('records progress ops for the active profile (the content script reads no profile)', async () => {
-    await onPrivateMessage({ type: 'qadam:progress-ops', ops: [{ op: 'record', procedure: 'esf.second-enterprise', step: 'registration-data', stepDone: false }] }, self);
+    await onPrivateMessage(
+      {
+        type: 'qadam:progress-ops',
+        ops: [{ op: 'record', procedure: 'esf.second-enterprise', step: 'registration-data', stepDone: false }],
+      },
+      self,
+    );
     const p = await loadProgress('p-gamma');
     expect(p.active).toBe('esf.second-enterprise');
     expect(p.procedures['esf.second-enterprise']?.step).toBe('registration-data');

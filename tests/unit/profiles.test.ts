@@ -53,7 +53,13 @@ describe('profiles and per-profile progress', () => {
   const IE = 'esf.ie-after-individual';
 
   it('the first profile becomes active; progress is kept per profile; deleting drops its progress', async () => {
-    const a = await createProfile({ name: 'Alpha', country: 'KZ', kind: 'legal', identifier: '190540028173', head: { id: '781105301459' } });
+    const a = await createProfile({
+      name: 'Alpha',
+      country: 'KZ',
+      kind: 'legal',
+      identifier: '190540028173',
+      head: { id: '781105301459' },
+    });
     const b = await createProfile({ name: 'Beta', country: 'KZ', kind: 'legal', identifier: kz('10044000123') });
     expect((await loadProfiles()).active).toBe(a.id);
     await updateProgress((p) => recordStep(p, IE, 'register-as-ie', false, 5));
@@ -69,10 +75,26 @@ describe('profiles and per-profile progress', () => {
 
   it('names the enterprise of the same head registered first on ESF', () => {
     const head = '781105301459';
-    const first = makeProfile({ name: 'Alpha LLP', country: 'KZ', kind: 'legal', identifier: '190540028173', head: { id: head } }, 1, 'p-alpha');
-    const later = makeProfile({ name: 'Gamma LLP', country: 'KZ', kind: 'legal', identifier: kz('20014000555'), head: { id: head } }, 2, 'p-gamma');
-    const other = makeProfile({ name: 'Other head LLP', country: 'KZ', kind: 'legal', identifier: kz('18014000777'), head: { id: '850301400128' } }, 3, 'p-other');
-    const now = makeProfile({ name: 'New LLP', country: 'KZ', kind: 'legal', identifier: kz('24014000999'), head: { id: head } }, 4, 'p-new');
+    const first = makeProfile(
+      { name: 'Alpha LLP', country: 'KZ', kind: 'legal', identifier: '190540028173', head: { id: head } },
+      1,
+      'p-alpha',
+    );
+    const later = makeProfile(
+      { name: 'Gamma LLP', country: 'KZ', kind: 'legal', identifier: kz('20014000555'), head: { id: head } },
+      2,
+      'p-gamma',
+    );
+    const other = makeProfile(
+      { name: 'Other head LLP', country: 'KZ', kind: 'legal', identifier: kz('18014000777'), head: { id: '850301400128' } },
+      3,
+      'p-other',
+    );
+    const now = makeProfile(
+      { name: 'New LLP', country: 'KZ', kind: 'legal', identifier: kz('24014000999'), head: { id: head } },
+      4,
+      'p-new',
+    );
     let ps: Profiles = { list: [first, later, other, now], active: now.id };
     expect(firstRegistered(ps, 'esf')).toBeNull();
     ps = setFact(ps, later.id, 'esf', Date.UTC(2025, 5, 1));
@@ -92,7 +114,11 @@ describe('profiles and per-profile progress', () => {
 
   it('searches by name, number and head, and sorts by name in the user language', () => {
     const list = [
-      makeProfile({ name: 'Ясмин ТОО', country: 'KZ', kind: 'legal', identifier: '190540028173', head: { name: 'Ахметов Ержан' } }, 1, 'p-a'),
+      makeProfile(
+        { name: 'Ясмин ТОО', country: 'KZ', kind: 'legal', identifier: '190540028173', head: { name: 'Ахметов Ержан' } },
+        1,
+        'p-a',
+      ),
       makeProfile({ name: 'Әлем ЖШС', country: 'KZ', kind: 'legal', identifier: kz('10044000123') }, 2, 'p-b'),
       makeProfile({ name: 'Alpha', country: 'UZ', kind: 'legal', identifier: '305123456' }, 3, 'p-c'),
     ];
@@ -104,7 +130,9 @@ describe('profiles and per-profile progress', () => {
   });
 
   it('stores names and identifiers only: no other field survives a write', async () => {
-    await addProfiles([{ ...makeProfile({ name: 'X', country: 'KZ', kind: 'legal', identifier: '190540028173' }), password: 'secret' } as never]);
+    await addProfiles([
+      { ...makeProfile({ name: 'X', country: 'KZ', kind: 'legal', identifier: '190540028173' }), password: 'secret' } as never,
+    ]);
     expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).toContain('secret'); // written as given…
     const ps = await loadProfiles(); // …but never read back: the schema keeps only its own fields
     expect(JSON.stringify(ps)).not.toContain('secret');

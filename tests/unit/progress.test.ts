@@ -1,6 +1,16 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { currentStep, follow, loadProgress, progressItem, recordStep, resetProcedure, setDone, updateProgress, EMPTY_PROGRESS } from '../../lib/progress';
+import {
+  currentStep,
+  follow,
+  loadProgress,
+  progressItem,
+  recordStep,
+  resetProcedure,
+  setDone,
+  updateProgress,
+  EMPTY_PROGRESS,
+} from '../../lib/progress';
 
 const IE = 'esf.ie-after-individual';
 const RECOVER = 'esf.recover-access';
@@ -52,7 +62,10 @@ describe('progress storage', () => {
       byProfile: {
         _: {
           active: 'esf.gone',
-          procedures: { [IE]: { step: 'no-such-step', seenAt: 3, done: { 'sign-in': 3, ghost: 4 } }, 'x.y': { step: null, seenAt: null, done: {} } },
+          procedures: {
+            [IE]: { step: 'no-such-step', seenAt: 3, done: { 'sign-in': 3, ghost: 4 } },
+            'x.y': { step: null, seenAt: null, done: {} },
+          },
           notice: null,
         },
       },

@@ -62,7 +62,12 @@ for (const dir of PORTAL_DIRS) {
           expect(expected, `${c.file}: the replica marks ${id}`).not.toBeNull();
           const src = found.get(id);
           const got = src ? (visibleTarget(src) ?? src) : undefined;
-          expect(got === expected, `${c.file} ${stepId}.${id}: expected <${expected?.tagName.toLowerCase()} ${expected?.outerHTML.slice(0, 80)}>, got <${got?.outerHTML.slice(0, 80)}>`).toBe(true);
+          expect(
+            got === expected,
+
+            `${c.file} ${stepId}.${id}: expected <${expected?.tagName.toLowerCase()} ` +
+              `${expected?.outerHTML.slice(0, 80)}>, got <${got?.outerHTML.slice(0, 80)}>`,
+          ).toBe(true);
         }
       });
     }
@@ -104,7 +109,12 @@ describe('a step is done when the page shows its result', () => {
     expect(isDone(regdata, facts('<h3>3 - қадам - растау</h3>'))).toBe(true);
   });
   it('not while stage 2 is still shown, even when the wizard lists stage 3 ahead', () => {
-    expect(isDone(regdata, facts('<ol><li>Шаг 2 - регистрационные данные</li><li>Шаг 3 - подтверждение</li></ol><label>Пароль <input type=password></label>'))).toBe(false);
+    expect(
+      isDone(
+        regdata,
+        facts('<ol><li>Шаг 2 - регистрационные данные</li><li>Шаг 3 - подтверждение</li></ol><label>Пароль <input type=password></label>'),
+      ),
+    ).toBe(false);
   });
 });
 
@@ -112,9 +122,13 @@ describe('with nothing followed, a page of several procedures is taken by its ev
   // ESF's registration data (stage 2) is a step of the IE, legal-entity and second-enterprise procedures
   const regdata = (tab: 'le' | 'ie', id: string) => {
     const doc = new DOMParser().parseFromString(
-      `<body><div class="gwt-TabBar"><div class="gwt-TabBarItem${tab === 'ie' ? ' gwt-TabBarItem-selected' : ''}" role="tab" aria-selected="${tab === 'ie'}">Жеке кәсіпкер</div>` +
-        `<div class="gwt-TabBarItem${tab === 'le' ? ' gwt-TabBarItem-selected' : ''}" role="tab" aria-selected="${tab === 'le'}">Заңды тұлға</div></div>` +
-        `<h3>2-қадам - тіркеу деректері</h3><table><tr><td>${id.startsWith('19') ? 'БСН' : 'ЖСН'}</td><td><input type="text" readonly value="${id}"></td></tr>` +
+      `<body><div class="gwt-TabBar"><div ` +
+        `class="gwt-TabBarItem${tab === 'ie' ? ' gwt-TabBarItem-selected' : ''}" role="tab" ` +
+        `aria-selected="${tab === 'ie'}">Жеке кәсіпкер</div>` +
+        `<div class="gwt-TabBarItem${tab === 'le' ? ' gwt-TabBarItem-selected' : ''}" role="tab" ` +
+        `aria-selected="${tab === 'le'}">Заңды тұлға</div></div>` +
+        `<h3>2-қадам - тіркеу деректері</h3><table><tr><td>${id.startsWith('19') ? 'БСН' : 'ЖСН'}</td><td>` +
+        `<input type="text" readonly value="${id}"></td></tr>` +
         `<tr><td>Құпия сөз</td><td><input type="password"></td></tr></table></body>`,
       'text/html',
     );
@@ -138,13 +152,18 @@ describe('with nothing followed, a page of several procedures is taken by its ev
     const { all, facts } = regdata('ie', IIN);
     expect(chooseByEvidence(all, null, facts)!.procedure.id).toBe('esf.ie-after-individual');
   });
-  it('a BIN shown alone outweighs catalogue order; the active profile\'s kind and the step last seen count too', () => {
+  it("a BIN shown alone outweighs catalogue order; the active profile's kind and the step last seen count too", () => {
     const { all, facts } = regdata('ie', BIN);
     // the IE tab (+4) against a BIN (+3 for the legal entity, -3 for the IE): the legal entity
     expect(chooseByEvidence(all, null, facts)!.procedure.id).toBe('esf.legal-entity-after-individual');
     const le = regdata('le', IIN);
     expect(chooseByEvidence(le.all, null, le.facts, { profileKind: 'ie' })!.procedure.id).toBe('esf.ie-after-individual');
-    expect(chooseByEvidence(le.all, null, le.facts, { profileKind: 'legal', last: { procedure: 'esf.second-enterprise', step: 'legal-entity-tab' } })!.procedure.id).toBe('esf.second-enterprise');
+    expect(
+      chooseByEvidence(le.all, null, le.facts, {
+        profileKind: 'legal',
+        last: { procedure: 'esf.second-enterprise', step: 'legal-entity-tab' },
+      })!.procedure.id,
+    ).toBe('esf.second-enterprise');
   });
   it('the followed procedure always wins', () => {
     const { all, facts } = regdata('le', BIN);

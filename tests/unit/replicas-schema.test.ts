@@ -67,7 +67,8 @@ describe('a bad case is rejected, and told what is wrong', () => {
 
   it('a field the step does not have, and fields of a step the page is not', () => {
     expect(problem('esf', { ...good, fields: { 'registration-data': ['e-mail'] } })).toBe(
-      'replicas/esf/cases.json [0].fields: regdata-div-ru.html: "e-mail" is no field of the step "registration-data" (its fields: password, subject-id)',
+      'replicas/esf/cases.json [0].fields: regdata-div-ru.html: "e-mail" is no field of the step ' +
+        '"registration-data" (its fields: password, subject-id)',
     );
     expect(problem('esf', { ...good, fields: { 'sign-in': ['password'] } })).toBe(
       'replicas/esf/cases.json [0].fields: regdata-div-ru.html: fields of "sign-in", which is not one of its steps (registration-data)',
@@ -78,7 +79,9 @@ describe('a bad case is rejected, and told what is wrong', () => {
     expect(problem('esf', { ...good, url: 'https://id.egov.uz/' })).toBe(
       'replicas/esf/cases.json [0].url: regdata-div-ru.html: id.egov.uz is a host of oneid, not of esf',
     );
-    expect(problem('esf', { ...good, url: 'https://example.org/' })).toMatch(/\[0\]\.url: regdata-div-ru\.html: example\.org is no host of esf \(/);
+    expect(problem('esf', { ...good, url: 'https://example.org/' })).toMatch(
+      /\[0\]\.url: regdata-div-ru\.html: example\.org is no host of esf \(/,
+    );
     // a page that must match nothing may be anywhere
     expect(problem('esf', { ...good, url: 'https://example.org/', steps: [], fields: {} })).toBe('accepted');
   });
@@ -95,12 +98,21 @@ describe('a bad case is rejected, and told what is wrong', () => {
   });
 
   it('every issue, one a line: the shape of every case first, then the catalogue', () => {
-    const shapes = [{ ...good, steps: ['nope'], fields: {} }, { ...good, lang: 'de' }, { ...good, shape: '' }];
+    const shapes = [
+      { ...good, steps: ['nope'], fields: {} },
+      { ...good, lang: 'de' },
+      { ...good, shape: '' },
+    ];
     expect(problem('esf', shapes).split('\n')).toEqual([
       'replicas/esf/cases.json [1].lang: one of kk, ru, en, uz',
       'replicas/esf/cases.json [2].shape: a shape such as "table" or "div"',
     ]);
-    const catalogue = [{ ...good, file: 'other-ru.html', steps: ['nope'], fields: {} }, good, { ...good, url: 'https://pki.gov.kz/' }, good];
+    const catalogue = [
+      { ...good, file: 'other-ru.html', steps: ['nope'], fields: {} },
+      good,
+      { ...good, url: 'https://pki.gov.kz/' },
+      good,
+    ];
     expect(problem('esf', catalogue).split('\n')).toEqual([
       'replicas/esf/cases.json [0].steps: other-ru.html: "nope" is no page step of a esf procedure (procedures/esf.ts)',
       'replicas/esf/cases.json [2].url: regdata-div-ru.html: pki.gov.kz is a host of nca, not of esf',

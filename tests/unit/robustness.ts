@@ -19,7 +19,11 @@ import { MUTATIONS, type Mutation } from './mutations';
  */
 
 const PORTAL_DIRS = PORTALS.map((p) => p.id).filter((id) => replicaPortals().includes(id));
-const CASES: Array<ReplicaCase & { dir: PortalId }> = PORTAL_DIRS.flatMap((dir) => replicaCases(dir).filter((c) => !c.browserOnly).map((c) => ({ ...c, dir })));
+const CASES: Array<ReplicaCase & { dir: PortalId }> = PORTAL_DIRS.flatMap((dir) =>
+  replicaCases(dir)
+    .filter((c) => !c.browserOnly)
+    .map((c) => ({ ...c, dir })),
+);
 
 /** the least share of cases a mutation class must leave unchanged */
 const MIN_SURVIVAL = 0.98;
@@ -125,22 +129,26 @@ export function robustnessSuite(part: string, names: readonly (keyof typeof MUTA
 
     for (const name of names) {
       const mutate = MUTATIONS[name]!;
-      it(name, () => {
-        const outcomes = CASES.map((c) => compare(c, mutate));
-        const failed = outcomes.filter((o) => o.changed.length || o.wrong.length);
-        TABLE.push([name, outcomes.length - failed.length, outcomes.length]);
-        for (const o of failed) REPORT.push(`${name} | ${o.key} | ${[...o.wrong.map((w) => `WRONG ${w}`), ...o.changed].join('; ')}`);
-        // never a wrong element
-        const wrong = outcomes.filter((o) => o.wrong.length).map((o) => `${o.key}: ${o.wrong.join('; ')}`);
-        expect(wrong, `${name}: wrong elements located`).toEqual([]);
-        // every remaining failure explained
-        const allowed = ALLOWED[name] ?? {};
-        const unexplained = failed.filter((o) => !(o.key in allowed)).map((o) => `${o.key}: ${o.changed.join('; ')}`);
-        expect(unexplained, `${name}: failures not in the allow-list`).toEqual([]);
-        const stale = Object.keys(allowed).filter((k) => !failed.some((o) => o.key === k));
-        expect(stale, `${name}: allow-listed cases that now pass (remove them)`).toEqual([]);
-        expect((outcomes.length - failed.length) / outcomes.length).toBeGreaterThanOrEqual(MIN_SURVIVAL);
-      }, 120_000);
+      it(
+        name,
+        () => {
+          const outcomes = CASES.map((c) => compare(c, mutate));
+          const failed = outcomes.filter((o) => o.changed.length || o.wrong.length);
+          TABLE.push([name, outcomes.length - failed.length, outcomes.length]);
+          for (const o of failed) REPORT.push(`${name} | ${o.key} | ${[...o.wrong.map((w) => `WRONG ${w}`), ...o.changed].join('; ')}`);
+          // never a wrong element
+          const wrong = outcomes.filter((o) => o.wrong.length).map((o) => `${o.key}: ${o.wrong.join('; ')}`);
+          expect(wrong, `${name}: wrong elements located`).toEqual([]);
+          // every remaining failure explained
+          const allowed = ALLOWED[name] ?? {};
+          const unexplained = failed.filter((o) => !(o.key in allowed)).map((o) => `${o.key}: ${o.changed.join('; ')}`);
+          expect(unexplained, `${name}: failures not in the allow-list`).toEqual([]);
+          const stale = Object.keys(allowed).filter((k) => !failed.some((o) => o.key === k));
+          expect(stale, `${name}: allow-listed cases that now pass (remove them)`).toEqual([]);
+          expect((outcomes.length - failed.length) / outcomes.length).toBeGreaterThanOrEqual(MIN_SURVIVAL);
+        },
+        120_000,
+      );
     }
 
     afterAll(() => {

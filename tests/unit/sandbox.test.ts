@@ -58,7 +58,8 @@ describe('sandbox pages', () => {
         expect(needsOwnScript(readReplica(page.portal, page.file))).toBe(false);
         const doc = loadReplica(page.portal, page.file);
         // late parts are expanded at once by the sandbox
-        for (const t of Array.from(doc.querySelectorAll('template[data-late]'))) t.replaceWith((t as HTMLTemplateElement).content.cloneNode(true));
+        for (const t of Array.from(doc.querySelectorAll('template[data-late]')))
+          t.replaceWith((t as HTMLTemplateElement).content.cloneNode(true));
         const facts = pageFacts(whereOf(page.url), readPageText(doc.body), doc);
         const rec = chooseStep(recogniseAll(proceduresOfPortal(page.portal), facts), x.procedure, x.step);
         expect(rec?.procedure.id).toBe(x.procedure);
@@ -71,10 +72,26 @@ describe('sandbox pages', () => {
 
 describe('training page addresses', () => {
   it('read the procedure, step and language from the hash, or the language before it', () => {
-    expect(addressOf({ hash: '#/esf.recover-access/reset-password?lang=kk', search: '' }, 'en')).toMatchObject({ proc: { id: 'esf.recover-access' }, stepId: 'reset-password', lang: 'kk' });
-    expect(addressOf({ hash: '#/oneid.register-individual', search: '?lang=uz&presenter=1' }, 'en')).toMatchObject({ proc: { id: 'oneid.register-individual' }, stepId: '', lang: 'uz' });
-    expect(addressOf({ hash: '#/nope/x?lang=de', search: '' }, 'ru')).toMatchObject({ proc: { id: PROCEDURES[0]!.id }, stepId: 'x', lang: 'ru', unknown: 'nope' });
-    expect(addressOf({ hash: '#/esf.recover-access/nope', search: '' }, 'ru')).toMatchObject({ proc: { id: 'esf.recover-access' }, unknown: 'esf.recover-access/nope' });
+    expect(addressOf({ hash: '#/esf.recover-access/reset-password?lang=kk', search: '' }, 'en')).toMatchObject({
+      proc: { id: 'esf.recover-access' },
+      stepId: 'reset-password',
+      lang: 'kk',
+    });
+    expect(addressOf({ hash: '#/oneid.register-individual', search: '?lang=uz&presenter=1' }, 'en')).toMatchObject({
+      proc: { id: 'oneid.register-individual' },
+      stepId: '',
+      lang: 'uz',
+    });
+    expect(addressOf({ hash: '#/nope/x?lang=de', search: '' }, 'ru')).toMatchObject({
+      proc: { id: PROCEDURES[0]!.id },
+      stepId: 'x',
+      lang: 'ru',
+      unknown: 'nope',
+    });
+    expect(addressOf({ hash: '#/esf.recover-access/nope', search: '' }, 'ru')).toMatchObject({
+      proc: { id: 'esf.recover-access' },
+      unknown: 'esf.recover-access/nope',
+    });
     expect(addressOf({ hash: '#/esf.recover-access/reset-password', search: '' }, 'ru').unknown).toBe('');
   });
 });

@@ -13,7 +13,8 @@ afterEach(async () => {
 describe('signing-program versions', () => {
   it('take /^[\\w.-]{1,32}$/ only', () => {
     for (const ok of ['1.4', '4.65', '1.4.0-rc_2', 7, 'a'.repeat(32)]) expect(validVersion(ok)).toBe(String(ok));
-    for (const bad of ['', 'a'.repeat(33), '1.4 <b>', '1.4\n', 'версия', '1/2', null, {}, Number.NaN, Infinity]) expect(validVersion(bad)).toBeNull();
+    for (const bad of ['', 'a'.repeat(33), '1.4 <b>', '1.4\n', 'версия', '1/2', null, {}, Number.NaN, Infinity])
+      expect(validVersion(bad)).toBeNull();
   });
 
   it('a program on the port whose version is not one is reported unknown, its text shown nowhere', async () => {

@@ -66,7 +66,7 @@ describe('E-IMZO', () => {
   });
 });
 
-describe('KAZTOKEN on NCALayer\'s port', () => {
+describe("KAZTOKEN on NCALayer's port", () => {
   const greet = (s: NodeWS) => s.send(JSON.stringify({ result: { version: '1.4' } }));
   it('answers getVersion with code 200 and KAZTOKENdesktop: it is KAZTOKEN, with its version; asked only that', async () => {
     const asked: string[] = [];
@@ -85,7 +85,10 @@ describe('KAZTOKEN on NCALayer\'s port', () => {
     ['{} (as sigex ncalayer-mocker does)', '{}'],
     ['code 500', JSON.stringify({ code: '500', message: 'module not found' })],
     ['code 200 from another module', JSON.stringify({ code: '200', responseObject: { name: 'Other', version: '1' } })],
-    ['a KAZTOKEN answer with a bad version', JSON.stringify({ code: '200', responseObject: { name: 'KAZTOKENdesktop', version: '<img src=x>' } })],
+    [
+      'a KAZTOKEN answer with a bad version',
+      JSON.stringify({ code: '200', responseObject: { name: 'KAZTOKENdesktop', version: '<img src=x>' } }),
+    ],
     ['not JSON', 'hello'],
   ])('NCALayer as before when the answer is %s', async (_, answer) => {
     const url = await fake((s) => {

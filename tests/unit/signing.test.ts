@@ -13,11 +13,14 @@ import { handoverOf, placeClear, programOf } from '../../content-scripts/signing
 const pageSteps = PROCEDURES.flatMap((p) => p.steps.filter((s): s is PageStep => s.kind === 'page').map((s) => ({ p, s })));
 
 describe('which key, as data in the catalogue', () => {
-  it.each(pageSteps.filter(({ s }) => s.signature).map(({ p, s }) => [`${p.id}/${s.id}`, p, s] as const))('%s: a signing step hands over with a key', (_, p, s) => {
-    const keys = [...s.fields.map((f) => f.handover?.key), s.handover?.key].filter(Boolean);
-    expect(keys.length).toBeGreaterThan(0);
-    expect(['ncalayer', 'e-imzo']).toContain(programOf(p, p.portal));
-  });
+  it.each(pageSteps.filter(({ s }) => s.signature).map(({ p, s }) => [`${p.id}/${s.id}`, p, s] as const))(
+    '%s: a signing step hands over with a key',
+    (_, p, s) => {
+      const keys = [...s.fields.map((f) => f.handover?.key), s.handover?.key].filter(Boolean);
+      expect(keys.length).toBeGreaterThan(0);
+      expect(['ncalayer', 'e-imzo']).toContain(programOf(p, p.portal));
+    },
+  );
   it('logging in takes the authentication key, signing the signing key (seeds 000, 001)', () => {
     const key = (proc: string, step: string, field?: string) => {
       const s = PROCEDURES.find((p) => p.id === proc)!.steps.find((x) => x.id === step) as PageStep;
@@ -38,13 +41,32 @@ describe('which key, as data in the catalogue', () => {
   });
   it('a step-level hand-over is found by the caption of the control pressed, not by any text', () => {
     const step = PROCEDURES.find((p) => p.id === 'oofd.connect-kkm-wired')!.steps[0] as PageStep;
-    document.body.innerHTML = '<button id="b"><span class="mat-button-wrapper"><mat-icon>vpn_key</mat-icon> Выбрать сертификат </span></button><button id="c">Отмена</button><p id="p">Выбрать сертификат</p>';
+    document.body.innerHTML =
+      '<button id="b"><span class="mat-button-wrapper"><mat-icon>vpn_key</mat-icon> Выбрать сертификат ' +
+      '</span></button><button id="c">Отмена</button><p id="p">Выбрать сертификат</p>';
     expect(handoverOf(step, undefined, document.querySelector('#b mat-icon'))).toEqual({ key: 'auth' });
     expect(handoverOf(step, undefined, document.getElementById('c'))).toBeNull();
     expect(handoverOf(step, undefined, document.getElementById('p'))).toBeNull();
   });
-  it.each(LANGS)('the card\'s texts exist [%s]', (L) => {
-    for (const k of ['title', 'behind', 'keyAuth', 'keySign', 'keyEimzo', 'company', 'companyEimzo', 'password', 'nothing', 'checking', 'running', 'notRunning', 'unknown', 'kaztoken', 'download']) expect(has(L, `signing.${k}`), `${L} signing.${k}`).toBe(true);
+  it.each(LANGS)("the card's texts exist [%s]", (L) => {
+    for (const k of [
+      'title',
+      'behind',
+      'keyAuth',
+      'keySign',
+      'keyEimzo',
+      'company',
+      'companyEimzo',
+      'password',
+      'nothing',
+      'checking',
+      'running',
+      'notRunning',
+      'unknown',
+      'kaztoken',
+      'download',
+    ])
+      expect(has(L, `signing.${k}`), `${L} signing.${k}`).toBe(true);
     expect(has(L, 'ui.signerKaztoken')).toBe(true);
   });
   it('Uzbek joins its suffixes to the program name («{{name}}ni» → «E-IMZOni»)', () => {
@@ -55,7 +77,8 @@ describe('which key, as data in the catalogue', () => {
 
 describe('placement', () => {
   const box = (left: number, top: number, w: number, h: number) => ({ left, top, right: left + w, bottom: top + h });
-  const overlaps = (a: ReturnType<typeof box>, b: ReturnType<typeof box>) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  const overlaps = (a: ReturnType<typeof box>, b: ReturnType<typeof box>) =>
+    a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
   it('beside the pressed button when that is clear', () => {
     const button = box(100, 100, 120, 36);
     const p = placeClear(300, 200, button, [button], 1280, 800);

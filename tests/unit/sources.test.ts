@@ -17,7 +17,9 @@ const excused = (key: string) => TODO.some((t) => (t.endsWith('.') ? key.startsW
 
 const SOURCE = /^(seed:\d{3}\b|https?:\/\/|inferred: \S|[\w.-]+\.(kz|uz)\b)/;
 
-const pageSteps = PROCEDURES.flatMap((p) => p.steps.filter((s): s is PageStep => s.kind === 'page').map((s) => ({ key: `${p.id}/${s.id}`, step: s })));
+const pageSteps = PROCEDURES.flatMap((p) =>
+  p.steps.filter((s): s is PageStep => s.kind === 'page').map((s) => ({ key: `${p.id}/${s.id}`, step: s })),
+);
 
 describe('every page step of the catalogue names its evidence', () => {
   it.each(pageSteps.filter((s) => !excused(s.key)).map((s) => [s.key, s.step] as const))('%s', (_key, step) => {
@@ -29,12 +31,16 @@ describe('every page step of the catalogue names its evidence', () => {
     for (const t of TODO) {
       const of = pageSteps.filter((x) => excused(x.key) && (t.endsWith('.') ? x.key.startsWith(t) : x.key === t));
       expect(of.length, `${t} names page steps of the catalogue`).toBeGreaterThan(0);
-      expect(of.some((x) => !x.step.source?.length), `every step of ${t} has a source now: take it off the TODO list`).toBe(true);
+      expect(
+        of.some((x) => !x.step.source?.length),
+        `every step of ${t} has a source now: take it off the TODO list`,
+      ).toBe(true);
     }
   });
 
   it('what is grounded and what is inferred is said for each step', () => {
     // a step citing only «inferred:» is allowed, but never an empty string or a bare word
-    for (const { key, step } of pageSteps) for (const src of step.source ?? []) expect(src.trim().length, key).toBeGreaterThanOrEqual('seed:000'.length);
+    for (const { key, step } of pageSteps)
+      for (const src of step.source ?? []) expect(src.trim().length, key).toBeGreaterThanOrEqual('seed:000'.length);
   });
 });

@@ -5,10 +5,12 @@ import { stripSources } from '../../scripts/strip-sources';
 
 describe('the build leaves the catalogue’s evidence out', () => {
   it('removes each source array, brackets in strings included, and nothing else', () => {
-    const code = `const a = { id: 'x', source: ['seed:000 [p. 3]', "it's ]"], fields: [1, [2]] };\nconst b = {\n  source: [\n    // a comment ] with a bracket\n    'inferred: y',\n  ],\n  done: true,\n};`;
+    const code =
+      `const a = { id: 'x', source: ['seed:000 [p. 3]', "it's ]"], fields: [1, [2]] };\nconst b = {\n  ` +
+      `source: [\n    // a comment ] with a bracket\n    'inferred: y',\n  ],\n  done: true,\n};`;
     const out = stripSources(code);
     expect(out).not.toContain('source');
-    expect(out).toContain("fields: [1, [2]]");
+    expect(out).toContain('fields: [1, [2]]');
     expect(out).toContain('done: true');
     expect(() => new Function(out.replace(/const /g, 'var '))).not.toThrow();
   });
@@ -19,8 +21,12 @@ describe('the build leaves the catalogue’s evidence out', () => {
       const src = readFileSync(join(process.cwd(), 'procedures', `${f}.ts`), 'utf8');
       const out = stripSources(src);
       expect(out.includes('source: ['), f).toBe(false);
-      const diag = ts.transpileModule(out, { reportDiagnostics: true, compilerOptions: { module: ts.ModuleKind.ESNext } }).diagnostics ?? [];
-      expect(diag.map((d) => d.messageText), f).toEqual([]);
+      const diag =
+        ts.transpileModule(out, { reportDiagnostics: true, compilerOptions: { module: ts.ModuleKind.ESNext } }).diagnostics ?? [];
+      expect(
+        diag.map((d) => d.messageText),
+        f,
+      ).toEqual([]);
       expect(out.length, f).toBeLessThan(src.length);
     }
   });

@@ -26,13 +26,18 @@ group('a taught field', () => {
 
   it('is found again after a reload, and on a page that moved it', () => {
     const d = describe(page(FORM).getElementById('a')!);
-    const moved = page(`<p>Новое</p><form><input id="x" type="text"><div><span>Учётная запись</span><input id="a2" type="text"></div><label for="b">E-mail</label><input id="b" type="email"></form>`);
+    const moved = page(
+      `<p>Новое</p><form><input id="x" type="text"><div><span>Учётная запись</span><input id="a2" ` +
+        `type="text"></div><label for="b">E-mail</label><input id="b" type="email"></form>`,
+    );
     expect(findDescribed(d, moved)?.id).toBe('a2');
   });
 
   it('a taught element replaces what the locators found; one that is gone falls back and is said so', () => {
     const doc = page(FORM);
-    const taught = [{ procedure: 'esf.recover-access', step: 'change-email', field: 'login', el: describe(doc.getElementById('a')!), at: 1 }];
+    const taught = [
+      { procedure: 'esf.recover-access', step: 'change-email', field: 'login', el: describe(doc.getElementById('a')!), at: 1 },
+    ];
     const located = new Map<string, Element>([['email', doc.getElementById('b')!]]);
     const r = applyTaught(taught, 'esf.recover-access', 'change-email', located, doc);
     expect([...r.taught]).toEqual(['login']);
@@ -48,7 +53,9 @@ group('a taught field', () => {
 
   it('only for its own procedure and step', () => {
     const doc = page(FORM);
-    const taught = [{ procedure: 'esf.recover-access', step: 'reset-password', field: 'login', el: describe(doc.getElementById('a')!), at: 1 }];
+    const taught = [
+      { procedure: 'esf.recover-access', step: 'reset-password', field: 'login', el: describe(doc.getElementById('a')!), at: 1 },
+    ];
     const located = new Map<string, Element>();
     expect(applyTaught(taught, 'esf.recover-access', 'change-email', located, doc).taught.size).toBe(0);
     expect(located.size).toBe(0);
@@ -103,7 +110,11 @@ group('a recorded session becomes a guide', () => {
   });
 
   it('a path with regex characters is escaped (and stays a safe pattern)', () => {
-    const rec: Recording = { v: 1, portal: 'esf', steps: [{ path: '/a(b)+/c.d', route: '', headings: [], fields: [{ id: 'field-1', kind: 'action', labels: ['x'] }] }] };
+    const rec: Recording = {
+      v: 1,
+      portal: 'esf',
+      steps: [{ path: '/a(b)+/c.d', route: '', headings: [], fields: [{ id: 'field-1', kind: 'action', labels: ['x'] }] }],
+    };
     const g = recordingToGuide(rec, '', 'en');
     expect(new RegExp(g.steps[0]!.match.path![0]!).test('/a(b)+/c.d')).toBe(true);
     expect(checkFile({ format: 'qadam-guide', version: 1, guides: [g] }).ok).toBe(true);

@@ -37,7 +37,10 @@ describe('CSV import', () => {
   });
 
   it('names every row at fault: bad check digit, duplicate, empty, unknown kind', () => {
-    const r = parseImport('x.csv', enc(`name,identifier,kind\nAlpha,${A},legal\nBad,190540028174,legal\nDup,${A},legal\n,${B},legal\nOdd,${kz('85030140012')},boss\n`));
+    const r = parseImport(
+      'x.csv',
+      enc(`name,identifier,kind\nAlpha,${A},legal\nBad,190540028174,legal\nDup,${A},legal\n,${B},legal\nOdd,${kz('85030140012')},boss\n`),
+    );
     expect(problems(r)).toEqual([
       { row: 3, key: 'bin.checksum', params: {} },
       { row: 4, key: 'duplicate', params: { first: 2 } },
@@ -47,8 +50,11 @@ describe('CSV import', () => {
   });
 
   it('refuses a wrong separator, a wrong encoding, an empty file and a huge file with one clear reason', () => {
-    expect(problems(parseImport('x.csv', enc(`name|identifier\nAlpha|${A}\n`)))).toEqual([{ key: 'columns', params: { columns: 'name, identifier', separator: ',' } }]);
-    const cp1251 = new Uint8Array([0xcd, 0xe0, 0xe8, 0xec, 0xe5, 0xed, 0xee, 0xe2, 0xe0, 0xed, 0xe8, 0xe5, 0x3b, 0x31, 0x0a]); // «Наименование;1» in Windows-1251
+    expect(problems(parseImport('x.csv', enc(`name|identifier\nAlpha|${A}\n`)))).toEqual([
+      { key: 'columns', params: { columns: 'name, identifier', separator: ',' } },
+    ]);
+    // «Наименование;1» in Windows-1251
+    const cp1251 = new Uint8Array([0xcd, 0xe0, 0xe8, 0xec, 0xe5, 0xed, 0xee, 0xe2, 0xe0, 0xed, 0xe8, 0xe5, 0x3b, 0x31, 0x0a]);
     expect(problems(parseImport('x.csv', cp1251))).toEqual([{ key: 'encoding' }]);
     expect(problems(parseImport('x.csv', new Uint8Array(0)))).toEqual([{ key: 'empty' }]);
     const huge = new Uint8Array(20 * 1024 * 1024);
@@ -59,26 +65,44 @@ describe('CSV import', () => {
 
 describe('JSON import', () => {
   const file = (over: Record<string, unknown>) =>
-    enc(JSON.stringify({ format: 'qadam-profiles', version: 1, active: null, profiles: [{ id: 'p-aaaa', name: 'Alpha', country: 'KZ', kind: 'legal', identifier: A, facts: {}, createdAt: 1 }], ...over }));
+    enc(
+      JSON.stringify({
+        format: 'qadam-profiles',
+        version: 1,
+        active: null,
+        profiles: [{ id: 'p-aaaa', name: 'Alpha', country: 'KZ', kind: 'legal', identifier: A, facts: {}, createdAt: 1 }],
+        ...over,
+      }),
+    );
 
   it('refuses an unknown version, a foreign file, broken JSON, wrong types and __proto__ keys', () => {
     expect(problems(parseImport('x.json', file({ version: 2 })))).toEqual([{ key: 'version', params: { version: '2' } }]);
     expect(problems(parseImport('x.json', enc('{"hello":1}')))).toEqual([{ key: 'notQadam' }]);
     expect(problems(parseImport('x.json', enc('{"format":"qadam-profiles",')))).toEqual([{ key: 'json' }]);
-    expect(problems(parseImport('x.json', file({ profiles: [{ id: 'p-aaaa', name: 42, country: 'KZ', kind: 'legal', identifier: A, facts: {}, createdAt: 1 }] })))).toEqual([
-      { row: 1, key: 'field', params: { field: 'name' } },
-    ]);
-    const proto = `{"format":"qadam-profiles","version":1,"profiles":[{"id":"p-aaaa","name":"A","country":"KZ","kind":"legal","identifier":"${A}","facts":{},"createdAt":1,"__proto__":{"polluted":true}}]}`;
+    expect(
+      problems(
+        parseImport(
+          'x.json',
+          file({ profiles: [{ id: 'p-aaaa', name: 42, country: 'KZ', kind: 'legal', identifier: A, facts: {}, createdAt: 1 }] }),
+        ),
+      ),
+    ).toEqual([{ row: 1, key: 'field', params: { field: 'name' } }]);
+    const proto =
+      `{"format":"qadam-profiles","version":1,"profiles":[{"id":"p-aaaa","name":"A","country":"KZ",` +
+      `"kind":"legal","identifier":"${A}","facts":{},"createdAt":1,"__proto__":{"polluted":true}}]}`;
     expect(problems(parseImport('x.json', enc(proto)))).toEqual([{ row: 1, key: 'forbiddenKey', params: { key: '__proto__' } }]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(problems(parseImport('x.json', file({ profiles: 'many' })))).toEqual([{ key: 'shape', params: { max: 5000 } }]);
   });
 
   it('refuses duplicates and bad check digits inside the file', () => {
-    const two = (id2: string, ident2: string) => file({ profiles: [
-      { id: 'p-aaaa', name: 'Alpha', country: 'KZ', kind: 'legal', identifier: A, facts: {}, createdAt: 1 },
-      { id: id2, name: 'Beta', country: 'KZ', kind: 'legal', identifier: ident2, facts: {}, createdAt: 2 },
-    ] });
+    const two = (id2: string, ident2: string) =>
+      file({
+        profiles: [
+          { id: 'p-aaaa', name: 'Alpha', country: 'KZ', kind: 'legal', identifier: A, facts: {}, createdAt: 1 },
+          { id: id2, name: 'Beta', country: 'KZ', kind: 'legal', identifier: ident2, facts: {}, createdAt: 2 },
+        ],
+      });
     expect(problems(parseImport('x.json', two('p-bbbb', A)))).toEqual([{ row: 2, key: 'duplicate', params: { first: 1 } }]);
     expect(problems(parseImport('x.json', two('p-aaaa', B)))).toEqual([{ row: 2, key: 'duplicateId' }]);
     expect(problems(parseImport('x.json', two('p-bbbb', '190540028174')))).toEqual([{ row: 2, key: 'bin.checksum', params: {} }]);
@@ -104,7 +128,13 @@ describe('import applies whole or not at all', () => {
   });
 
   it('export then import into a clean browser gives the same profiles and progress', async () => {
-    const a = await createProfile({ name: 'Alpha', country: 'KZ', kind: 'legal', identifier: A, head: { id: '781105301459', name: 'Ахметов Ержан' } });
+    const a = await createProfile({
+      name: 'Alpha',
+      country: 'KZ',
+      kind: 'legal',
+      identifier: A,
+      head: { id: '781105301459', name: 'Ахметов Ержан' },
+    });
     await updateProgress((p) => recordStep(p, 'esf.second-enterprise', 'legal-entity-tab', false, 77));
     await createProfile({ name: 'Samarqand Savdo', country: 'UZ', kind: 'legal', identifier: '305123456' });
     const [ps, all] = [await loadProfiles(), await loadAllProgress()];
@@ -120,11 +150,20 @@ describe('import applies whole or not at all', () => {
   });
 
   it('a CSV row whose number is already a profile updates it instead of adding a second', async () => {
-    const kept = await createProfile({ name: 'Old name', country: 'KZ', kind: 'legal', identifier: A, head: { id: '781105301459', name: 'Ахметов' } });
+    const kept = await createProfile({
+      name: 'Old name',
+      country: 'KZ',
+      kind: 'legal',
+      identifier: A,
+      head: { id: '781105301459', name: 'Ахметов' },
+    });
     const r = await importBytes('x.csv', enc(`name,identifier\nNew name,${A}\nBeta,${B}\n`));
     expect(r).toEqual({ ok: true, added: 1, updated: 1 });
     const ps = await loadProfiles();
-    expect(ps.list.map((p) => [p.id === kept.id, p.name])).toEqual([[true, 'New name'], [false, 'Beta']]);
+    expect(ps.list.map((p) => [p.id === kept.id, p.name])).toEqual([
+      [true, 'New name'],
+      [false, 'Beta'],
+    ]);
     expect(ps.list[0]!.head).toEqual({ id: '781105301459', name: 'Ахметов' }); // no head column: kept
     expect(ps.active).toBe(kept.id);
   });
