@@ -5,6 +5,8 @@ import { stripReplicaNotesPlugin } from './scripts/strip-replica-notes';
 import { contentScriptMatches, PORTALS } from './procedures/portals';
 import { managedSchemaJson } from './lib/managed-schema';
 
+const WEB_ACCESSIBLE = ['private.html', 'recorder.js'];
+
 /** NCALayer (and KAZTOKEN on its port), E-IMZO and older E-IMZO: lib/signers.ts SIGNER_ENDPOINTS */
 const CONNECT_SRC = "connect-src 'self' wss://127.0.0.1:13579 wss://127.0.0.1:64443 ws://127.0.0.1:64646";
 
@@ -60,7 +62,9 @@ export default defineConfig({
       manifestVersion === 3
         ? { extension_pages: `script-src 'self'; object-src 'self'; base-uri 'none'; ${FRAME_ANCESTORS}; ${CONNECT_SRC}` }
         : `script-src 'self'; object-src 'self'; ${CONNECT_SRC}`,
-    web_accessible_resources: manifestVersion === 3 ? [{ resources: ['private.html'], matches: contentScriptMatches() }] : ['private.html'],
+    // private.html: the private frame; recorder.js: the guide recorder, imported on demand by the portal script
+    web_accessible_resources:
+      manifestVersion === 3 ? [{ resources: [...WEB_ACCESSIBLE], matches: contentScriptMatches() }] : [...WEB_ACCESSIBLE],
     // Chrome: the policy an administrator may set (README: «Managed deployment»)
     ...(browser === 'firefox'
       ? {

@@ -16,7 +16,8 @@ import {
   type Taught,
 } from '../lib/guide-model';
 import { applyTaught, describe, pickable } from './teach';
-import { Recorder } from './record';
+import type { Recorder } from './record';
+import { loadRecorder, type RecorderClass } from './recorder-load';
 import { has, setGuideStrings, t } from './strings';
 import type { Overlay } from './overlay';
 
@@ -66,14 +67,37 @@ export class Guides {
   private lastTaught = new Set<string>();
   private lastLost = new Set<string>();
   private pointing: (() => void) | null = null;
-  private recorder: Recorder;
+  /** the recorder, loaded when a recording starts or runs (recorder-load.ts), not before */
+  private recorder: Recorder | null = null;
+  private recorderLoad: Promise<Recorder | null> | null = null;
+  private stopped = false;
 
   constructor(
     private host: GuideHost,
     private portal: PortalId,
     private builtIn: readonly Procedure[],
-  ) {
-    this.recorder = new Recorder(portal, host.overlay, () => host.lang());
+    private load_: () => Promise<RecorderClass | null> = loadRecorder,
+  ) {}
+
+  private withRecorder(): Promise<Recorder | null> {
+    this.recorderLoad ??= this.load_()
+      .then((R) => {
+        if (!R || this.stopped) return null;
+        this.recorder = new R(this.portal, this.host.overlay, () => this.host.lang(), t);
+        return this.recorder;
+      })
+      .catch(() => null);
+    return this.recorderLoad;
+  }
+
+  /** a recording is running (stored): load the recorder and let it take this page */
+  private async resumeRecording(): Promise<void> {
+    if (this.recorder) return void this.recorder.resume();
+    const running = await browser.storage.local
+      .get(RECORDING_KEY)
+      .then((r) => !!r[RECORDING_KEY])
+      .catch(() => false);
+    if (running) void (await this.withRecorder())?.resume();
   }
 
   /** the catalogue's procedures of this portal and the guides for it (never one with a built-in id) */
@@ -94,13 +118,14 @@ export class Guides {
 
   start(): void {
     browser.storage.onChanged.addListener(this.onStorage);
-    void this.recorder.resume();
+    void this.resumeRecording();
   }
 
   stop(): void {
     browser.storage.onChanged.removeListener(this.onStorage);
+    this.stopped = true;
     this.pointing?.();
-    this.recorder.stop();
+    this.recorder?.stop();
   }
 
   private onStorage = (changes: Record<string, unknown>, area: string): void => {
@@ -108,7 +133,7 @@ export class Guides {
     if (GUIDES_KEY in changes || POLICY_GUIDES_KEY in changes || TAUGHT_KEY in changes) {
       void this.load().then((p) => this.host.changed(p));
     }
-    if (RECORDING_KEY in changes) void this.recorder.resume();
+    if (RECORDING_KEY in changes) void this.resumeRecording();
   };
 
   /** the engine located a step's fields: taught elements take their place */
@@ -137,9 +162,16 @@ export class Guides {
 
   async message(m: GuideMessage): Promise<unknown> {
     if (m.type === 'qadam:teach') return this.teach(m.field, m.name);
-    if (m.action === 'start') return this.recorder.begin();
-    if (m.action === 'stop') return this.recorder.end(m.title);
-    return this.recorder.status();
+    if (m.action === 'status' && !this.recorder) await this.resumeRecording();
+    const r = m.action === 'status' ? this.recorder : await this.withRecorder();
+    // the recorder could not be loaded (the tab is closing, the extension was updated): nothing runs
+    if (!r) {
+      if (m.action === 'status') return { recording: false, steps: 0, fields: 0 };
+      return m.action === 'start' ? { recording: false } : { guide: null };
+    }
+    if (m.action === 'start') return r.begin();
+    if (m.action === 'stop') return r.end(m.title);
+    return r.status();
   }
 
   /** pointing mode: the next click chooses the element for `field` (it does not reach the page) */

@@ -141,6 +141,8 @@ export class Recorder {
     private portal: PortalId,
     private overlay: Overlay,
     private lang: () => Lang,
+    /** the page's strings: the portal script's own, when this runs injected on demand (recorder-load.ts) */
+    private tr: typeof t = t,
   ) {}
 
   private async read(): Promise<Recording | null> {
@@ -184,7 +186,7 @@ export class Recorder {
     await browser.storage.local.remove(RECORDING_KEY);
     if (!rec) return { guide: null };
     const L = this.lang();
-    const guide = recordingToGuide(rec, title || t(L, 'overlay.recordedTitle', { date: formatDate(Date.now(), L) }), L);
+    const guide = recordingToGuide(rec, title || this.tr(L, 'overlay.recordedTitle', { date: formatDate(Date.now(), L) }), L);
     if (!guide.steps.length) return { guide: null };
     const { own } = await loadGuides();
     await saveGuides([...own, guide]);
@@ -292,7 +294,7 @@ export class Recorder {
     const panel = this.panel;
     const step = rec.steps[rec.steps.length - 1];
     (panel.querySelector('.hint') as HTMLElement).textContent =
-      `● ${t(L, 'overlay.recording', { step: rec.steps.length, fields: step?.fields.length ?? 0 })}`;
+      `● ${this.tr(L, 'overlay.recording', { step: rec.steps.length, fields: step?.fields.length ?? 0 })}`;
     const list = panel.querySelector('ol') as HTMLElement;
     list.replaceChildren(
       ...(step?.fields ?? []).map((f) => {
@@ -301,6 +303,6 @@ export class Recorder {
         return li;
       }),
     );
-    (panel.querySelector('button') as HTMLElement).textContent = t(L, 'overlay.recordStop');
+    (panel.querySelector('button') as HTMLElement).textContent = this.tr(L, 'overlay.recordStop');
   }
 }

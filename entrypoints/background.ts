@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { loadProgress } from '../lib/progress';
 import { isSignerRequest, isStringsRequest, type Answer } from '../lib/messages';
@@ -43,9 +43,27 @@ export default defineBackground(() => {
     const answer: Answer<'qadam:strings'> = { strings: stringsFor(msg.portal, msg.lang), en: stringsFor(msg.portal, 'en') };
     return Promise.resolve(answer);
   });
+  // a recording starts or runs in a portal tab: its recorder is run there on demand (recorder-load.ts)
+  browser.runtime.onMessage.addListener((msg, sender) => {
+    if ((msg as { type?: unknown } | null)?.type !== 'qadam:load-recorder' || sender.id !== browser.runtime.id) return undefined;
+    return loadRecorderInto(sender) satisfies Promise<Answer<'qadam:load-recorder'>>;
+  });
   // the hand-over card's readiness line: only a version query, as in the popup
   browser.runtime.onMessage.addListener((msg, sender) => {
     if (!isSignerRequest(msg) || sender.id !== browser.runtime.id) return undefined;
     return checkSigner(msg.id) satisfies Promise<Answer<'qadam:signer'>>;
   });
 });
+
+/** run recorder.js in the frame that asked (a portal page, or a guide's host the user allowed) */
+async function loadRecorderInto(sender: Browser.runtime.MessageSender): Promise<{ ok: boolean }> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined) return { ok: false };
+  try {
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: ['/recorder.js'] });
+    return { ok: true };
+  } catch (e) {
+    console.warn('Qadam: the recorder could not be run in this tab', e instanceof Error ? e.message : e);
+    return { ok: false };
+  }
+}

@@ -89,6 +89,8 @@ export interface ToBackground {
   'qadam:progress-ops': { req: { type: 'qadam:progress-ops'; ops: ProgressOp[] }; res: { ok: true } };
   'qadam:private-open': { req: { type: 'qadam:private-open'; token: string; spec: FrameSpec }; res: { ok: true } };
   'qadam:private-get': { req: { type: 'qadam:private-get'; token: string }; res: FrameSpec | null };
+  /** run recorder.js in the sender's frame (content-scripts/recorder-load.ts) */
+  'qadam:load-recorder': { req: { type: 'qadam:load-recorder' }; res: { ok: boolean } };
 }
 /** what the popup asks a portal page's content script (contract.md `qadam:state`) */
 export interface ToContent {

@@ -257,46 +257,75 @@ try {
     });
   });
 
-  await check('answers qadam:state (asked from the extension popup page, as the popup asks)', async () => {
-    const host = await privileged(
-      conn,
-      chromeCtx,
-      `
+  await check(
+    'answers qadam:state (asked from the extension popup page, as the popup asks); records a guide with the recorder loaded on demand',
+    async () => {
+      const host = await privileged(
+        conn,
+        chromeCtx,
+        `
       const policy = WebExtensionPolicy.getByID(${JSON.stringify(ID)});
       gBrowser.addTab('moz-extension://' + policy.mozExtensionHostname + '/popup.html', {
         triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal(),
       });
       return policy.mozExtensionHostname;`,
-    );
-    let popupCtx = null;
-    for (let i = 0; i < 100 && !popupCtx; i++) {
-      const t = await conn.send('browsingContext.getTree', {});
-      popupCtx = (t.result ?? t).contexts.find((c) => c.url.startsWith(`moz-extension://${host}/popup.html`))?.context ?? null;
-      if (!popupCtx) await new Promise((r) => setTimeout(r, 100));
-    }
-    assert.ok(popupCtx, 'the popup page opened in a tab');
-    let state = null;
-    for (let i = 0; i < 50 && !state; i++) {
-      const r = await conn.send('script.evaluate', {
-        expression:
-          `(async () => { const out = []; for (const t of await browser.tabs.query({})) { try { const s = ` +
-          `await browser.tabs.sendMessage(t.id, { type: 'qadam:state' }); if (s) out.push(s); } catch {} } ` +
-          `return JSON.stringify(out); })()`,
-        target: { context: popupCtx },
-        awaitPromise: true,
-        resultOwnership: 'none',
+      );
+      let popupCtx = null;
+      for (let i = 0; i < 100 && !popupCtx; i++) {
+        const t = await conn.send('browsingContext.getTree', {});
+        popupCtx = (t.result ?? t).contexts.find((c) => c.url.startsWith(`moz-extension://${host}/popup.html`))?.context ?? null;
+        if (!popupCtx) await new Promise((r) => setTimeout(r, 100));
+      }
+      assert.ok(popupCtx, 'the popup page opened in a tab');
+      let state = null;
+      for (let i = 0; i < 50 && !state; i++) {
+        const r = await conn.send('script.evaluate', {
+          expression:
+            `(async () => { const out = []; for (const t of await browser.tabs.query({})) { try { const s = ` +
+            `await browser.tabs.sendMessage(t.id, { type: 'qadam:state' }); if (s) out.push(s); } catch {} } ` +
+            `return JSON.stringify(out); })()`,
+          target: { context: popupCtx },
+          awaitPromise: true,
+          resultOwnership: 'none',
+        });
+        const res = r.result ?? r;
+        const list = res.type === 'success' ? JSON.parse(res.result.value) : [];
+        state = list.find((s) => s.step === 'change-email') ?? null;
+        if (!state) await new Promise((r2) => setTimeout(r2, 100));
+      }
+      assert.ok(state, 'a content script answered with the change-email step');
+      assert.equal(state.portal, 'esf');
+      const login = state.fields.find((f) => f.id === 'login');
+      assert.deepEqual([login?.found, login?.valid], [true, true]);
+
+      // recording a guide: the recorder (recorder.js) is not in the portal script; it is imported on
+      // demand into the portal script's isolated world (content-scripts/recorder-load.ts)
+      const tell = async (msg) => {
+        const r = await conn.send('script.evaluate', {
+          expression:
+            `(async () => { for (const t of await browser.tabs.query({})) { try { const s = await browser.tabs.sendMessage(t.id, ` +
+            `{ type: 'qadam:state' }); if (s?.step === 'change-email') return JSON.stringify(await browser.tabs.sendMessage(t.id, ` +
+            `${JSON.stringify(msg)})); } catch {} } return 'null'; })()`,
+          target: { context: popupCtx },
+          awaitPromise: true,
+          resultOwnership: 'none',
+        });
+        const res = r.result ?? r;
+        return res.type === 'success' ? JSON.parse(res.result.value) : null;
+      };
+      assert.deepEqual(await tell({ type: 'qadam:record', action: 'start' }), { recording: true }, 'the recording started');
+      await page.bringToFront();
+      await page.waitForFunction(() => !!document.querySelector('qadam-overlay')?.shadowRoot?.querySelector('[data-qadam-recording]'), {
+        timeout: 10_000,
       });
-      const res = r.result ?? r;
-      const list = res.type === 'success' ? JSON.parse(res.result.value) : [];
-      state = list.find((s) => s.step === 'change-email') ?? null;
-      if (!state) await new Promise((r2) => setTimeout(r2, 100));
-    }
-    assert.ok(state, 'a content script answered with the change-email step');
-    assert.equal(state.portal, 'esf');
-    const login = state.fields.find((f) => f.id === 'login');
-    assert.deepEqual([login?.found, login?.valid], [true, true]);
-    await conn.send('browsingContext.close', { context: popupCtx }).catch(() => {});
-  });
+      assert.equal(await page.evaluate(() => typeof globalThis.__qadamRecorder), 'undefined', 'the page cannot see the recorder');
+      assert.deepEqual(await tell({ type: 'qadam:record', action: 'stop' }), { guide: null }, 'nothing recorded: no guide');
+      await page.waitForFunction(() => !document.querySelector('qadam-overlay')?.shadowRoot?.querySelector('[data-qadam-recording]'), {
+        timeout: 10_000,
+      });
+      await conn.send('browsingContext.close', { context: popupCtx }).catch(() => {});
+    },
+  );
 
   await check('keeps no typed value (the extension storage read through the privileged context)', async () => {
     await page.bringToFront();

@@ -10,6 +10,11 @@ describe('norm', () => {
   it('treats ё as е and drops quotes and label marks', () => {
     expect(norm('«Учётная запись» *')).toBe('учетная запись');
   });
+  it('writes the Uzbek oʻ and gʻ one way, whichever apostrophe the keyboard gave', () => {
+    const forms = ['Roʻyxatdan oʻtish', 'Ro‘yxatdan o‘tish', 'Roʼyxatdan oʼtish', 'Ro’yxatdan o’tish', "Ro'yxatdan o'tish"];
+    for (const f of forms) expect(norm(f), f).toBe('royxatdan otish');
+    expect(fit(norm('Yuridik shaxsni ro‘yxatdan o‘tkazish'), norm('Yuridik shaxsni roʻyxatdan oʻtkazish'))).toBe(3);
+  });
 });
 
 describe('fit', () => {
