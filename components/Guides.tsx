@@ -7,6 +7,7 @@ import { fileOf, pick, saveGuides, saveTaught, type Guide } from '../lib/guide-m
 import { checkGuides, mergeGuides, parseGuideFile, type GuideProblem } from '../lib/guides';
 import { useGuides, useGuideT } from './guide-store';
 import { GuideHostAccess } from './GuideHost';
+import { sendToTab, type RecordMessage, type TeachMessage } from '../lib/messages';
 
 /**
  * The guides people make, in the popup (record, teach a field) and the options page (import,
@@ -14,11 +15,13 @@ import { GuideHostAccess } from './GuideHost';
  * record and share».
  */
 
-async function toActiveTab<T>(msg: object): Promise<T | null> {
+/** ask the active tab's portal script (typed: lib/messages.ts ToContent); the answer narrowed by the caller */
+async function toActiveTab<T>(msg: TeachMessage | RecordMessage): Promise<T | null> {
   try {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     if (tab?.id === undefined) return null;
-    return ((await browser.tabs.sendMessage(tab.id, msg)) as T) ?? null;
+    const answer = await sendToTab(tab.id, msg);
+    return (answer as T | undefined) ?? null;
   } catch {
     return null;
   }

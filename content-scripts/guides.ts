@@ -20,6 +20,7 @@ import type { Recorder } from './record';
 import { loadRecorder, type RecorderClass } from './recorder-load';
 import { has, setGuideStrings, t } from './strings';
 import type { Overlay } from './overlay';
+import type { RecordMessage, TeachMessage, ToContent } from '../lib/messages';
 
 /**
  * What guides people make add to a portal page (contract.md «Guides people teach, record and
@@ -36,17 +37,7 @@ export interface GuideHost {
   changed(procedures: Procedure[]): void;
 }
 
-export interface TeachMessage {
-  type: 'qadam:teach';
-  field: string;
-  /** the field's name as the popup shows it (optional; shown as text) */
-  name?: string;
-}
-export interface RecordMessage {
-  type: 'qadam:record';
-  action: 'start' | 'stop' | 'status';
-  title?: string;
-}
+export type { TeachMessage, RecordMessage } from '../lib/messages';
 export type GuideMessage = TeachMessage | RecordMessage;
 
 export function isGuideMessage(m: unknown): m is GuideMessage {
@@ -160,7 +151,7 @@ export class Guides {
     await saveTaught(list);
   }
 
-  async message(m: GuideMessage): Promise<unknown> {
+  async message(m: GuideMessage): Promise<ToContent['qadam:teach']['res'] | ToContent['qadam:record']['res']> {
     if (m.type === 'qadam:teach') return this.teach(m.field, m.name);
     if (m.action === 'status' && !this.recorder) await this.resumeRecording();
     const r = m.action === 'status' ? this.recorder : await this.withRecorder();

@@ -92,9 +92,28 @@ export interface ToBackground {
   /** run recorder.js in the sender's frame (content-scripts/recorder-load.ts) */
   'qadam:load-recorder': { req: { type: 'qadam:load-recorder' }; res: { ok: boolean } };
 }
-/** what the popup asks a portal page's content script (contract.md `qadam:state`) */
+/** the popup's «Show Qadam where it is»: the next click on the page chooses the field's element */
+export interface TeachMessage {
+  type: 'qadam:teach';
+  field: string;
+  /** the field's name as the popup shows it (optional; shown as text) */
+  name?: string;
+}
+/** the popup's «Record a guide» (contract.md «Guides people teach, record and share») */
+export interface RecordMessage {
+  type: 'qadam:record';
+  action: 'start' | 'stop' | 'status';
+  title?: string;
+}
+/** what the recorder answers: started, stopped (the guide saved, or none), or how far it is */
+export type RecordAnswer =
+  { recording: boolean } | { guide: { id: string } | null } | { recording: boolean; steps: number; fields: number };
+
+/** what the popup asks a portal page's content script (contract.md `qadam:state`, guides) */
 export interface ToContent {
   'qadam:state': { req: StateRequest; res: StateAnswer };
+  'qadam:teach': { req: TeachMessage; res: { ok: boolean } };
+  'qadam:record': { req: RecordMessage; res: RecordAnswer };
 }
 
 export type BackgroundRequest = ToBackground[keyof ToBackground]['req'];
