@@ -15,7 +15,8 @@ import {
 import { sendToTab, type StateAnswer } from '../lib/messages';
 import { EMPTY_PROFILES, loadProfiles, profilesItem, type Profiles } from '../lib/profiles';
 import { noteRegistered, setActiveProfile } from '../lib/profile-store';
-import { loadPolicy, NO_POLICY, refreshPolicy, type Managed } from '../lib/managed';
+import { NO_POLICY, type Managed } from '../lib/managed';
+import { loadPolicy, refreshPolicy, watchPolicy } from '../lib/policy-copy';
 import type { Lang } from '../procedures/types';
 import { uiLang } from '../lib/language';
 import { RENEWAL_PROCEDURE } from '../lib/keys-expiry';
@@ -86,6 +87,11 @@ export const usePopup = create<PopupState>((set, get) => ({
     };
     progressItem.watch(reload);
     profilesItem.watch(reload);
+    // the background copies a changed policy (storage.managed) while the popup is open: follow it
+    watchPolicy((m) => {
+      const follows = get().lang === langFor(get().managed);
+      set({ managed: m, ...(follows ? { lang: langFor(m) } : {}) });
+    });
   },
   async follow(id) {
     set({ progress: follow(get().progress, id), picked: id });

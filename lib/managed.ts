@@ -84,27 +84,4 @@ export function parseMirror(raw: unknown): Managed | null {
   return { language: m.language, portals: m.portals ? [...m.portals] : null, profiles: [] };
 }
 
-export async function loadPolicy(): Promise<Managed | null> {
-  try {
-    return parseMirror((await browser.storage.local.get(POLICY_KEY))[POLICY_KEY]);
-  } catch {
-    return null;
-  }
-}
-
-/** read the policy afresh and keep the mirror up to date (written only when it changed) */
-export async function refreshPolicy(): Promise<Managed> {
-  const m = await readManaged();
-  const mirror = { v: POLICY_VERSION, language: m.language, portals: m.portals ? [...m.portals] : null };
-  try {
-    const old = parseMirror((await browser.storage.local.get(POLICY_KEY))[POLICY_KEY]);
-    if (!old || old.language !== mirror.language || JSON.stringify(old.portals) !== JSON.stringify(mirror.portals)) {
-      await browser.storage.local.set({ [POLICY_KEY]: mirror });
-    }
-  } catch {
-    /* the mirror is a cache: without it the next page waits for storage.managed again */
-  }
-  return m;
-}
-
 export const portalEnabled = (m: Managed, portal: PortalId): boolean => !m.portals || m.portals.includes(portal);

@@ -1,7 +1,7 @@
 import type { Lang } from '../procedures/types';
 import { uiLang } from './language';
 import { readSettings } from './settings-read';
-import { loadPolicy, refreshPolicy } from './managed';
+import { loadPolicy, refreshPolicy } from './policy-copy';
 
 /**
  * The language an extension page starts in, by the one rule (lib/language.ts uiLang): the stored

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { loadPolicy, NO_POLICY, parseManaged, parseMirror, POLICY_KEY, portalEnabled, readManaged, refreshPolicy } from '../../lib/managed';
+import { NO_POLICY, parseManaged, parseMirror, POLICY_KEY, portalEnabled, readManaged } from '../../lib/managed';
+import { loadPolicy, refreshPolicy } from '../../lib/policy-copy';
 import { preloadProfiles } from '../../lib/preload';
 import { loadProfiles } from '../../lib/profiles';
 
@@ -71,5 +72,19 @@ describe('managed policy', () => {
     expect(parseMirror({ v: 2, language: null, portals: null })).toBeNull();
     expect(parseMirror({ v: 1, language: 'de', portals: null })).toBeNull();
     expect(parseMirror({ v: 1, language: null, portals: ['esf', 'x'] })).toBeNull();
+  });
+});
+
+describe('the policy copy as a WXT storage item (lib/policy-copy.ts)', () => {
+  it('a change of the copy is told to a watcher; a deleted copy is no policy', async () => {
+    const { watchPolicy, policyCopy } = await import('../../lib/policy-copy');
+    const seen: unknown[] = [];
+    const un = watchPolicy((m) => seen.push(m));
+    await policyCopy.setValue({ v: 1, language: 'kk', portals: ['esf'] });
+    await policyCopy.removeValue();
+    await new Promise((r) => setTimeout(r, 0));
+    un();
+    expect(seen).toEqual([{ language: 'kk', portals: ['esf'], profiles: [] }, NO_POLICY]);
+    expect(policyCopy.key).toBe(`local:${POLICY_KEY}`);
   });
 });
