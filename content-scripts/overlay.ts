@@ -1,4 +1,4 @@
-import { boxOf, clipRect, follow, outside, position, viewport, type Rect } from './place';
+import { boxOf, clipRect, fitsSide, follow, outside, position, positionClear, viewport, type Placement, type Rect } from './place';
 import css from './overlay.css?inline';
 import { WIDGET } from './locate';
 
@@ -54,6 +54,9 @@ interface Ring {
   stopRing: () => void;
   stopTip: (() => void) | null;
   closed: boolean;
+  /** where its tip stands, chosen when the tip is shown (clear of the other fields), kept while it follows */
+  tipPlace?: Placement;
+  tipSize?: string;
 }
 
 const PAD = 3;
@@ -70,6 +73,9 @@ const REACH = 180;
 
 /** the tooltip's places beside the field, tried in turn */
 const TIP_PLACES = ['right-start', 'bottom-start', 'top-start', 'left-start'] as const;
+/** the page's things a tip should not cover when it has the choice (bounded) */
+const TIP_OBSTACLES = 'input:not([type=hidden]),select,textarea,button,a[href],[role=button],img,canvas';
+const MAX_OBSTACLES = 200;
 
 function h<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
@@ -271,22 +277,35 @@ export class Overlay {
   set(specs: readonly RingSpec[], texts: OverlayTexts): void {
     this.texts = texts;
     const want = new Map(specs.map((s) => [s.id, s]));
+    let changed = false;
     for (const [id, r] of this.rings) {
       const s = want.get(id);
-      if (!s || s.el !== r.spec.el) this.drop(id);
+      if (!s || s.el !== r.spec.el) {
+        this.drop(id);
+        changed = true;
+      }
     }
     for (const s of specs) {
       const r = this.rings.get(s.id);
       if (r) {
         r.spec = s;
         this.fill(r);
-      } else this.add(s);
+      } else {
+        this.add(s);
+        changed = true;
+      }
     }
     if (!this.rings.size) {
       this.active = null;
       return;
     }
     if (!this.active || !this.rings.has(this.active)) this.activate(specs[0]!.id);
+    else if (changed) {
+      // other fields were ringed or went: the shown tip chooses its place again, clear of them
+      const r = this.rings.get(this.active)!;
+      r.tipPlace = undefined;
+      if (!r.tip.hidden) this.placeTip(r);
+    }
   }
 
   private add(spec: RingSpec): void {
@@ -380,16 +399,39 @@ export class Overlay {
     const el = r.spec.el;
     const b = boxOf(el);
     let right = b.right;
-    // a box with its caption beside it (a checkbox or radio and its label): clear the caption too
+    // a box with its caption beside it (a checkbox or radio and its label), an input with a hint
+    // after it inside its label: clear what stands on the field's row, not the label's whole box (an
+    // inline label holding a block caption spans the form's width, and a tip pushed past it would
+    // fall below the field, over the next one)
     const src = r.spec.source;
     const captions = [src.closest(CAPTIONED), el.closest(CAPTIONED), ...Array.from((src as HTMLInputElement).labels ?? [])];
-    for (const c of captions) if (c) right = Math.max(right, c.getBoundingClientRect().right);
+    for (const c of captions) if (c) right = Math.max(right, rowRight(c, b));
     for (const o of this.rings.values()) {
       if (o === r) continue;
       const ob = o.spec.el.getBoundingClientRect();
       if (ob.top < b.bottom + REACH && ob.bottom > b.top - 8 && ob.left < b.right + 40) right = Math.max(right, ob.right);
     }
     return { ...b, right };
+  }
+
+  /** what a tip must keep clear of: the other ringed fields and the page's controls and pictures in view */
+  private tipObstacles(r: Ring): (Rect & { weight: number })[] {
+    const own = [r.spec.el, r.spec.source];
+    const mine = (e: Element) => own.some((o) => o === e || o.contains(e) || e.contains(o));
+    const vw = window.innerWidth;
+    const vh = window.innerHeight;
+    const out: (Rect & { weight: number })[] = [];
+    for (const o of this.rings.values()) if (o !== r && !mine(o.spec.el)) out.push({ ...boxOf(o.spec.el), weight: 8 });
+    const controls = document.querySelectorAll(TIP_OBSTACLES);
+    for (let i = 0, n = 0; i < controls.length && n < MAX_OBSTACLES; i++) {
+      const e = controls[i]!;
+      if (mine(e)) continue;
+      const b = e.getBoundingClientRect();
+      if (!b.width || !b.height || b.bottom <= 0 || b.right <= 0 || b.top >= vh || b.left >= vw) continue;
+      out.push({ left: b.left, top: b.top, right: b.right, bottom: b.bottom, weight: 1 });
+      n++;
+    }
+    return out;
   }
 
   private placeTip(r: Ring): void {
@@ -401,9 +443,18 @@ export class Overlay {
         ? { left: 0, top: 0, right: window.innerWidth, bottom: window.innerHeight }
         : viewport();
     const ref = this.tipReference(r);
+    const w = r.tip.offsetWidth;
+    const hgt = r.tip.offsetHeight;
     // beside the field first: below it would cover the next field of the form; a tall hint that fits
-    // beside the field but not below its top moves up (shift), not over the form (the next place)
-    const { x, y } = position(ref, r.tip.offsetWidth, r.tip.offsetHeight, TIP_PLACES, 12, area, pad);
+    // beside the field but not below its top moves up (shift), not over the form. The place is chosen
+    // when the tip is shown, clear of the other ringed fields and the page's controls where one fits
+    // (a wide field with the next ones under it: above it); scrolling keeps it while it still fits.
+    const size = `${w}x${hgt}`;
+    if (!r.tipPlace || r.tipSize !== size || !fitsSide(ref, w, hgt, r.tipPlace, 12, area, pad)) {
+      r.tipPlace = positionClear(ref, w, hgt, TIP_PLACES, 12, area, pad, this.tipObstacles(r)).placement;
+      r.tipSize = size; // chosen for this size: a tip that grows (a rule's message) chooses again
+    }
+    const { x, y } = position(ref, w, hgt, [r.tipPlace], 12, area, pad);
     Object.assign(r.tip.style, { transform: `translate(${Math.round(x)}px, ${Math.round(y)}px)` });
     toggle(r.tip, 'hidden', outside(ref, clipRect(r.spec.el)));
   }
@@ -425,6 +476,7 @@ export class Overlay {
     for (const x of this.rings.values()) toggle(x.ring, 'active', x === r);
     if (r.closed) return;
     r.tip.hidden = false;
+    r.tipPlace = undefined;
     (r.ring.querySelector('.reopen') as HTMLElement).hidden = true;
     r.stopTip?.();
     r.stopTip = follow(r.spec.el, r.tip, () => this.placeTip(r));
@@ -537,6 +589,16 @@ export class Overlay {
 }
 
 /** «taught by you» and its undo in the tip; `data-qadam-taught` on the ring */
+/** the right edge of what an element shows on a row (the boxes of its text and children beside it) */
+function rowRight(el: Element, row: Rect): number {
+  const range = document.createRange();
+  range.selectNodeContents(el);
+  let right = row.right;
+  for (const r of Array.from(range.getClientRects()))
+    if (r.width > 0 && r.bottom > row.top && r.top < row.bottom) right = Math.max(right, r.right);
+  return right;
+}
+
 function fillTaught(ring: HTMLElement, tip: HTMLElement, spec: RingSpec): void {
   toggle(ring, 'qadam-taught', !!spec.taught);
   let line = tip.querySelector<HTMLElement>('.taught');

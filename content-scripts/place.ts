@@ -123,6 +123,43 @@ export function position(
   return { x: b.x, y: b.y, placement: b.placement };
 }
 
+/** does the box, placed on that side of the reference, stay inside the area on that side */
+export function fitsSide(ref: Rect, width: number, height: number, placement: Placement, gap: number, area: Rect, pad: Padding): boolean {
+  const p = at(ref, width, height, placement, gap);
+  return overflow(p.x, p.y, width, height, area, pad)[placement.split('-')[0] as Side] <= 0;
+}
+
+const overlapArea = (a: Rect, b: Rect) =>
+  Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left)) * Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
+
+/**
+ * As `position`, keeping clear of obstacles (other ringed fields, the page's controls): of the
+ * placements that fit, the first that covers none, else the one that covers least (by area ×
+ * weight); when none fits, `position`'s choice.
+ */
+export function positionClear(
+  ref: Rect,
+  width: number,
+  height: number,
+  placements: readonly Placement[],
+  gap: number,
+  area: Rect,
+  pad: Padding,
+  obstacles: readonly (Rect & { weight?: number })[],
+): { x: number; y: number; placement: Placement } {
+  let best: { x: number; y: number; placement: Placement; cost: number } | null = null;
+  for (const placement of placements) {
+    if (!fitsSide(ref, width, height, placement, gap, area, pad)) continue;
+    const q = position(ref, width, height, [placement], gap, area, pad);
+    const box = { left: q.x, top: q.y, right: q.x + width, bottom: q.y + height };
+    let cost = 0;
+    for (const o of obstacles) cost += overlapArea(box, o) * (o.weight ?? 1);
+    if (!best || cost < best.cost) best = { ...q, cost };
+    if (!cost) break;
+  }
+  return best ? { x: best.x, y: best.y, placement: best.placement } : position(ref, width, height, placements, gap, area, pad);
+}
+
 export const boxOf = (el: Element): Rect => rect(el.getBoundingClientRect());
 
 interface Follower {

@@ -23,6 +23,7 @@ import {
   waitForSettledStep,
   lateDelay,
   CASES_FILE,
+  type Box,
   type Case,
 } from './harness';
 
@@ -32,6 +33,11 @@ const RAW_KEY = /^(ui|procedures|rules|overlay)\./;
 test('the manifest of replica pages exists and is not empty', () => {
   expect(cases.length, `${CASES_FILE} should list the replica pages`).toBeGreaterThan(0);
 });
+
+/** a tooltip may touch a ring's halo, not cover it: overlap of more than this (px²) counts */
+const OVERLAP_PX = 40;
+const overlapArea = (a: Box, b: Box) =>
+  Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left)) * Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
 
 for (const c of cases) {
   if (c.steps.length > 0) {
@@ -62,14 +68,20 @@ for (const c of cases) {
       const stepFieldIds = state.fields.map((f) => f.id);
       for (const r of o.rings) expect(stepFieldIds, `ring ${r.field} should belong to step ${step}`).toContain(r.field);
       const shown = o.tooltips.filter((t) => t.visible);
+      await screenshot(portal, `case-${caseSlug(c)}`);
       if (listed.length) {
         expect(shown.length, 'one tooltip is shown').toBeGreaterThan(0);
         for (const t of shown) {
           expect(t.text.length, 'the tooltip says something').toBeGreaterThan(10);
           expect(t.text, 'no raw i18n key in the tooltip').not.toMatch(RAW_KEY);
+          // beside its field, never over another ringed field of the step
+          const over = o.rings.filter((r) => r.visible && r.field !== t.for && overlapArea(r.box, t.box) > OVERLAP_PX);
+          expect(
+            over.map((r) => r.field),
+            `the hint of ${t.for} covers no other ringed field`,
+          ).toEqual([]);
         }
       }
-      await screenshot(portal, `case-${caseSlug(c)}`);
     });
   } else if (isPortal(c)) {
     test(`leaves ${caseTitle(c)} alone: a portal page of no step`, async ({ qadam, portal }) => {

@@ -228,7 +228,8 @@ export interface OverlayInfo {
   hosts: number;
   openShadow: boolean;
   rings: RingInfo[];
-  tooltips: { text: string; visible: boolean; box: Box }[];
+  /** `for`: the field whose hint it is */
+  tooltips: { text: string; visible: boolean; box: Box; for: string }[];
   warnings: string[];
 }
 
@@ -254,6 +255,7 @@ export async function overlay(page: Page): Promise<OverlayInfo> {
           text: ((e as HTMLElement).innerText || e.textContent || '').replace(/\s+/g, ' ').trim(),
           visible: visible(e),
           box: box(e.getBoundingClientRect()),
+          for: (e as HTMLElement).dataset.for ?? '',
         }))
       : [];
     const warnings = root ? [...root.querySelectorAll('[data-qadam-warning]')].map((e) => e.getAttribute('data-qadam-warning') ?? '') : [];

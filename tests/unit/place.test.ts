@@ -1,10 +1,35 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { at, follow, outside, position, type Rect } from '../../content-scripts/place';
+import { at, follow, outside, position, positionClear, type Rect } from '../../content-scripts/place';
 
 /** content-scripts/place.ts: the overlay's placement (what floating-ui's offset, flip, shift and hide did) */
 const VIEW: Rect = { left: 0, top: 0, right: 1000, bottom: 800 };
 const PAD = { top: 8, right: 8, bottom: 8, left: 8 };
 const field: Rect = { left: 100, top: 200, right: 400, bottom: 230 };
+
+describe('place: a tip clear of the other fields (positionClear)', () => {
+  const ALL = ['right-start', 'bottom-start', 'top-start', 'left-start'] as const;
+  it('a wide field with the next fields under it: the tip goes above, not over them', () => {
+    const wide: Rect = { left: 300, top: 300, right: 1100, bottom: 330 };
+    const next: Rect[] = [
+      { left: 300, top: 340, right: 1100, bottom: 370 },
+      { left: 300, top: 380, right: 1100, bottom: 410 },
+    ];
+    const p = positionClear(wide, 340, 100, ALL, 12, VIEW, PAD, next);
+    expect(p.placement).toBe('top-start');
+    expect(p.y + 100).toBeLessThanOrEqual(wide.top);
+  });
+  it('beside the field when that covers nothing, as position() would place it', () => {
+    const field: Rect = { left: 100, top: 200, right: 400, bottom: 230 };
+    expect(positionClear(field, 200, 50, ALL, 12, VIEW, PAD, [])).toEqual(position(field, 200, 50, ALL, 12, VIEW, PAD));
+  });
+  it('when every place covers something, the one that covers least (by weight)', () => {
+    const field: Rect = { left: 100, top: 200, right: 400, bottom: 230 };
+    const heavy = { left: 412, top: 200, right: 600, bottom: 250, weight: 8 }; // right of it: another ringed field
+    const light = { left: 100, top: 242, right: 300, bottom: 262, weight: 1 }; // below it: a link
+    const p = positionClear(field, 200, 50, ['right-start', 'bottom-start'], 12, VIEW, PAD, [heavy, light]);
+    expect(p.placement).toBe('bottom-start');
+  });
+});
 
 describe('place: a box beside a field', () => {
   it('each side, at the start or the end, the gap away', () => {
