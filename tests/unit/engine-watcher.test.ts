@@ -2,7 +2,15 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { anyRelevant, noisyRegion, PageWatcher, STORM, type WatchHooks } from '../../content-scripts/page-watcher';
+import {
+  anyRelevant,
+  ISOLATE_MS,
+  ISOLATED_POLL_MS,
+  noisyRegion,
+  PageWatcher,
+  STORM,
+  type WatchHooks,
+} from '../../content-scripts/page-watcher';
 
 /**
  * The page watcher on its own (content-scripts/page-watcher.ts): which mutation records make a
@@ -163,6 +171,31 @@ describe('page watcher', () => {
     document.getElementById('slot')!.innerHTML = FORM;
     await settle();
     expect(scans).toBe(before + 1);
+  });
+
+  it('a form that appears inside the isolated region is seen at the next look (ISOLATED_POLL_MS), not after ISOLATE_MS', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] });
+    try {
+      runFrame();
+      const grid = document.getElementById('grid')!;
+      for (const c of Array.from(grid.querySelectorAll('.r span:last-child'))) c.textContent = 'z';
+      await settle();
+      expect(watcher.isolatedRegion).toBe(grid);
+      runFrame();
+      const before = scans;
+      grid.querySelector('.r')!.insertAdjacentHTML('beforeend', FORM); // inside the region: not observed
+      await settle();
+      runFrame();
+      expect(scans).toBe(before);
+      vi.advanceTimersByTime(ISOLATED_POLL_MS);
+      await settle();
+      runFrame();
+      expect(watcher.isolatedRegion).toBeNull();
+      expect(scans).toBe(before + 1);
+      expect(ISOLATED_POLL_MS).toBeLessThan(ISOLATE_MS);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('noisyRegion names the container most records come from, and none for a scattered batch', () => {
