@@ -1,9 +1,9 @@
-import { boxOf, clipRect, follow, outside, position, viewport, type Placement } from './place';
+import { boxOf, clipRect, follow, outside, overlap, position, viewport, type Box, type Placement } from './place';
 import type { Lang, PortalId } from '../procedures/types';
 import { PORTAL_MESSAGES, type PortalMessage } from '../procedures/messages';
 import { indexOfWord, norm, normWords } from '../lib/text';
 import { t } from './strings';
-import { obstacleBoxes, overlap, type Box } from './signing';
+import { obstacleBoxes } from './signing';
 import CSS from './explain.css?inline';
 
 /**

@@ -1,4 +1,17 @@
-import { boxOf, clipRect, fitsSide, follow, outside, position, positionClear, viewport, type Placement, type Rect } from './place';
+import {
+  boxOf,
+  clipRect,
+  controlBoxes,
+  fitsSide,
+  follow,
+  outside,
+  position,
+  positionClear,
+  viewport,
+  type Box,
+  type Placement,
+  type Rect,
+} from './place';
 import css from './overlay.css?inline';
 import { WIDGET } from './locate';
 
@@ -73,9 +86,6 @@ const REACH = 180;
 
 /** the tooltip's places beside the field, tried in turn */
 const TIP_PLACES = ['right-start', 'bottom-start', 'top-start', 'left-start'] as const;
-/** the page's things a tip should not cover when it has the choice (bounded) */
-const TIP_OBSTACLES = 'input:not([type=hidden]),select,textarea,button,a[href],[role=button],img,canvas';
-const MAX_OBSTACLES = 200;
 
 function h<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
@@ -415,23 +425,12 @@ export class Overlay {
   }
 
   /** what a tip must keep clear of: the other ringed fields and the page's controls and pictures in view */
-  private tipObstacles(r: Ring): (Rect & { weight: number })[] {
+  private tipObstacles(r: Ring): Box[] {
     const own = [r.spec.el, r.spec.source];
     const mine = (e: Element) => own.some((o) => o === e || o.contains(e) || e.contains(o));
-    const vw = window.innerWidth;
-    const vh = window.innerHeight;
-    const out: (Rect & { weight: number })[] = [];
+    const out: Box[] = [];
     for (const o of this.rings.values()) if (o !== r && !mine(o.spec.el)) out.push({ ...boxOf(o.spec.el), weight: 8 });
-    const controls = document.querySelectorAll(TIP_OBSTACLES);
-    for (let i = 0, n = 0; i < controls.length && n < MAX_OBSTACLES; i++) {
-      const e = controls[i]!;
-      if (mine(e)) continue;
-      const b = e.getBoundingClientRect();
-      if (!b.width || !b.height || b.bottom <= 0 || b.right <= 0 || b.top >= vh || b.left >= vw) continue;
-      out.push({ left: b.left, top: b.top, right: b.right, bottom: b.bottom, weight: 1 });
-      n++;
-    }
-    return out;
+    return out.concat(controlBoxes(window.innerWidth, window.innerHeight, 1, { pictures: true, skip: mine }));
   }
 
   private placeTip(r: Ring): void {

@@ -129,8 +129,40 @@ export function fitsSide(ref: Rect, width: number, height: number, placement: Pl
   return overflow(p.x, p.y, width, height, area, pad)[placement.split('-')[0] as Side] <= 0;
 }
 
-const overlapArea = (a: Rect, b: Rect) =>
+/** a box to keep clear of, counting `weight` times its area (1 when not said) */
+export type Box = Rect & { weight?: number };
+
+/** the area two boxes share */
+export const overlap = (a: Rect, b: Rect) =>
   Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left)) * Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
+
+/** the portal's own controls, which Qadam's boxes (hints, cards, explanations) must not cover */
+const CONTROLS =
+  'a[href],button,input:not([type=hidden]),select,textarea,[role=button],[role=link],[role=tab],' +
+  '[role=menuitem],[role=checkbox],[role=radio],[role=combobox],[contenteditable=true]';
+const MAX_CONTROLS = 400;
+
+/**
+ * The page's visible controls in the window (bounded), each counting `weight`; with `pictures`,
+ * its images and canvases too (a captcha a hint must not hide); `skip`: elements not to count.
+ */
+export function controlBoxes(
+  vw: number,
+  vh: number,
+  weight: number,
+  opts: { pictures?: boolean; skip?: (e: Element) => boolean } = {},
+): Box[] {
+  const out: Box[] = [];
+  const controls = document.querySelectorAll(opts.pictures ? `${CONTROLS},img,canvas` : CONTROLS);
+  for (let i = 0; i < controls.length && out.length < MAX_CONTROLS; i++) {
+    const e = controls[i]!;
+    if (opts.skip?.(e)) continue;
+    const r = e.getBoundingClientRect();
+    if (r.width && r.height && r.bottom > 0 && r.right > 0 && r.top < vh && r.left < vw)
+      out.push({ left: r.left, top: r.top, right: r.right, bottom: r.bottom, weight });
+  }
+  return out;
+}
 
 /**
  * As `position`, keeping clear of obstacles (other ringed fields, the page's controls): of the
@@ -145,7 +177,7 @@ export function positionClear(
   gap: number,
   area: Rect,
   pad: Padding,
-  obstacles: readonly (Rect & { weight?: number })[],
+  obstacles: readonly Box[],
 ): { x: number; y: number; placement: Placement } {
   let best: { x: number; y: number; placement: Placement; cost: number } | null = null;
   for (const placement of placements) {
@@ -153,7 +185,7 @@ export function positionClear(
     const q = position(ref, width, height, [placement], gap, area, pad);
     const box = { left: q.x, top: q.y, right: q.x + width, bottom: q.y + height };
     let cost = 0;
-    for (const o of obstacles) cost += overlapArea(box, o) * (o.weight ?? 1);
+    for (const o of obstacles) cost += overlap(box, o) * (o.weight ?? 1);
     if (!best || cost < best.cost) best = { ...q, cost };
     if (!cost) break;
   }

@@ -5,6 +5,7 @@ import { t } from './strings';
 import { portalById } from '../procedures/portals';
 import { sendToBackground } from '../lib/messages';
 import CSS from './signing.css?inline';
+import { controlBoxes, overlap, type Box } from './place';
 
 /**
  * The hand-over card (`data-qadam-signing="ncalayer|e-imzo"`): when the user presses the button of
@@ -23,11 +24,6 @@ const DOWNLOADS: Record<Program, string> = {
 };
 /** what a press is on: the control around the element clicked */
 const PRESSABLE = 'button,a[href],input[type=button],input[type=submit],[role=button],[role=menuitem],select';
-/** the portal's own controls, which the card must not cover */
-const CONTROLS =
-  'a[href],button,input:not([type=hidden]),select,textarea,[role=button],[role=link],[role=tab],' +
-  '[role=menuitem],[role=checkbox],[role=radio],[role=combobox],[contenteditable=true]';
-const MAX_CONTROLS = 400;
 const GAP = 12;
 /** tried in turn: the usual card, a narrow one for a margin beside a form, wide ones for a band under it */
 const WIDTHS = [380, 256, 560, 760];
@@ -57,10 +53,6 @@ function h<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: s
   if (text) e.textContent = text;
   return e;
 }
-
-export type Box = { left: number; top: number; right: number; bottom: number; weight?: number };
-export const overlap = (a: Box, b: Box) =>
-  Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left)) * Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
 
 /** the place for a w×h card, in the viewport, where it covers the fewest of the page's controls */
 export function placeClear(
@@ -106,14 +98,8 @@ export function placeClear(
  * and, counting less, Qadam's hints in `layer`.
  */
 export function obstacleBoxes(layer: Element | null, vw: number, vh: number): Box[] {
-  const out: Box[] = [];
-  const controls = document.querySelectorAll(CONTROLS);
-  for (let i = 0; i < controls.length && out.length < MAX_CONTROLS; i++) {
-    const r = controls[i]!.getBoundingClientRect();
-    // the portal's controls count far more than Qadam's hints: covering a button is the worse fault
-    if (r.width && r.height && r.bottom > 0 && r.right > 0 && r.top < vh && r.left < vw)
-      out.push({ left: r.left, top: r.top, right: r.right, bottom: r.bottom, weight: 8 });
-  }
+  // the portal's controls count far more than Qadam's hints: covering a button is the worse fault
+  const out = controlBoxes(vw, vh, 8);
   for (const o of layer?.querySelectorAll('.tip:not([hidden]),.panel,.warning') ?? []) {
     const r = o.getBoundingClientRect();
     out.push({ left: r.left, top: r.top, right: r.right, bottom: r.bottom, weight: 0.25 });

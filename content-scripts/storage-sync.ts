@@ -21,8 +21,6 @@ import { WriteQueue } from './write-queue';
  * written through the background, at most once a second.
  */
 
-/** the copy of the administrator's policy the background keeps (lib/managed.ts refreshPolicy) */
-export const POLICY_COPY_KEY = POLICY_KEY;
 /** the language setting (lib/progress.ts settingsItem writes it) */
 export const SETTINGS_KEY = 'settings';
 
@@ -43,7 +41,7 @@ export type SyncContext = Pick<ContentScriptContext, 'onInvalidated'>;
 /** the policy as mirrored (none mirrored yet, or unreadable: no policy) */
 export async function readPolicy(): Promise<Managed> {
   try {
-    return parseMirror((await browser.storage.local.get(POLICY_COPY_KEY))[POLICY_COPY_KEY]) ?? NO_POLICY;
+    return parseMirror((await browser.storage.local.get(POLICY_KEY))[POLICY_KEY]) ?? NO_POLICY;
   } catch {
     return NO_POLICY;
   }
@@ -51,7 +49,7 @@ export async function readPolicy(): Promise<Managed> {
 
 /** every change of the policy copy (deleted: no policy), until the context goes */
 export function watchPolicy(ctx: SyncContext, cb: (m: Managed) => void): () => void {
-  const un = watchKey(POLICY_COPY_KEY, (raw) => cb(parseMirror(raw) ?? NO_POLICY));
+  const un = watchKey(POLICY_KEY, (raw) => cb(parseMirror(raw) ?? NO_POLICY));
   ctx.onInvalidated(un);
   return un;
 }
