@@ -2,6 +2,7 @@ import type { FieldDef } from '../procedures/types';
 import { bestFit, indexOfWord, norm, normWords } from '../lib/text';
 import type { PageText } from './page-text';
 import { hiddenByMarkup } from './page-text';
+import { labelsOf, queryAll } from './scope';
 
 /**
  * Choices: a field with `choose` words names the option to pick (the legal entity rather than the
@@ -59,8 +60,7 @@ export function ownCaption(input: Element): string {
   if (al) parts.push(al);
   const lb = input.getAttribute('aria-labelledby');
   if (lb) for (const id of lb.split(/\s+/)) parts.push(input.ownerDocument.getElementById(id)?.textContent ?? '');
-  const labels = (input as HTMLInputElement).labels;
-  if (labels) for (const l of Array.from(labels)) parts.push(spaced(l));
+  for (const l of labelsOf(input)) parts.push(spaced(l));
   if (!parts.join('').trim()) {
     // the row that holds this control and no other: its text is the control's caption
     for (let e = input.parentElement, depth = 0; e && depth < 4; e = e.parentElement, depth++) {
@@ -135,12 +135,12 @@ function asked(field: FieldDef, text: PageText): boolean {
  */
 export function choiceCandidates(field: FieldDef, text: PageText, root: ParentNode, shown: (el: Element) => boolean): ChoiceCandidate[] {
   const out: ChoiceCandidate[] = [];
-  for (const el of Array.from(root.querySelectorAll(OPTION))) {
+  for (const el of queryAll(root, OPTION)) {
     if (el instanceof HTMLOptionElement || hiddenByMarkup(el)) continue;
     const f = fitsChoice(caption(spaced(el)), field);
     if (f && shown(el)) out.push({ el, score: OPEN_OPTION + f });
   }
-  for (const el of Array.from(root.querySelectorAll(COMBO))) {
+  for (const el of queryAll(root, COMBO)) {
     if (el.matches(CONTROL) || hiddenByMarkup(el)) continue;
     const value = fitsChoice(caption(spaced(el)), field);
     const named = Math.max(0, ...labelled(el).map((t) => bestFit(t, normWords(field.labels))));
@@ -148,7 +148,7 @@ export function choiceCandidates(field: FieldDef, text: PageText, root: ParentNo
     if (score && shown(el)) out.push({ el, score });
   }
   if (asked(field, text)) {
-    for (const el of Array.from(root.querySelectorAll(ROW))) {
+    for (const el of queryAll(root, ROW)) {
       if (el.querySelector(CONTROL) || el.matches(OPTION) || hiddenByMarkup(el)) continue;
       if ((el.textContent?.length ?? 0) > MAX_CAPTION) continue;
       const f = fitsChoice(caption(spaced(el)), field);
@@ -171,8 +171,8 @@ export function chosenCaption(field: FieldDef, el: Element): string | null {
 
 /** a radio's caption as written (case kept) */
 function ownTextOf(input: HTMLInputElement): string {
-  const labels = input.labels;
-  if (labels?.length) return Array.from(labels).map(spaced).join(' ');
+  const labels = labelsOf(input);
+  if (labels.length) return labels.map(spaced).join(' ');
   const al = input.getAttribute('aria-label');
   if (al) return al;
   for (let e = input.parentElement, depth = 0; e && depth < 4; e = e.parentElement, depth++) {

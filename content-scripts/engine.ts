@@ -341,8 +341,7 @@ class Engine {
       this.warnings.forget();
       this.warn();
     }
-    this.render();
-    this.overlay.reposition(); // the change that made us rescan may have moved the fields
+    this.render(); // places every ring anew (overlay.set): the change that made us rescan may have moved the fields
     this.validateAll();
     this.user.pickActive();
     this.following.shown(cur.rec.procedure.id, cur.rec.step.id, !!stepDone);

@@ -5,6 +5,7 @@ import { indexOfWord, norm, normWords } from '../lib/text';
 import { t } from './strings';
 import { obstacleBoxes } from './signing';
 import CSS from './explain.css?inline';
+import { queryAll } from './scope';
 
 /**
  * Portal messages explained: when the portal shows a message (contract.md «Portal messages») whose
@@ -191,7 +192,7 @@ export class MessageWatch {
   /** the messages shown now: explain the known ones, remember the unknown ones (masked) */
   scan(): void {
     if (this.stopped) return;
-    const found = Array.from(document.querySelectorAll(SURFACE))
+    const found = queryAll(document, SURFACE)
       .slice(0, MAX_SURFACES)
       .filter((el) => shownNow(el) && (el.textContent ?? '').trim());
     // the innermost surface carries the message (a growl item, not the growl; an alert in a dialog)

@@ -2,6 +2,7 @@ import type { FieldDef, PageStep } from '../procedures/types';
 import { bestFit, norm, normWords } from '../lib/text';
 import { hiddenByMarkup, type PageText } from './page-text';
 import { choiceCandidates, scoreChoiceControl } from './choice';
+import { labelsOf, queryAll } from './scope';
 
 /**
  * Field locators: find each field of a step on the page by what a person reads next to it.
@@ -195,8 +196,7 @@ export function inputLabels(input: Element): Array<{ text: string; strength: num
   add(short(input.getAttribute('aria-label')), 10);
   const lb = input.getAttribute('aria-labelledby');
   if (lb) add(labelledBy(input, lb), 10);
-  const labels = (input as HTMLInputElement).labels;
-  if (labels) for (const l of Array.from(labels)) add(textOf(l), 10);
+  for (const l of labelsOf(input)) add(textOf(l), 10);
   add(short(input.getAttribute('placeholder')), 9);
   add(short(input.getAttribute('title')), 8);
   const cell = input.closest('td,th');
@@ -232,7 +232,7 @@ export function inputLabels(input: Element): Array<{ text: string; strength: num
     for (const other of widgetFocusInputs(widget, input)) {
       add(short(other.getAttribute('aria-label')), 9);
       add(short(other.getAttribute('placeholder')), 9);
-      for (const l of Array.from(other.labels ?? [])) add(textOf(l), 9);
+      for (const l of labelsOf(other)) add(textOf(l), 9);
     }
   }
   // the nearest text before the control, then the one before it (a hint may stand between)
@@ -326,9 +326,7 @@ export function locateFields(step: PageStep, text: PageText, root: ParentNode = 
   const actions = step.fields.filter((f) => f.kind === 'action');
   let order = 0;
   if (inputs.length) {
-    for (const el of Array.from(
-      root.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('input,select,textarea'),
-    )) {
+    for (const el of queryAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(root, 'input,select,textarea')) {
       order++;
       const type = el.type.toLowerCase();
       if (el instanceof HTMLInputElement && !TEXT_INPUT_TYPES.has(type) && !inputs.some((f) => f.inputTypes?.includes(type))) continue;

@@ -2,6 +2,7 @@ import type { Procedure } from '../procedures/types';
 import { isShown } from './locate';
 import { readPageText } from './page-text';
 import { pageFacts, recogniseAll, type PageFacts, type Recognised, type Where } from './recognise';
+import { queryAll } from './scope';
 
 /**
  * Modals: while a modal is open the user can act only on it (a native `showModal()` dialog makes
@@ -53,7 +54,7 @@ function shown(el: Element): boolean {
  */
 export function openModal(doc: Document = document): Element | null {
   // one walk of the document for every shape (issue 13: a query per shape walked a busy grid's rows each time)
-  const all = Array.from(doc.querySelectorAll(ANY));
+  const all = queryAll(doc, ANY);
   if (!all.length) return null;
   let native: Element | null = null;
   for (const d of all) if (d.localName === 'dialog' && d.hasAttribute('open') && isModalDialog(d) && shown(d)) native = d;
@@ -64,7 +65,7 @@ export function openModal(doc: Document = document): Element | null {
   for (const { dialog, mask } of MASKED) {
     const dialogs = all.filter((el) => el.matches(dialog));
     if (!dialogs.length) continue;
-    if (!Array.from(doc.querySelectorAll(mask)).some(shown)) continue;
+    if (!queryAll(doc, mask).some(shown)) continue;
     for (const el of dialogs) {
       if (dialog === '.cdk-overlay-pane' && !el.querySelector(DIALOG_INSIDE)) continue; // a select's panel is no modal
       if (el.getAttribute('aria-hidden') !== 'true' && shown(el)) found.push(el);

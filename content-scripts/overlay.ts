@@ -14,6 +14,7 @@ import {
 } from './place';
 import css from './overlay.css?inline';
 import { WIDGET } from './locate';
+import { labelsOf } from './scope';
 
 /**
  * Everything Qadam draws in a portal page: one <qadam-overlay> host with an open shadow root,
@@ -116,10 +117,15 @@ export class Overlay {
 
   /** place every ring and the shown tooltip again (after the page's layout changed) */
   reposition(): void {
+    // every box is read before anything is written: one layout, not one per ring
+    const writes: (() => void)[] = [];
     for (const r of this.rings.values()) {
-      this.placeRing(r);
-      if (!r.tip.hidden) this.placeTip(r);
+      const ring = this.measureRing(r);
+      if (ring) writes.push(ring);
+      const tip = r.tip.hidden ? null : this.measureTip(r);
+      if (tip) writes.push(tip);
     }
+    for (const w of writes) w();
   }
 
   /** the modal open now (modal.ts): a native modal dialog holds the overlay while it is open */
@@ -309,13 +315,11 @@ export class Overlay {
       this.active = null;
       return;
     }
-    if (!this.active || !this.rings.has(this.active)) this.activate(specs[0]!.id);
-    else if (changed) {
-      // other fields were ringed or went: the shown tip chooses its place again, clear of them
-      const r = this.rings.get(this.active)!;
-      r.tipPlace = undefined;
-      if (!r.tip.hidden) this.placeTip(r);
-    }
+    if (!this.active || !this.rings.has(this.active)) this.activate(specs[0]!.id, false, false);
+    // other fields were ringed or went: the shown tip chooses its place again, clear of them
+    else if (changed) this.rings.get(this.active)!.tipPlace = undefined;
+    // the fields may have moved too (the change that made the page be scanned): all placed at once
+    this.reposition();
   }
 
   private add(spec: RingSpec): void {
@@ -355,7 +359,7 @@ export class Overlay {
     this.rings.set(spec.id, r);
     this.fill(r);
     // the ring's size is set by its placement: not watched (place.ts follow)
-    r.stopRing = follow(spec.el, ring, () => this.placeRing(r), false);
+    r.stopRing = follow(spec.el, ring, () => this.measureRing(r), false, false); // placed by set()
   }
 
   private fill(r: Ring): void {
@@ -388,16 +392,21 @@ export class Overlay {
   }
 
   /** the ring around the field: its box is the field's box grown by PAD on each side; hidden while the field is clipped away */
-  private placeRing(r: Ring): void {
-    if (!r.spec.el.isConnected) return;
+  private measureRing(r: Ring): (() => void) | null {
+    if (!r.spec.el.isConnected) return null;
+    // read…
     const b = boxOf(r.spec.el);
     const w = b.right - b.left + 2 * PAD;
-    Object.assign(r.ring.style, {
-      transform: `translate(${Math.round(b.left - PAD)}px, ${Math.round(b.top - PAD)}px)`,
-      width: `${Math.round(w)}px`,
-      height: `${Math.round(b.bottom - b.top + 2 * PAD)}px`,
-    });
-    toggle(r.ring, 'hidden', w <= 2 * PAD || outside(b, clipRect(r.spec.el)));
+    const hidden = w <= 2 * PAD || outside(b, clipRect(r.spec.el));
+    // …then write (place.ts runs the writes of all parts after all their reads)
+    return () => {
+      Object.assign(r.ring.style, {
+        transform: `translate(${Math.round(b.left - PAD)}px, ${Math.round(b.top - PAD)}px)`,
+        width: `${Math.round(w)}px`,
+        height: `${Math.round(b.bottom - b.top + 2 * PAD)}px`,
+      });
+      toggle(r.ring, 'hidden', hidden);
+    };
   }
 
   /**
@@ -414,7 +423,7 @@ export class Overlay {
     // inline label holding a block caption spans the form's width, and a tip pushed past it would
     // fall below the field, over the next one)
     const src = r.spec.source;
-    const captions = [src.closest(CAPTIONED), el.closest(CAPTIONED), ...Array.from((src as HTMLInputElement).labels ?? [])];
+    const captions = [src.closest(CAPTIONED), el.closest(CAPTIONED), ...labelsOf(src)];
     for (const c of captions) if (c) right = Math.max(right, rowRight(c, b));
     for (const o of this.rings.values()) {
       if (o === r) continue;
@@ -433,8 +442,8 @@ export class Overlay {
     return out.concat(controlBoxes(window.innerWidth, window.innerHeight, 1, { pictures: true, skip: mine }));
   }
 
-  private placeTip(r: Ring): void {
-    if (!r.spec.el.isConnected) return;
+  private measureTip(r: Ring): (() => void) | null {
+    if (!r.spec.el.isConnected) return null;
     const pad = { top: 8, left: 8, right: 8, bottom: 8 + Math.max(0, this.keepClearBottom()) };
     // inside a modal dialog the layer is in the top layer: the dialog's box does not clip it, the window does
     const area =
@@ -454,12 +463,15 @@ export class Overlay {
       r.tipSize = size; // chosen for this size: a tip that grows (a rule's message) chooses again
     }
     const { x, y } = position(ref, w, hgt, [r.tipPlace], 12, area, pad);
-    Object.assign(r.tip.style, { transform: `translate(${Math.round(x)}px, ${Math.round(y)}px)` });
-    toggle(r.tip, 'hidden', outside(ref, clipRect(r.spec.el)));
+    const hidden = outside(ref, clipRect(r.spec.el));
+    return () => {
+      Object.assign(r.tip.style, { transform: `translate(${Math.round(x)}px, ${Math.round(y)}px)` });
+      toggle(r.tip, 'hidden', hidden);
+    };
   }
 
   /** show the tooltip of this field (and only it) */
-  activate(id: string, focusClose = false): void {
+  activate(id: string, focusClose = false, now = true): void {
     const r = this.rings.get(id);
     if (!r) return;
     if (this.active === id && r.stopTip && !r.tip.hidden) {
@@ -478,7 +490,7 @@ export class Overlay {
     r.tipPlace = undefined;
     (r.ring.querySelector('.reopen') as HTMLElement).hidden = true;
     r.stopTip?.();
-    r.stopTip = follow(r.spec.el, r.tip, () => this.placeTip(r));
+    r.stopTip = follow(r.spec.el, r.tip, () => this.measureTip(r), true, now);
     this.announce(r);
     if (focusClose) (r.tip.querySelector('.close') as HTMLElement).focus();
   }

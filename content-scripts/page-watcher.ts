@@ -1,5 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { BIG_CONTAINER } from './page-text';
+import { holdsCount, setAside, setAsideRegion } from './scope';
 
 /**
  * The page watcher: one MutationObserver, and when to scan. EVERY record of a batch is sorted
@@ -7,7 +8,8 @@ import { BIG_CONTAINER } from './page-text';
  * relevant change is scanned at once, inside the observer's callback, so the ring is drawn before
  * the next paint; a second relevant change within the same frame waits for the next animation
  * frame. A busy page whose changes are irrelevant (a journal ticking) costs a rescan at most once a
- * second, and a region that changes all the time is left unobserved for a while (isolated).
+ * second, and a region that changes all the time is left unobserved for a while (isolated); while
+ * it holds nothing to type in or click, scans leave it out too (scope.ts).
  * Navigation (hash, history, WXT's `wxt:locationchange`) asks for a scan too.
  */
 
@@ -26,6 +28,12 @@ export const ISOLATE_MS = 3000;
  * control arrived or left inside it (a count, not a walk of our own: ~1 ms on a 3,000-row grid)
  */
 export const ISOLATED_POLL_MS = 500;
+/**
+ * After ISOLATE_MS a set-aside region is observed again; if it is still storming it is isolated
+ * again at once and stays set aside, without a scan. If no storm comes within this time (it went
+ * quiet), it is given back to the scans and the page is scanned.
+ */
+export const PROBATION_MS = 250;
 const FORM_CONTROLS = 'input:not([type=hidden]):not([type=checkbox]):not([type=radio]),select,textarea';
 const controlsIn = (el: Element): number => el.querySelectorAll(FORM_CONTROLS).length;
 const FULL: MutationObserverInit = {
@@ -69,6 +77,8 @@ export class PageWatcher {
   private isolated: Element | null = null;
   private isolateTimer: number | null = null;
   private pollTimer: number | null = null;
+  /** a set-aside region observed again: is it still storming? (timer: give it back if not) */
+  private probation: number | null = null;
   private ready = false;
   private stopped = false;
 
@@ -155,6 +165,8 @@ export class PageWatcher {
       this.hooks.observing?.();
     } else if (!on && this.observer) {
       this.unisolate(false);
+      this.endProbation();
+      setAside(null);
       this.observer.disconnect();
       this.observer = null;
     }
@@ -178,7 +190,8 @@ export class PageWatcher {
    */
   private isolate(records: MutationRecord[]): void {
     const noisy = noisyRegion(records);
-    if (!noisy || !this.observer) return;
+    this.endProbation();
+    if (!noisy || !this.observer) return this.giveBack();
     const mo = this.observer;
     mo.disconnect();
     this.isolated = noisy;
@@ -188,26 +201,59 @@ export class PageWatcher {
       for (const sib of Array.from(parent.children)) if (sib !== el) mo.observe(sib, FULL);
     }
     mo.observe(noisy, { attributes: true, attributeFilter: FULL.attributeFilter });
-    this.isolateTimer = window.setTimeout(() => this.unisolate(true), ISOLATE_MS);
+    this.isolateTimer = window.setTimeout(() => this.unisolate(true, true), ISOLATE_MS);
+    // nothing in it to type in or click: scans leave it out (scope.ts) until one appears in it
+    const aside = holdsCount(noisy) === 0;
+    const prev = setAsideRegion();
+    setAside(aside ? noisy : null);
+    if (prev && prev !== setAsideRegion()) this.request(true); // a region given back is looked at again
     // a form that appears inside the region itself: seen within ISOLATED_POLL_MS, not ISOLATE_MS
-    const controls = controlsIn(noisy);
+    const count = aside ? holdsCount : controlsIn;
+    const before = count(noisy);
     this.pollTimer = window.setInterval(() => {
-      if (this.isolated === noisy && controlsIn(noisy) !== controls) this.unisolate(true);
+      if (this.isolated === noisy && count(noisy) !== before) this.unisolate(true);
     }, ISOLATED_POLL_MS);
   }
 
-  private unisolate(observeAll: boolean): void {
+  /** the set-aside region is looked at by scans again (and the page is scanned) */
+  private giveBack(): void {
+    this.endProbation();
+    if (!setAsideRegion()) return;
+    setAside(null);
+    this.request(true);
+  }
+
+  private endProbation(): void {
+    if (this.probation !== null) window.clearTimeout(this.probation);
+    this.probation = null;
+  }
+
+  /**
+   * Observe the isolated region again (`observeAll`) or stop observing altogether. `timer`: its
+   * time is up, nothing was seen arriving in it; a set-aside region stays aside on probation.
+   */
+  private unisolate(observeAll: boolean, timer = false): void {
     if (!this.isolated) return;
+    const region = this.isolated;
     this.isolated = null;
     if (this.isolateTimer !== null) window.clearTimeout(this.isolateTimer);
     this.isolateTimer = null;
     if (this.pollTimer !== null) window.clearInterval(this.pollTimer);
     this.pollTimer = null;
-    if (observeAll && this.observer) {
-      this.observer.disconnect();
-      this.observer.observe(document.documentElement, FULL);
-      this.request(true); // what changed inside the region meanwhile
+    if (!observeAll || !this.observer) {
+      this.endProbation();
+      setAside(null);
+      return;
     }
+    this.observer.disconnect();
+    this.observer.observe(document.documentElement, FULL);
+    if (timer && setAsideRegion() === region && region.isConnected) {
+      // still storming: the next batch isolates it again, no scan; else it is given back
+      this.probation = window.setTimeout(() => this.giveBack(), PROBATION_MS);
+      return;
+    }
+    if (setAsideRegion()) setAside(null);
+    this.request(true); // what changed inside the region meanwhile
   }
 
   /** while a region is isolated, new children of its ancestors are observed too */
@@ -221,10 +267,16 @@ export class PageWatcher {
     }
   }
 
-  private onMutations(records: MutationRecord[]): void {
+  private onMutations(all: MutationRecord[]): void {
+    if (this.isolated) this.followIsolation(all);
+    else if (all.length > STORM) this.isolate(all);
+    else if (this.probation !== null) this.giveBack(); // the set-aside region went quiet
+    // what happened inside a set-aside region cannot change what Qadam shows (it holds nothing to
+    // type in or click, and a big container is no caption): its records are not looked at one by one
+    const aside = setAsideRegion();
+    const records = aside ? all.filter((r) => !aside.contains(r.target)) : all;
+    if (!records.length) return;
     this.hooks.note?.(records);
-    if (this.isolated) this.followIsolation(records);
-    else if (records.length > STORM) this.isolate(records);
     if (this.relevant) return this.request(true, true);
     this.request(
       anyRelevant(records, (el) => this.hooks.holds(el)),
@@ -279,11 +331,18 @@ export function noisyRegion(records: readonly MutationRecord[]): Element | null 
   const root = document.documentElement;
   const step = Math.max(1, Math.floor(records.length / 64));
   const counts = new Map<Element, number>();
+  // childElementCount counts each time (a grid: thousands of children): once per element here
+  const big = new Map<Element, boolean>();
+  const isBig = (el: Element): boolean => {
+    let b = big.get(el);
+    if (b === undefined) big.set(el, (b = el.childElementCount > BIG_CONTAINER));
+    return b;
+  };
   let n = 0;
   for (let i = 0; i < records.length; i += step) {
     const t = records[i]!.target;
     let el: Element | null = t.nodeType === Node.ELEMENT_NODE ? (t as Element) : t.parentElement;
-    while (el && el !== root && el.childElementCount <= BIG_CONTAINER) el = el.parentElement;
+    while (el && el !== root && !isBig(el)) el = el.parentElement;
     n++;
     if (el && el !== root && el !== document.body) counts.set(el, (counts.get(el) ?? 0) + 1);
   }

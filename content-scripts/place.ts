@@ -1,3 +1,4 @@
+import { queryAll } from './scope';
 /**
  * Where the overlay's parts stand (rings, tooltips, explanations), in window coordinates: the
  * overlay's layer is fixed at the window's corner (a popover in the top layer, or a fixed host).
@@ -153,7 +154,7 @@ export function controlBoxes(
   opts: { pictures?: boolean; skip?: (e: Element) => boolean } = {},
 ): Box[] {
   const out: Box[] = [];
-  const controls = document.querySelectorAll(opts.pictures ? `${CONTROLS},img,canvas` : CONTROLS);
+  const controls = queryAll(document, opts.pictures ? `${CONTROLS},img,canvas` : CONTROLS);
   for (let i = 0; i < controls.length && out.length < MAX_CONTROLS; i++) {
     const e = controls[i]!;
     if (opts.skip?.(e)) continue;
@@ -198,7 +199,24 @@ interface Follower {
   ref: Element;
   /** the part, when its size is watched */
   floating: Element | null;
-  update: () => void;
+  update: Update;
+}
+
+/**
+ * Places a part: reads what it needs and writes at once (returns nothing), or reads only and
+ * returns its writes, which run after every part due at the same time has read (no layout is
+ * forced between parts).
+ */
+export type Update = () => void | (() => void) | null;
+
+/** run the updates: all reads first, then all writes */
+function run(list: Iterable<Follower>): void {
+  const writes: (() => void)[] = [];
+  for (const f of list) {
+    const w = f.update();
+    if (w) writes.push(w);
+  }
+  for (const w of writes) w();
 }
 
 /**
@@ -206,19 +224,18 @@ interface Follower {
  * a box holding the element or a resize of the window (once per frame, before it is painted), or
  * a change of the element's size or, with `watchSize`, of the part's own (at once, in the
  * ResizeObserver's callback: the layout is fresh there, reading it forces none). A part whose
- * update sets its own size (a ring) is not watched: that would loop. Returns the function that stops it.
+ * update sets its own size (a ring) is not watched: that would loop. `now`: place it at once (else
+ * its owner places it, with its other parts). Returns the function that stops it.
  */
-export function follow(ref: Element, floating: Element, update: () => void, watchSize = true): () => void {
+export function follow(ref: Element, floating: Element, update: Update, watchSize = true, now = true): () => void {
   const f: Follower = { ref, floating: watchSize ? floating : null, update };
   followers.add(f);
   if (!observer && typeof ResizeObserver === 'function') {
     observer = new ResizeObserver((entries) => {
-      const now = new Set<Follower>();
-      for (const e of entries) for (const x of followers) if (x.ref === e.target || x.floating === e.target) now.add(x);
-      for (const x of now) {
-        due.delete(x);
-        x.update();
-      }
+      const changed = new Set<Follower>();
+      for (const e of entries) for (const x of followers) if (x.ref === e.target || x.floating === e.target) changed.add(x);
+      for (const x of changed) due.delete(x);
+      run(changed);
     });
   }
   observer?.observe(ref);
@@ -227,7 +244,7 @@ export function follow(ref: Element, floating: Element, update: () => void, watc
     document.addEventListener('scroll', onScroll, { capture: true, passive: true });
     window.addEventListener('resize', onResize, { passive: true });
   }
-  update();
+  if (now) run([f]);
   return () => {
     if (!followers.delete(f)) return;
     due.delete(f);
@@ -263,6 +280,6 @@ function schedule(): void {
     frame = 0;
     const list = [...due];
     due.clear();
-    for (const f of list) if (followers.has(f)) f.update();
+    run(list.filter((f) => followers.has(f)));
   });
 }

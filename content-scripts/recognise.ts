@@ -3,6 +3,7 @@ import { bestFit, indexOfWord, normWords } from '../lib/text';
 import { locateFields, isShown, textOf, type Located } from './locate';
 import { decodeId, digitsOf } from '../lib/identifiers';
 import type { PageText } from './page-text';
+import { labelsOf, queryAll } from './scope';
 
 /**
  * Recognisers: which steps of which procedures the page is. Pure functions of the URL, the page
@@ -158,12 +159,12 @@ const MAX_ACTIVE = 40;
 /** the captions of the page's active choices, normalised (read once per decision, few elements) */
 function activeCaptions(root: ParentNode): string[] {
   const out: string[] = [];
-  const els = root.querySelectorAll(ACTIVE);
+  const els = queryAll(root, ACTIVE);
   for (let i = 0; i < els.length && i < MAX_ACTIVE; i++) {
     const el = els[i]!;
     const t =
       el instanceof HTMLInputElement
-        ? Array.from(el.labels ?? [])
+        ? labelsOf(el)
             .map((l) => textOf(l))
             .join(' ')
         : textOf(el);

@@ -1,6 +1,7 @@
 import type { PageStep, Procedure } from '../procedures/types';
 import { anyUrlFits, chooseStep, isDone, type Evidence, type PageFacts, type Recognised } from './recognise';
 import { readPage } from './modal';
+import { reading } from './scope';
 
 /**
  * The scanner: recognise which step of which procedure the page is, and locate that step's fields.
@@ -42,6 +43,10 @@ export interface LastStepDone {
 }
 
 export function scanPage(input: ScanInput): ScanResult {
+  return reading(() => scan(input));
+}
+
+function scan(input: ScanInput): ScanResult {
   const { procedures, where, followed } = input;
   if (!anyUrlFits(procedures, where)) return { kind: 'elsewhere' };
   // an open modal is read first (modal.ts)

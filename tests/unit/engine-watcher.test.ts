@@ -8,9 +8,12 @@ import {
   ISOLATED_POLL_MS,
   noisyRegion,
   PageWatcher,
+  PROBATION_MS,
+  SLOW_SCAN_MS,
   STORM,
   type WatchHooks,
 } from '../../content-scripts/page-watcher';
+import { setAsideRegion } from '../../content-scripts/scope';
 
 /**
  * The page watcher on its own (content-scripts/page-watcher.ts): which mutation records make a
@@ -191,8 +194,71 @@ describe('page watcher', () => {
       await settle();
       runFrame();
       expect(watcher.isolatedRegion).toBeNull();
+      expect(setAsideRegion()).toBeNull(); // scans look at it again: the form is in it
       expect(scans).toBe(before + 1);
       expect(ISOLATED_POLL_MS).toBeLessThan(ISOLATE_MS);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a storming region that holds nothing to type in or click is set aside for scans; its records are not looked at', async () => {
+    const notes: MutationRecord[][] = [];
+    hooks.note = (r) => void notes.push(r);
+    runFrame();
+    const grid = document.getElementById('grid')!;
+    for (const c of Array.from(grid.querySelectorAll('.r span:last-child'))) c.textContent = 'z';
+    await settle();
+    expect(watcher.isolatedRegion).toBe(grid);
+    expect(setAsideRegion()).toBe(grid);
+    // the storm's own records went to nobody (nothing else changed in that batch)
+    expect(notes.flat().filter((r) => grid.contains(r.target))).toEqual([]);
+    runFrame();
+    expect(frames.length).toBe(0); // and asked for no frame, no later scan
+  });
+
+  it('a storming region with a link or a control in it is isolated but not set aside', async () => {
+    runFrame();
+    const grid = document.getElementById('grid')!;
+    grid.children[3]!.insertAdjacentHTML('beforeend', '<a href="#r3">ESF-3</a>');
+    await settle();
+    runFrame();
+    for (const c of Array.from(grid.querySelectorAll('.r span:last-child'))) c.textContent = 'z';
+    await settle();
+    expect(watcher.isolatedRegion).toBe(grid);
+    expect(setAsideRegion()).toBeNull();
+  });
+
+  it('a set-aside region still storming after ISOLATE_MS is isolated again without a scan; gone quiet, it is given back and scanned', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] });
+    try {
+      runFrame();
+      const grid = document.getElementById('grid')!;
+      const storm = (t: string) => {
+        for (const c of Array.from(grid.querySelectorAll('.r span:last-child'))) c.textContent = t;
+      };
+      storm('a');
+      await settle();
+      runFrame();
+      const before = scans;
+      vi.advanceTimersByTime(ISOLATE_MS);
+      expect(watcher.isolatedRegion).toBeNull(); // observed whole again…
+      expect(setAsideRegion()).toBe(grid); // …still aside, on probation
+      storm('b');
+      await settle();
+      expect(watcher.isolatedRegion).toBe(grid);
+      expect(setAsideRegion()).toBe(grid);
+      vi.advanceTimersByTime(ISOLATE_MS - 1);
+      runFrame();
+      expect(scans).toBe(before); // no scan for a region that only ticked
+      expect(ISOLATE_MS - 1).toBeGreaterThan(SLOW_SCAN_MS); // (not even a slow one)
+      // its time is up again, and it has gone quiet: given back, the page scanned
+      vi.advanceTimersByTime(1);
+      expect(setAsideRegion()).toBe(grid);
+      vi.advanceTimersByTime(PROBATION_MS);
+      expect(setAsideRegion()).toBeNull();
+      runFrame();
+      expect(scans).toBe(before + 1);
     } finally {
       vi.useRealTimers();
     }

@@ -1,0 +1,83 @@
+#!/usr/bin/env node
+/**
+ * node bench/trace.mjs — a Chromium trace of the busy bench page's window with and without the
+ * extension, summed by event name on the page's main thread (with − without). Finds where the
+ * main-thread time Qadam adds goes (script, style, layout, paint…). A finding tool, not a figure.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { register } from 'tsx/esm/api';
+
+register();
+const here = path.dirname(fileURLToPath(import.meta.url));
+const { startServer } = await import('../tests/e2e/server.ts');
+const { launch, assertBuilt } = await import('../tests/e2e/browser.ts');
+const WINDOW_MS = 400 + 6 * 1100 + 600;
+const URL_ = 'https://esf.gov.kz:8443/esf-web/?qadam-fixture=page&rows=3000&perFrame=1000&cycles=6&shown=700&hidden=400#!/journal';
+const RUNS = Number(process.env.RUNS ?? 3);
+
+async function traceOnce(q) {
+  const page = await q.context.newPage();
+  await page.goto(URL_, { waitUntil: 'load' });
+  await page.waitForFunction(() => window.__bench?.ready === true);
+  await page.waitForTimeout(1500);
+  const cdp = await q.context.newCDPSession(page);
+  const events = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+  const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+  await cdp.send('Tracing.start', {
+    traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink', 'cc'] },
+    transferMode: 'ReportEvents',
+  });
+  await page.evaluate(() => window.__benchStart());
+  await page.waitForTimeout(WINDOW_MS);
+  await cdp.send('Tracing.end');
+  await done;
+  await page.close();
+  // the renderer main thread of the page: the thread named CrRendererMain with the most RunTask time
+  const names = new Map();
+  for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args.name);
+  const per = new Map();
+  for (const e of events) {
+    if (e.ph !== 'X' || e.name !== 'RunTask') continue;
+    const k = `${e.pid}:${e.tid}`;
+    if (names.get(k) !== 'CrRendererMain') continue;
+    per.set(k, (per.get(k) ?? 0) + (e.dur ?? 0));
+  }
+  const main = [...per].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const sums = new Map();
+  for (const e of events) {
+    if (e.ph !== 'X' || `${e.pid}:${e.tid}` !== main) continue;
+    sums.set(e.name, (sums.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
+  }
+  return sums;
+}
+
+assertBuilt();
+const server = await startServer({ dirs: [here] });
+const withExt = await launch(server, { extension: true });
+const without = await launch(server, { extension: false });
+const acc = { with: new Map(), without: new Map() };
+try {
+  await traceOnce(withExt);
+  await traceOnce(without);
+  for (let i = 0; i < RUNS; i++) {
+    for (const [k, q] of [
+      ['with', withExt],
+      ['without', without],
+    ]) {
+      const s = await traceOnce(q);
+      for (const [n, v] of s) acc[k].set(n, (acc[k].get(n) ?? 0) + v / RUNS);
+    }
+  }
+} finally {
+  await withExt.close();
+  await without.close();
+  await server.close();
+}
+const all = new Set([...acc.with.keys(), ...acc.without.keys()]);
+const rows = [...all].map((n) => [n, acc.with.get(n) ?? 0, acc.without.get(n) ?? 0]).filter((r) => Math.max(r[1], r[2]) > 3);
+rows.sort((a, b) => Math.abs(b[1] - b[2]) - Math.abs(a[1] - a[2]));
+console.log('event'.padEnd(48), 'with'.padStart(9), 'without'.padStart(9), 'diff'.padStart(8));
+for (const [n, a, b] of rows.slice(0, 40))
+  console.log(n.slice(0, 48).padEnd(48), a.toFixed(1).padStart(9), b.toFixed(1).padStart(9), (a - b).toFixed(1).padStart(8));
