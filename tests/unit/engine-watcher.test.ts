@@ -229,7 +229,7 @@ describe('page watcher', () => {
     expect(setAsideRegion()).toBeNull();
   });
 
-  it('a set-aside region still storming after ISOLATE_MS is isolated again without a scan; gone quiet, it is given back and scanned', async () => {
+  it('a set-aside region storming after ISOLATE_MS is isolated again, no scan; gone quiet, it is given back and scanned', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] });
     try {
       runFrame();
