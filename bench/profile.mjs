@@ -52,7 +52,7 @@ try {
     for (const [id, us] of dt) {
       const n = nodes.get(id);
       const f = n.callFrame;
-      if (f.functionName === '(idle)' || f.functionName === '(program)') continue;
+      if (f.functionName === '(idle)') continue;
       const o = owner(id);
       const u = o?.callFrame.url ?? '';
       const url = u.startsWith('chrome-extension://') ? 'EXT ' + u.split('/').pop() : u ? 'page' : '?';

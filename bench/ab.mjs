@@ -1,0 +1,55 @@
+#!/usr/bin/env node
+/**
+ * node bench/ab.mjs <dirA> <dirB> — two builds of the extension on the busy bench page, runs
+ * alternating in one process (median of AB_RUNS each, and the page without any extension): for
+ * deciding between two ways of doing something, not a figure to report.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { register } from 'tsx/esm/api';
+
+register();
+const here = path.dirname(fileURLToPath(import.meta.url));
+const [dirA, dirB] = process.argv.slice(2).map((d) => path.resolve(d));
+const RUNS = Number(process.env.AB_RUNS ?? 7);
+const WINDOW_MS = 400 + 6 * 1100 + 600;
+const URL_ = 'https://esf.gov.kz:8443/esf-web/?qadam-fixture=page&rows=3000&perFrame=1000&cycles=6&shown=700&hidden=400#!/journal';
+const { startServer } = await import('../tests/e2e/server.ts');
+const server = await startServer({ dirs: [here] });
+const { launch } = await import('../tests/e2e/browser.ts');
+const browserWith = (dir) => launch(server, dir ? { extension: true, extensionDir: dir } : { extension: false });
+async function once(q) {
+  const page = await q.context.newPage();
+  await page.bringToFront();
+  await page.goto(URL_, { waitUntil: 'load' });
+  await page.waitForFunction(() => window.__bench?.ready === true);
+  await page.waitForTimeout(1500);
+  const cdp = await q.context.newCDPSession(page);
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  const get = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  const m0 = await get();
+  await page.evaluate(() => window.__benchStart());
+  await page.waitForTimeout(WINDOW_MS);
+  const m1 = await get();
+  await page.close();
+  return (m1.TaskDuration - m0.TaskDuration) * 1000;
+}
+const qs = { A: await browserWith(dirA), B: await browserWith(dirB), none: await browserWith(null) };
+const out = { A: [], B: [], none: [] };
+try {
+  for (const k of Object.keys(qs)) await once(qs[k]);
+  for (let i = 0; i < RUNS; i++) {
+    const order = i % 2 ? ['B', 'none', 'A'] : ['A', 'none', 'B'];
+    for (const k of order) out[k].push(await once(qs[k]));
+    process.stderr.write(
+      `  ${i + 1}/${RUNS}: A ${out.A.at(-1).toFixed(0)}  B ${out.B.at(-1).toFixed(0)}  none ${out.none.at(-1).toFixed(0)}\n`,
+    );
+  }
+} finally {
+  for (const q of Object.values(qs)) await q.close();
+  await server.close();
+}
+const med = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
+console.log(
+  `A ${med(out.A).toFixed(0)} ms (×${(med(out.A) / med(out.none)).toFixed(3)})  B ${med(out.B).toFixed(0)} ms (×${(med(out.B) / med(out.none)).toFixed(3)})  none ${med(out.none).toFixed(0)} ms`,
+);
