@@ -50,6 +50,5 @@ try {
   await server.close();
 }
 const med = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
-console.log(
-  `A ${med(out.A).toFixed(0)} ms (×${(med(out.A) / med(out.none)).toFixed(3)})  B ${med(out.B).toFixed(0)} ms (×${(med(out.B) / med(out.none)).toFixed(3)})  none ${med(out.none).toFixed(0)} ms`,
-);
+const line = (k) => `${k} ${med(out[k]).toFixed(0)} ms (×${(med(out[k]) / med(out.none)).toFixed(3)})`;
+console.log(`${line('A')}  ${line('B')}  none ${med(out.none).toFixed(0)} ms`);
