@@ -182,6 +182,8 @@ async function main() {
       with: r1(taskWith),
       without: r1(taskWithout),
       ratio: r3(ratio),
+      // each round's own ratio (the runs of a round are back to back): how far one figure can be trusted
+      roundRatios: runs.with.map((r, i) => r3(r.taskMs / runs.without[i].taskMs)),
       target: TARGETS.overhead,
       met: ratio <= TARGETS.overhead,
     },
@@ -238,6 +240,14 @@ async function main() {
           `×${summary.mainThreadTaskMs.ratio}`,
           `≤ ×${TARGETS.overhead}`,
           yes(summary.mainThreadTaskMs.met),
+        ],
+        [
+          '  each round on its own (with / without, back to back)',
+          '',
+          '',
+          `×${Math.min(...summary.mainThreadTaskMs.roundRatios)}–${Math.max(...summary.mainThreadTaskMs.roundRatios)}`,
+          '',
+          '',
         ],
         [
           '  floor: a do-nothing document MutationObserver',
