@@ -7,10 +7,12 @@ import {
   outside,
   position,
   positionClear,
+  readThenWrite,
   viewport,
   type Box,
   type Placement,
   type Rect,
+  type Update,
 } from './place';
 import css from './overlay.css?inline';
 import { WIDGET } from './locate';
@@ -118,14 +120,12 @@ export class Overlay {
   /** place every ring and the shown tooltip again (after the page's layout changed) */
   reposition(): void {
     // every box is read before anything is written: one layout, not one per ring
-    const writes: (() => void)[] = [];
+    const parts: Update[] = [];
     for (const r of this.rings.values()) {
-      const ring = this.measureRing(r);
-      if (ring) writes.push(ring);
-      const tip = r.tip.hidden ? null : this.measureTip(r);
-      if (tip) writes.push(tip);
+      parts.push(() => this.measureRing(r));
+      if (!r.tip.hidden) parts.push(() => this.measureTip(r));
     }
-    for (const w of writes) w();
+    readThenWrite(parts);
   }
 
   /** the modal open now (modal.ts): a native modal dialog holds the overlay while it is open */

@@ -1,4 +1,3 @@
-import { queryAll } from './scope';
 /**
  * Where the overlay's parts stand (rings, tooltips, explanations), in window coordinates: the
  * overlay's layer is fixed at the window's corner (a popover in the top layer, or a fixed host).
@@ -9,6 +8,7 @@ import { queryAll } from './scope';
  * scroll event recomputing the positions at once. Here one listener serves all parts and
  * their updates run once per frame, before it is painted (tests/unit/place.test.ts).
  */
+import { queryAll } from './scope';
 
 export interface Rect {
   left: number;
@@ -210,14 +210,16 @@ interface Follower {
 export type Update = () => void | (() => void) | null;
 
 /** run the updates: all reads first, then all writes */
-function run(list: Iterable<Follower>): void {
+export function readThenWrite(updates: Iterable<Update>): void {
   const writes: (() => void)[] = [];
-  for (const f of list) {
-    const w = f.update();
+  for (const u of updates) {
+    const w = u();
     if (w) writes.push(w);
   }
   for (const w of writes) w();
 }
+
+const run = (list: Iterable<Follower>): void => readThenWrite(Array.from(list, (f) => f.update));
 
 /**
  * Keep a part beside its element: `update` runs now, and again after a scroll of the page or of

@@ -49,12 +49,6 @@ export function queryAll<E extends Element = Element>(root: ParentNode, selector
   return out;
 }
 
-/** root.querySelector(selector) without the set-aside region */
-export function queryOne<E extends Element = Element>(root: ParentNode, selector: string): E | null {
-  if (!aside || !root.contains(aside)) return root.querySelector<E>(selector);
-  return queryAll<E>(root, selector)[0] ?? null;
-}
-
 /**
  * The labels of a control, as `control.labels` gives them (its `<label for>` and the `<label>`
  * around it, in document order) but without `labels`' walk of the whole document each time the

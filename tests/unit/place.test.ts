@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { at, follow, outside, position, positionClear, type Rect } from '../../content-scripts/place';
+import { at, follow, outside, position, positionClear, readThenWrite, type Rect } from '../../content-scripts/place';
 
 /** content-scripts/place.ts: the overlay's placement (what floating-ui's offset, flip, shift and hide did) */
 const VIEW: Rect = { left: 0, top: 0, right: 1000, bottom: 800 };
@@ -115,5 +115,32 @@ describe('place: follow', () => {
     window.dispatchEvent(new Event('resize'));
     await frame();
     expect(update).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('place: every part reads before any part writes', () => {
+  it('readThenWrite runs all reads, then all writes, in order; an update that writes itself returns nothing', () => {
+    const log: string[] = [];
+    readThenWrite([
+      () => (log.push('read a'), () => void log.push('write a')),
+      () => void log.push('read+write b'),
+      () => (log.push('read c'), () => void log.push('write c')),
+    ]);
+    expect(log).toEqual(['read a', 'read+write b', 'read c', 'write a', 'write c']);
+  });
+
+  it('follow: placed at once, or left to its owner (now = false)', () => {
+    const ref = document.createElement('input');
+    const part = document.createElement('div');
+    document.body.append(ref, part);
+    const log: string[] = [];
+    const stopNow = follow(ref, part, () => (log.push('read'), () => void log.push('write')));
+    expect(log).toEqual(['read', 'write']);
+    const stopLater = follow(ref, part, () => void log.push('later'), false, false);
+    expect(log).toEqual(['read', 'write']);
+    stopNow();
+    stopLater();
+    ref.remove();
+    part.remove();
   });
 });
