@@ -13,8 +13,7 @@ register();
 const here = path.dirname(fileURLToPath(import.meta.url));
 const { startServer } = await import('../tests/e2e/server.ts');
 const { launch, assertBuilt } = await import('../tests/e2e/browser.ts');
-const WINDOW_MS = 400 + 6 * 1100 + 600;
-const URL_ = 'https://esf.gov.kz:8443/esf-web/?qadam-fixture=page&rows=3000&perFrame=1000&cycles=6&shown=700&hidden=400#!/journal';
+const { openBusy, runWindow } = await import('./busy-page.mjs');
 
 assertBuilt();
 const server = await startServer({ dirs: [here] });
@@ -25,16 +24,11 @@ const byEntry = new Map();
 let total = 0;
 try {
   for (let i = 0; i < runs + 1; i++) {
-    const page = await q.context.newPage();
-    await page.goto(URL_, { waitUntil: 'load' });
-    await page.waitForFunction(() => window.__bench?.ready === true);
-    await page.waitForTimeout(1500);
-    const cdp = await q.context.newCDPSession(page);
+    const { page, cdp } = await openBusy(q);
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
     await cdp.send('Profiler.start');
-    await page.evaluate(() => window.__benchStart());
-    await page.waitForTimeout(WINDOW_MS);
+    await runWindow(page);
     const { profile } = await cdp.send('Profiler.stop');
     await page.close();
     if (i === 0) continue; // warm-up

@@ -33,17 +33,10 @@ const { benchTrainer } = await import('./trainer.mjs');
 const { benchRings } = await import('./rings.mjs');
 const { benchStartup } = await import('./startup.mjs');
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
-const CYCLES = 6;
-const SHOWN_MS = 700;
-const HIDDEN_MS = 400;
-/** the measured window: every cycle of the form plus a margin, the same for both browsers */
-const WINDOW_MS = HIDDEN_MS + CYCLES * (SHOWN_MS + HIDDEN_MS) + 600;
-const SETTLE_MS = 1500;
+const { CYCLES, SHOWN_MS, HIDDEN_MS, WINDOW_MS, busyUrl, openBusy, runWindow } = await import('./busy-page.mjs');
 const TARGETS = { overhead: 1.03, ringP50Ms: 50, contentScriptGzKB: 40 };
 const PER_FRAME = Number(process.env.BENCH_PER_FRAME ?? 1000);
-const URL_ =
-  'https://esf.gov.kz:8443/esf-web/?qadam-fixture=page&rows=3000' +
-  `&perFrame=${PER_FRAME}&cycles=${CYCLES}&shown=${SHOWN_MS}&hidden=${HIDDEN_MS}#!/journal`;
+const URL_ = busyUrl(PER_FRAME);
 
 function contentScriptSize() {
   const dir = path.join(EXTENSION_DIR, 'content-scripts');
@@ -70,18 +63,11 @@ const NOOP_OBSERVER =
 
 /** one run: load the page, let it settle, then measure a fixed window while the form comes and goes */
 async function run(q, withExtension, init) {
-  const page = await q.context.newPage();
+  const { page, cdp } = await openBusy(q, { init, url: URL_ });
   try {
-    if (init) await page.addInitScript(init);
-    await page.bringToFront();
-    await page.goto(URL_, { waitUntil: 'load' });
-    await page.waitForFunction(() => window.__bench?.ready === true);
-    await page.waitForTimeout(SETTLE_MS);
-    const cdp = await q.context.newCDPSession(page);
     await cdp.send('Performance.enable', { timeDomain: 'threadTicks' }).catch(() => cdp.send('Performance.enable'));
     const m0 = await metrics(cdp);
-    await page.evaluate(() => window.__benchStart());
-    await page.waitForTimeout(WINDOW_MS);
+    await runWindow(page);
     const m1 = await metrics(cdp);
     const b = await page.evaluate(() => window.__bench);
     const d = (k) => ((m1[k] ?? 0) - (m0[k] ?? 0)) * 1000;

@@ -12,16 +12,11 @@ register();
 const here = path.dirname(fileURLToPath(import.meta.url));
 const { startServer } = await import('../tests/e2e/server.ts');
 const { launch, assertBuilt } = await import('../tests/e2e/browser.ts');
-const WINDOW_MS = 400 + 6 * 1100 + 600;
-const URL_ = 'https://esf.gov.kz:8443/esf-web/?qadam-fixture=page&rows=3000&perFrame=1000&cycles=6&shown=700&hidden=400#!/journal';
+const { openBusy, runWindow } = await import('./busy-page.mjs');
 const RUNS = Number(process.env.RUNS ?? 3);
 
 async function traceOnce(q) {
-  const page = await q.context.newPage();
-  await page.goto(URL_, { waitUntil: 'load' });
-  await page.waitForFunction(() => window.__bench?.ready === true);
-  await page.waitForTimeout(1500);
-  const cdp = await q.context.newCDPSession(page);
+  const { page, cdp } = await openBusy(q);
   const events = [];
   cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
   const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
@@ -29,8 +24,7 @@ async function traceOnce(q) {
     traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink', 'cc'] },
     transferMode: 'ReportEvents',
   });
-  await page.evaluate(() => window.__benchStart());
-  await page.waitForTimeout(WINDOW_MS);
+  await runWindow(page);
   await cdp.send('Tracing.end');
   await done;
   await page.close();
