@@ -20,7 +20,13 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   imports: false,
   // the catalogue's evidence (`source`) and the replica cases' notes are for people and tests, not for the built extension
-  vite: () => ({ plugins: process.env.VITEST ? [] : [stripSourcesPlugin(), stripReplicaNotesPlugin()] }),
+  // QADAM_NO_MINIFY=1: readable function names in a CPU profile (bench/profile.mjs), never shipped
+  vite: () => ({
+    plugins: process.env.VITEST ? [] : [stripSourcesPlugin(), stripReplicaNotesPlugin()],
+    build: process.env.QADAM_NO_MINIFY
+      ? { minify: false }
+      : { minify: 'terser', terserOptions: { compress: { passes: 2 }, format: { comments: false } } },
+  }),
   // `npm run zip`: the store zips, and for Firefox's review the sources (built with the README's commands)
   zip: { excludeSources: ['test-results/**', 'tests/.cache/**', 'bench/.cache/**', 'playwright-report/**', '.env*'] },
   hooks: {

@@ -151,6 +151,7 @@ class Engine {
       holds: (el) => this.holds(el),
       note: (records) => this.messages.note(records),
       observing: () => this.messages.soon(), // a message already shown
+      unseen: () => this.messages.soon(), // an isolated region's ancestors changed (no records)
       // navigation: (when the browser says so, not a page script) evaluate warnings
       navigated: (trusted) => {
         if (trusted) this.warn();

@@ -43,7 +43,6 @@ const FULL: MutationObserverInit = {
   attributes: true,
   attributeFilter: ['class', 'style', 'hidden', 'aria-hidden', 'aria-selected', 'open', 'disabled'],
 };
-const SHALLOW: MutationObserverInit = { childList: true, attributes: true, attributeFilter: FULL.attributeFilter };
 export const SLOW_SCAN_MS = 1000;
 /** two relevant changes closer than this share one scan (the second in the next frame) */
 const FRAME_MS = 8;
@@ -62,6 +61,8 @@ export interface WatchHooks {
   note?(records: MutationRecord[]): void;
   /** the observer started (a message already on the page is looked for) */
   observing?(): void;
+  /** the page changed where no record is taken (an isolated region's ancestors, looked at each frame) */
+  unseen?(): void;
   /** the page navigated (hash, history); `trusted`: the browser said so, not a page script */
   navigated?(trusted: boolean): void;
 }
@@ -76,7 +77,9 @@ export class PageWatcher {
   private slowTimer: number | null = null;
   private isolated: Element | null = null;
   private isolateTimer: number | null = null;
-  private pollTimer: number | null = null;
+  /** while a region is isolated: its ancestors, looked at each animation frame */
+  private lineage: Lineage | null = null;
+  private lineageFrame = 0;
   /** a set-aside region observed again: is it still storming? (timer: give it back if not) */
   private probation: number | null = null;
   private ready = false;
@@ -185,8 +188,13 @@ export class PageWatcher {
 
   /**
    * A region that changes every frame (a data grid) would make the browser build thousands of
-   * mutation records a frame for us to ignore. Observe everything but that region instead: its
-   * ancestors shallowly, their other children fully; after ISOLATE_MS look at the whole page again.
+   * mutation records a frame for us to ignore. Observe everything but that region instead: the
+   * other children of its ancestors fully; after ISOLATE_MS look at the whole page again.
+   * The ancestors themselves are not observed but looked at once a frame (`Lineage`): an observer
+   * registered on an element is consulted by the browser for every change beneath it, so one on
+   * each ancestor of a grid that changes 2,000 cells a frame costs the page's own script time
+   * (about 1% of the main thread on the bench page). A child added to an ancestor (a dialog
+   * appended to the body) is therefore seen one frame later at most.
    */
   private isolate(records: MutationRecord[]): void {
     const noisy = noisyRegion(records);
@@ -197,10 +205,8 @@ export class PageWatcher {
     this.isolated = noisy;
     for (let el: Element = noisy; el.parentElement; el = el.parentElement) {
       const parent = el.parentElement;
-      mo.observe(parent, SHALLOW);
       for (const sib of Array.from(parent.children)) if (sib !== el) mo.observe(sib, FULL);
     }
-    mo.observe(noisy, { attributes: true, attributeFilter: FULL.attributeFilter });
     this.isolateTimer = window.setTimeout(() => this.unisolate(true, true), ISOLATE_MS);
     // nothing in it to type in or click: scans leave it out (scope.ts) until one appears in it
     const aside = holdsCount(noisy) === 0;
@@ -208,11 +214,8 @@ export class PageWatcher {
     setAside(aside ? noisy : null);
     if (prev && prev !== setAsideRegion()) this.request(true); // a region given back is looked at again
     // a form that appears inside the region itself: seen within ISOLATED_POLL_MS, not ISOLATE_MS
-    const count = aside ? holdsCount : controlsIn;
-    const before = count(noisy);
-    this.pollTimer = window.setInterval(() => {
-      if (this.isolated === noisy && count(noisy) !== before) this.unisolate(true);
-    }, ISOLATED_POLL_MS);
+    this.lineage = new Lineage(noisy, aside ? holdsCount : controlsIn);
+    this.watchLineage();
   }
 
   /** the set-aside region is looked at by scans again (and the page is scanned) */
@@ -238,8 +241,9 @@ export class PageWatcher {
     this.isolated = null;
     if (this.isolateTimer !== null) window.clearTimeout(this.isolateTimer);
     this.isolateTimer = null;
-    if (this.pollTimer !== null) window.clearInterval(this.pollTimer);
-    this.pollTimer = null;
+    if (this.lineageFrame) cancelAnimationFrame(this.lineageFrame);
+    this.lineageFrame = 0;
+    this.lineage = null;
     if (!observeAll || !this.observer) {
       this.endProbation();
       setAside(null);
@@ -256,20 +260,34 @@ export class PageWatcher {
     this.request(true); // what changed inside the region meanwhile
   }
 
-  /** while a region is isolated, new children of its ancestors are observed too */
-  private followIsolation(records: MutationRecord[]): void {
-    const noisy = this.isolated;
-    if (!noisy || !this.observer) return;
-    if (!noisy.isConnected) return this.unisolate(true);
-    for (const r of records) {
-      if (r.type !== 'childList' || r.target === noisy || !(r.target as Node).contains(noisy)) continue;
-      for (const n of Array.from(r.addedNodes)) if (n.nodeType === Node.ELEMENT_NODE) this.observer.observe(n, FULL);
-    }
+  /**
+   * While a region is isolated, its ancestors are looked at each frame: a new child is observed
+   * (fully) from now on, and scanned if it may change what Qadam shows, as a record of it would be.
+   */
+  private watchLineage(): void {
+    this.lineageFrame = requestAnimationFrame(() => {
+      this.lineageFrame = 0;
+      const lineage = this.lineage;
+      const noisy = this.isolated;
+      if (!lineage || !noisy || !this.observer || this.ctx.isInvalid) return;
+      if (!noisy.isConnected || lineage.holdsOther()) return this.unisolate(true);
+      const change = lineage.look();
+      if (change) {
+        for (const el of change.added) this.observer.observe(el, FULL);
+        this.hooks.unseen?.();
+        const holds = (el: Element) => this.hooks.holds(el);
+        if (change.attributes || change.added.some(mayShow) || change.removed.some((el) => mayShow(el) || holds(el))) {
+          this.request(true, true);
+        }
+      }
+      this.watchLineage();
+    });
   }
 
   private onMutations(all: MutationRecord[]): void {
-    if (this.isolated) this.followIsolation(all);
-    else if (all.length > STORM) this.isolate(all);
+    if (this.isolated) {
+      if (!this.isolated.isConnected) this.unisolate(true);
+    } else if (all.length > STORM) this.isolate(all);
     else if (this.probation !== null) this.giveBack(); // the set-aside region went quiet
     // what happened inside a set-aside region cannot change what Qadam shows (it holds nothing to
     // type in or click, and a big container is no caption): its records are not looked at one by one
@@ -309,8 +327,7 @@ function isRelevant(r: MutationRecord, holds: (el: Element) => boolean): boolean
         const node = list[i]!;
         if (node.nodeType === Node.ELEMENT_NODE) {
           const el = node as Element;
-          if (el.localName === 'qadam-overlay') continue;
-          if (el.matches(RELEVANT) || (el.childElementCount && el.querySelector(RELEVANT))) return true;
+          if (mayShow(el)) return true;
           if (list === r.removedNodes && holds(el)) return true;
         } else if (node.nodeType === Node.TEXT_NODE && target instanceof Element && target.closest(CAPTION)) return true;
       }
@@ -321,6 +338,70 @@ function isRelevant(r: MutationRecord, holds: (el: Element) => boolean): boolean
   if (!el) return false;
   if (r.type === 'characterData') return !!el.closest(CAPTION);
   return el.matches(RELEVANT) || (el.childElementCount > 0 && el.childElementCount <= BIG_CONTAINER && !!el.querySelector(RELEVANT));
+}
+
+/** an element added or removed: is it, or does it hold, something Qadam may show? (not our overlay) */
+function mayShow(el: Element): boolean {
+  return el.localName !== 'qadam-overlay' && (el.matches(RELEVANT) || (!!el.childElementCount && !!el.querySelector(RELEVANT)));
+}
+
+/**
+ * An isolated region's ancestors (and the region's own attributes), compared each frame with the
+ * last look: which children came or went, whether an observed attribute changed. Each ancestor
+ * holds a handful of children (the region's thousands are not looked at): a few microseconds.
+ */
+export class Lineage {
+  private chain: Element[] = [];
+  private kids: Element[][];
+  private attrs: string;
+  private counted = performance.now();
+  private count: number;
+
+  constructor(
+    private region: Element,
+    private counter: (region: Element) => number,
+  ) {
+    for (let el = region.parentElement; el; el = el.parentElement) this.chain.push(el);
+    this.kids = this.chain.map(kidsOf);
+    this.attrs = attrsOf(region, this.chain);
+    this.count = counter(region);
+  }
+
+  /** every ISOLATED_POLL_MS: does the region hold more or fewer controls than when it was isolated? */
+  holdsOther(): boolean {
+    const now = performance.now();
+    if (now - this.counted < ISOLATED_POLL_MS) return false;
+    this.counted = now;
+    return this.counter(this.region) !== this.count;
+  }
+
+  /** what changed since the last look, or null (our own overlay coming or going is no change) */
+  look(): { added: Element[]; removed: Element[]; attributes: boolean } | null {
+    const added: Element[] = [];
+    const removed: Element[] = [];
+    const theirs = (el: Element) => el.localName !== 'qadam-overlay' && !el.contains(this.region);
+    this.chain.forEach((el, i) => {
+      const before = this.kids[i]!;
+      const now = el.children;
+      let same = now.length === before.length;
+      for (let k = 0; same && k < now.length; k++) same = now[k] === before[k];
+      if (same) return;
+      const after = (this.kids[i] = kidsOf(el));
+      added.push(...after.filter((c) => !before.includes(c) && theirs(c)));
+      removed.push(...before.filter((c) => !after.includes(c) && theirs(c)));
+    });
+    const attrs = attrsOf(this.region, this.chain);
+    const attributes = attrs !== this.attrs;
+    this.attrs = attrs;
+    return attributes || added.length || removed.length ? { added, removed, attributes } : null;
+  }
+}
+
+const kidsOf = (el: Element): Element[] => Array.from(el.children);
+function attrsOf(region: Element, chain: readonly Element[]): string {
+  let s = '';
+  for (const el of [region, ...chain]) for (const a of FULL.attributeFilter!) s += (el.getAttribute(a) ?? '\u0000') + '\u0001';
+  return s;
 }
 
 /**

@@ -88,8 +88,7 @@ describe('page watcher', () => {
     for (let k = 0; k < 4; k++) for (const c of cells) c.textContent = `y${k}`; // 1,000 records first
     document.getElementById('slot')!.innerHTML = FORM; // the form's insertion last
     await settle();
-    expect(frames.length).toBe(0); // no frame was needed
-    expect(scans).toBe(before + 1);
+    expect(scans).toBe(before + 1); // in the callback: no frame was needed
   });
 
   it('irrelevant changes make no scan now; the next frame looks only whether the address changed', async () => {
@@ -167,10 +166,14 @@ describe('page watcher', () => {
     expect(watcher.isolatedRegion).toBe(grid);
     runFrame();
     const before = scans;
-    // the region's own changes are no longer observed: no callback, no frame
+    const notes: MutationRecord[][] = [];
+    hooks.note = (r) => void notes.push(r);
+    // the region's own changes are no longer observed: no records, no scan (now or in a frame)
     for (const c of Array.from(grid.querySelectorAll('.r span:last-child'))) c.textContent = 'w';
     await settle();
-    expect(frames.length).toBe(0);
+    runFrame();
+    expect(notes).toEqual([]);
+    expect(scans).toBe(before);
     document.getElementById('slot')!.innerHTML = FORM;
     await settle();
     expect(scans).toBe(before + 1);
@@ -190,7 +193,10 @@ describe('page watcher', () => {
       await settle();
       runFrame();
       expect(scans).toBe(before);
-      vi.advanceTimersByTime(ISOLATED_POLL_MS);
+      expect(watcher.isolatedRegion).toBe(grid); // a frame later: not counted yet
+      // the region's controls are counted in the frame loop, every ISOLATED_POLL_MS of the page's clock
+      clock += ISOLATED_POLL_MS;
+      runFrame();
       await settle();
       runFrame();
       expect(watcher.isolatedRegion).toBeNull();
@@ -213,8 +219,80 @@ describe('page watcher', () => {
     expect(setAsideRegion()).toBe(grid);
     // the storm's own records went to nobody (nothing else changed in that batch)
     expect(notes.flat().filter((r) => grid.contains(r.target))).toEqual([]);
+    const before = scans;
     runFrame();
-    expect(frames.length).toBe(0); // and asked for no frame, no later scan
+    runFrame();
+    expect(scans).toBe(before); // and no later scan
+  });
+
+  it('while a region is isolated, no observer sits on its ancestors or on it (each would be asked about every change in it)', async () => {
+    const observe = vi.spyOn(MutationObserver.prototype, 'observe');
+    runFrame();
+    const grid = document.getElementById('grid')!;
+    for (const c of Array.from(grid.querySelectorAll('.r span:last-child'))) c.textContent = 'z';
+    await settle();
+    expect(watcher.isolatedRegion).toBe(grid);
+    const targets = observe.mock.calls.map(([t]) => t as Node);
+    expect(targets.filter((t) => t.contains(grid))).toEqual([]);
+    expect(targets).toContain(document.getElementById('slot')); // the ancestors' other children are observed
+    expect(targets).toContain(document.head);
+  });
+
+  it('while a region is isolated, its ancestors are looked at each frame: a dialog is scanned, a plain box noted', async () => {
+    let unseen = 0;
+    hooks.unseen = () => void unseen++;
+    runFrame();
+    const grid = document.getElementById('grid')!;
+    for (const c of Array.from(grid.querySelectorAll('.r span:last-child'))) c.textContent = 'z';
+    await settle();
+    expect(watcher.isolatedRegion).toBe(grid);
+    runFrame();
+    const before = scans;
+    // our own overlay coming is no change
+    document.documentElement.append(document.createElement('qadam-overlay'));
+    runFrame();
+    expect(unseen).toBe(0);
+    // a box with nothing to type in: the message watch is told, no scan
+    const box = document.createElement('div');
+    box.textContent = 'Сохранено';
+    document.body.append(box);
+    runFrame();
+    expect(unseen).toBe(1);
+    expect(scans).toBe(before);
+    // a dialog with a form: scanned in the frame it is seen
+    const dialog = document.createElement('div');
+    dialog.setAttribute('role', 'dialog');
+    document.body.append(dialog);
+    runFrame();
+    expect(scans).toBe(before + 1);
+    // from then on it is observed like any other part of the page: a field in it is scanned at once
+    runFrame();
+    dialog.innerHTML = FORM;
+    await settle();
+    expect(scans).toBe(before + 2);
+    // an ancestor's class changing (a modal state on the body) is looked at too
+    runFrame();
+    document.body.className = 'modal-open';
+    runFrame();
+    expect(scans).toBe(before + 3);
+    // a located field's container removed from an ancestor is scanned
+    hooks.holds = (el) => el === box;
+    runFrame();
+    box.remove();
+    runFrame();
+    expect(scans).toBe(before + 4);
+    expect(watcher.isolatedRegion).toBe(grid); // all the while, the grid stayed isolated
+  });
+
+  it('an isolated region taken out of the page ends its isolation at the next look', async () => {
+    runFrame();
+    const grid = document.getElementById('grid')!;
+    for (const c of Array.from(grid.querySelectorAll('.r span:last-child'))) c.textContent = 'z';
+    await settle();
+    expect(watcher.isolatedRegion).toBe(grid);
+    grid.remove();
+    runFrame();
+    expect(watcher.isolatedRegion).toBeNull();
   });
 
   it('a storming region with a link or a control in it is isolated but not set aside', async () => {
