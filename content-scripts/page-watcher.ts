@@ -24,10 +24,16 @@ export const STORM = 300;
 /** how long such a region stays unobserved before it is looked at again */
 export const ISOLATE_MS = 3000;
 /**
- * While a region is isolated its changes are not observed; how often it is asked whether a form
- * control arrived or left inside it (a count, not a walk of our own: ~1 ms on a 3,000-row grid)
+ * While a region is isolated its changes are not observed; every this many frames (half a second
+ * at 60 frames a second) it is asked whether a form control arrived or left inside it (a count by
+ * tag: Chromium keeps it while no element comes or goes in the region)
  */
-export const ISOLATED_POLL_MS = 500;
+export const COUNT_FRAMES = 30;
+/**
+ * The ancestors of an isolated region are looked at each frame by their last child and number of
+ * children only; every this many frames wholly (every child, the observed attributes)
+ */
+export const FULL_LOOK_FRAMES = 8;
 /**
  * After ISOLATE_MS a set-aside region is observed again; if it is still storming it is isolated
  * again at once and stays set aside, without a scan. If no storm comes within this time (it went
@@ -213,7 +219,7 @@ export class PageWatcher {
     const prev = setAsideRegion();
     setAside(aside ? noisy : null);
     if (prev && prev !== setAsideRegion()) this.request(true); // a region given back is looked at again
-    // a form that appears inside the region itself: seen within ISOLATED_POLL_MS, not ISOLATE_MS
+    // a form that appears inside the region itself: seen within COUNT_FRAMES, not ISOLATE_MS
     this.lineage = new Lineage(noisy, aside ? holdsCount : controlsIn);
     this.watchLineage();
   }
@@ -265,13 +271,14 @@ export class PageWatcher {
    * (fully) from now on, and scanned if it may change what Qadam shows, as a record of it would be.
    */
   private watchLineage(): void {
+    // no ctx.isInvalid here (it asks the extension API, a cost each frame): invalidation stops us
     this.lineageFrame = requestAnimationFrame(() => {
       this.lineageFrame = 0;
       const lineage = this.lineage;
       const noisy = this.isolated;
-      if (!lineage || !noisy || !this.observer || this.ctx.isInvalid) return;
-      if (!noisy.isConnected || lineage.holdsOther()) return this.unisolate(true);
+      if (!lineage || !noisy || !this.observer) return;
       const change = lineage.look();
+      if (!noisy.isConnected || lineage.holdsOther()) return this.unisolate(true);
       if (change) {
         for (const el of change.added) this.observer.observe(el, FULL);
         this.hooks.unseen?.();
@@ -354,8 +361,8 @@ export class Lineage {
   private chain: Element[] = [];
   private kids: Element[][];
   private attrs: string;
-  private counted = performance.now();
   private count: number;
+  private frame = 0;
 
   constructor(
     private region: Element,
@@ -367,32 +374,41 @@ export class Lineage {
     this.count = counter(region);
   }
 
-  /** every ISOLATED_POLL_MS: does the region hold more or fewer controls than when it was isolated? */
+  /** every COUNT_FRAMES looks: does the region hold more or fewer controls than when it was isolated? */
   holdsOther(): boolean {
-    const now = performance.now();
-    if (now - this.counted < ISOLATED_POLL_MS) return false;
-    this.counted = now;
-    return this.counter(this.region) !== this.count;
+    return this.frame % COUNT_FRAMES === 0 && this.counter(this.region) !== this.count;
   }
 
-  /** what changed since the last look, or null (our own overlay coming or going is no change) */
+  /**
+   * What changed since the last look, or null (our own overlay coming or going is no change). Each
+   * frame an ancestor's number of children and last child are compared (two reads each: a dialog
+   * appended to the body); every FULL_LOOK_FRAMES, or when those differ, every child and attribute.
+   */
   look(): { added: Element[]; removed: Element[]; attributes: boolean } | null {
+    const full = ++this.frame % FULL_LOOK_FRAMES === 0;
+    const { chain, kids } = this;
+    if (!full && chain.every((el, i) => el.childElementCount === kids[i]!.length && el.lastElementChild === (kids[i]!.at(-1) ?? null))) {
+      return null;
+    }
     const added: Element[] = [];
     const removed: Element[] = [];
     const theirs = (el: Element) => el.localName !== 'qadam-overlay' && !el.contains(this.region);
-    this.chain.forEach((el, i) => {
-      const before = this.kids[i]!;
+    chain.forEach((el, i) => {
+      const before = kids[i]!;
       const now = el.children;
       let same = now.length === before.length;
-      for (let k = 0; same && k < now.length; k++) same = now[k] === before[k];
+      for (let k = 0; same && k < before.length; k++) same = now[k] === before[k];
       if (same) return;
-      const after = (this.kids[i] = kidsOf(el));
+      const after = (kids[i] = kidsOf(el));
       added.push(...after.filter((c) => !before.includes(c) && theirs(c)));
       removed.push(...before.filter((c) => !after.includes(c) && theirs(c)));
     });
-    const attrs = attrsOf(this.region, this.chain);
-    const attributes = attrs !== this.attrs;
-    this.attrs = attrs;
+    let attributes = false;
+    if (full) {
+      const attrs = attrsOf(this.region, chain);
+      attributes = attrs !== this.attrs;
+      this.attrs = attrs;
+    }
     return attributes || added.length || removed.length ? { added, removed, attributes } : null;
   }
 }

@@ -5,7 +5,8 @@ import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import {
   anyRelevant,
   ISOLATE_MS,
-  ISOLATED_POLL_MS,
+  COUNT_FRAMES,
+  FULL_LOOK_FRAMES,
   noisyRegion,
   PageWatcher,
   PROBATION_MS,
@@ -179,7 +180,7 @@ describe('page watcher', () => {
     expect(scans).toBe(before + 1);
   });
 
-  it('a form that appears inside the isolated region is seen at the next look (ISOLATED_POLL_MS), not after ISOLATE_MS', async () => {
+  it('a form that appears inside the isolated region is seen at the next count (COUNT_FRAMES), not after ISOLATE_MS', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] });
     try {
       runFrame();
@@ -194,15 +195,14 @@ describe('page watcher', () => {
       runFrame();
       expect(scans).toBe(before);
       expect(watcher.isolatedRegion).toBe(grid); // a frame later: not counted yet
-      // the region's controls are counted in the frame loop, every ISOLATED_POLL_MS of the page's clock
-      clock += ISOLATED_POLL_MS;
-      runFrame();
+      // the region's controls are counted in the frame loop, every COUNT_FRAMES frames
+      for (let i = 2; i <= COUNT_FRAMES; i++) runFrame();
+      expect(watcher.isolatedRegion).toBeNull();
       await settle();
       runFrame();
-      expect(watcher.isolatedRegion).toBeNull();
       expect(setAsideRegion()).toBeNull(); // scans look at it again: the form is in it
       expect(scans).toBe(before + 1);
-      expect(ISOLATED_POLL_MS).toBeLessThan(ISOLATE_MS);
+      expect(COUNT_FRAMES * 16.7).toBeLessThan(ISOLATE_MS);
     } finally {
       vi.useRealTimers();
     }
@@ -270,10 +270,10 @@ describe('page watcher', () => {
     dialog.innerHTML = FORM;
     await settle();
     expect(scans).toBe(before + 2);
-    // an ancestor's class changing (a modal state on the body) is looked at too
+    // an ancestor's class changing (a modal state on the body) is seen at the next full look
     runFrame();
     document.body.className = 'modal-open';
-    runFrame();
+    for (let i = 0; i < FULL_LOOK_FRAMES; i++) runFrame();
     expect(scans).toBe(before + 3);
     // a located field's container removed from an ancestor is scanned
     hooks.holds = (el) => el === box;
@@ -281,6 +281,19 @@ describe('page watcher', () => {
     box.remove();
     runFrame();
     expect(scans).toBe(before + 4);
+    // a child replaced in the middle (the same number of children, the same last): at the next full look
+    const slot = document.getElementById('slot')!;
+    const panel = document.createElement('div');
+    panel.innerHTML = FORM;
+    runFrame();
+    slot.replaceWith(panel);
+    runFrame();
+    expect(scans).toBe(before + 4);
+    for (let i = 0; i < FULL_LOOK_FRAMES; i++) runFrame();
+    expect(scans).toBe(before + 5);
+    panel.append(document.createElement('input')); // observed since
+    await settle();
+    expect(scans).toBe(before + 6);
     expect(watcher.isolatedRegion).toBe(grid); // all the while, the grid stayed isolated
   });
 
