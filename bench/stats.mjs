@@ -13,6 +13,24 @@ export const pct = (xs, p) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
 };
+/**
+ * How far a ratio of medians can be trusted: the 5th and 95th percentiles of the ratio over
+ * `n` resamples (with replacement) of each set of runs. A fixed seed: the same runs, the same answer.
+ */
+export function bootstrapRatio(a, b, n = 2000, seed = 13) {
+  let t = seed >>> 0;
+  const rand = () => {
+    // mulberry32
+    t = (t + 0x6d2b79f5) >>> 0;
+    let x = Math.imul(t ^ (t >>> 15), 1 | t);
+    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+  };
+  const resample = (xs) => xs.map(() => xs[Math.floor(rand() * xs.length)]);
+  const ratios = [];
+  for (let i = 0; i < n; i++) ratios.push(median(resample(a)) / median(resample(b)));
+  return { p5: pct(ratios, 5), p95: pct(ratios, 95) };
+}
 export const r1 = (x) => (Number.isFinite(x) ? Math.round(x * 10) / 10 : null);
 export const r3 = (x) => (Number.isFinite(x) ? Math.round(x * 1000) / 1000 : null);
 
