@@ -2,8 +2,9 @@
 /**
  * node bench/profile.mjs — where Qadam's main-thread time goes on the busy bench page: a sampling
  * CPU profile (CDP Profiler) over the bench's window with the built extension, self time summed by
- * function for the extension's scripts and by script for the rest. A tool for finding costs, not a
- * figure to report (the bench reports).
+ * function for the extension's scripts and by script for the rest (bench/own-time.mjs). A tool for
+ * finding costs; the bench reports the extension's total of it. QADAM_NO_MINIFY=1 npm run build first
+ * for readable names (then build again before anything else).
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +14,7 @@ register();
 const here = path.dirname(fileURLToPath(import.meta.url));
 const { startServer } = await import('../tests/e2e/server.ts');
 const { launch, assertBuilt } = await import('../tests/e2e/browser.ts');
-const { openBusy, runWindow } = await import('./busy-page.mjs');
+const { profileWindow } = await import('./own-time.mjs');
 
 assertBuilt();
 const server = await startServer({ dirs: [here] });
@@ -22,54 +23,16 @@ const runs = Number(process.env.RUNS ?? 2);
 const byFn = new Map();
 const byEntry = new Map();
 let total = 0;
+const add = (into, from) => {
+  for (const [k, v] of from) into.set(k, (into.get(k) ?? 0) + v / runs);
+};
 try {
-  for (let i = 0; i < runs + 1; i++) {
-    const { page, cdp } = await openBusy(q);
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-    await cdp.send('Profiler.start');
-    await runWindow(page);
-    const { profile } = await cdp.send('Profiler.stop');
-    await page.close();
-    if (i === 0) continue; // warm-up
-    const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
-    const parent = new Map();
-    for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-    /** the nearest frame with a script address: a native call is charged to its caller */
-    const owner = (id) => {
-      for (let p = id; p !== undefined; p = parent.get(p)) if (nodes.get(p).callFrame.url) return nodes.get(p);
-      return null;
-    };
-    const dt = new Map();
-    for (let k = 0; k < profile.samples.length; k++)
-      dt.set(profile.samples[k], (dt.get(profile.samples[k]) ?? 0) + (profile.timeDeltas[k] ?? 0));
-    for (const [id, us] of dt) {
-      const n = nodes.get(id);
-      const f = n.callFrame;
-      if (f.functionName === '(idle)') continue;
-      const o = owner(id);
-      const u = o?.callFrame.url ?? '';
-      const url = u.startsWith('chrome-extension://') ? 'EXT ' + u.split('/').pop() : u ? 'page' : '?';
-      const of = o && o !== n ? ` in ${o.callFrame.functionName || '(anon)'}:${o.callFrame.columnNumber}` : '';
-      const key = `${url} ${f.functionName || '(anon)'}:${f.lineNumber}:${f.columnNumber}${of}`;
-      byFn.set(key, (byFn.get(key) ?? 0) + us / 1000 / runs);
-      // the entry: the outermost extension frame above this sample, and what it calls just below
-      let entry = null;
-      for (let p = id; p !== undefined; p = parent.get(p)) if (nodes.get(p).callFrame.url.startsWith('chrome-extension://')) entry = p;
-      if (entry !== null) {
-        const path = [];
-        for (let p = id; p !== undefined; p = parent.get(p)) {
-          path.unshift(p);
-          if (p === entry) break;
-        }
-        const names = path
-          .slice(Number(process.env.SKIP ?? 0), Number(process.env.DEPTH ?? 4))
-          .map((p) => nodes.get(p).callFrame.functionName || '(anon)');
-        const k2 = names.join(' > ');
-        byEntry.set(k2, (byEntry.get(k2) ?? 0) + us / 1000 / runs);
-      }
-      total += us / 1000 / runs;
-    }
+  await profileWindow(q); // warm-up
+  for (let i = 0; i < runs; i++) {
+    const p = await profileWindow(q, { depth: Number(process.env.DEPTH ?? 4), skip: Number(process.env.SKIP ?? 0) });
+    add(byFn, p.byFn);
+    add(byEntry, p.byEntry);
+    total += p.total / runs;
   }
 } finally {
   await q.close();
