@@ -12,11 +12,11 @@ register();
 const here = path.dirname(fileURLToPath(import.meta.url));
 const { startServer } = await import('../tests/e2e/server.ts');
 const { launch, assertBuilt } = await import('../tests/e2e/browser.ts');
-const { openBusy, runWindow } = await import('./busy-page.mjs');
+const { openBusy, runWindow, busyUrl } = await import('./busy-page.mjs');
 const RUNS = Number(process.env.RUNS ?? 3);
 
-async function traceOnce(q) {
-  const { page, cdp } = await openBusy(q);
+async function traceOnce(q, url) {
+  const { page, cdp } = await openBusy(q, url ? { url } : {});
   const events = [];
   cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
   const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
@@ -50,23 +50,27 @@ async function traceOnce(q) {
 assertBuilt();
 const server = await startServer({ dirs: [here] });
 const withExt = await launch(server, { extension: true });
-const without = await launch(server, { extension: false });
+// SAME_BROWSER=1: «without» is the same browser, extension installed, on an address its content script
+// does not match (127.0.0.1): what the content script costs, apart from the installed extension
+const same = !!process.env.SAME_BROWSER;
+const without = same ? withExt : await launch(server, { extension: false });
+const withoutUrl = same ? busyUrl().replace('https://esf.gov.kz:8443', `https://127.0.0.1:${server.port}`) : undefined;
 const acc = { with: new Map(), without: new Map() };
 try {
   await traceOnce(withExt);
-  await traceOnce(without);
+  await traceOnce(without, withoutUrl);
   for (let i = 0; i < RUNS; i++) {
-    for (const [k, q] of [
+    for (const [k, q, url] of [
       ['with', withExt],
-      ['without', without],
+      ['without', without, withoutUrl],
     ]) {
-      const s = await traceOnce(q);
+      const s = await traceOnce(q, url);
       for (const [n, v] of s) acc[k].set(n, (acc[k].get(n) ?? 0) + v / RUNS);
     }
   }
 } finally {
   await withExt.close();
-  await without.close();
+  if (!same) await without.close();
   await server.close();
 }
 const all = new Set([...acc.with.keys(), ...acc.without.keys()]);
