@@ -6,6 +6,8 @@
  *                 script is injected and reads its settings, then observes nothing (no step can be there);
  *   none          a browser without the extension.
  * active − injected-idle is the engine's work; injected-idle − none is what being injected costs.
+ * FORMLESS=1 adds both browsers on the page without its form (cycles=0): what watching a busy page
+ * costs when no step ever shows (the engine isolates the journal and waits).
  * Main-thread task time of the bench's window, median of N (default 9) rounds in rotating order.
  */
 import path from 'node:path';
@@ -36,10 +38,12 @@ async function once(q, url) {
   return { ms: (b.TaskDuration - a.TaskDuration) * 1000, overlays };
 }
 
+const formless = busyUrl().replace(/cycles=\d+/, 'cycles=0');
 const configs = {
   active: [withExt, busyUrl()],
   'injected-idle': [withExt, busyUrl().replace('/esf-web/', '/zzz/')],
   none: [without, busyUrl()],
+  ...(process.env.FORMLESS ? { 'active-formless': [withExt, formless], 'none-formless': [without, formless] } : {}),
 };
 const out = Object.fromEntries(Object.keys(configs).map((k) => [k, []]));
 try {
@@ -48,7 +52,7 @@ try {
   for (let i = 0; i < Number(process.env.N ?? 9); i++) {
     for (const k of keys.map((_, j) => keys[(j + i) % keys.length])) {
       const r = await once(...configs[k]);
-      if (k !== 'active' && r.overlays) throw new Error(`${k}: the overlay was drawn; the configuration is not what it says`);
+      if (!k.startsWith('active') && r.overlays) throw new Error(`${k}: the overlay was drawn; the configuration is not what it says`);
       out[k].push(r.ms);
     }
     process.stderr.write(`  ${i + 1}: ${keys.map((k) => `${k} ${out[k].at(-1).toFixed(0)}`).join('  ')}\n`);
