@@ -40,11 +40,13 @@ async function traceOnce(q, url) {
   }
   const main = [...per].sort((a, b) => b[1] - a[1])[0]?.[0];
   const sums = new Map();
+  const counts = new Map();
   for (const e of events) {
     if (e.ph !== 'X' || `${e.pid}:${e.tid}` !== main) continue;
     sums.set(e.name, (sums.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
+    counts.set(e.name, (counts.get(e.name) ?? 0) + 1);
   }
-  return sums;
+  return { sums, counts };
 }
 
 assertBuilt();
@@ -56,6 +58,8 @@ const same = !!process.env.SAME_BROWSER;
 const without = same ? withExt : await launch(server, { extension: false });
 const withoutUrl = same ? busyUrl().replace('https://esf.gov.kz:8443', `https://127.0.0.1:${server.port}`) : undefined;
 const acc = { with: new Map(), without: new Map() };
+// how many times each event ran: not moved by the machine's speed (a pass the browser runs more often shows here)
+const cnt = { with: new Map(), without: new Map() };
 try {
   await traceOnce(withExt);
   await traceOnce(without, withoutUrl);
@@ -64,8 +68,9 @@ try {
       ['with', withExt],
       ['without', without, withoutUrl],
     ]) {
-      const s = await traceOnce(q, url);
-      for (const [n, v] of s) acc[k].set(n, (acc[k].get(n) ?? 0) + v / RUNS);
+      const { sums, counts } = await traceOnce(q, url);
+      for (const [n, v] of sums) acc[k].set(n, (acc[k].get(n) ?? 0) + v / RUNS);
+      for (const [n, v] of counts) cnt[k].set(n, (cnt[k].get(n) ?? 0) + v / RUNS);
     }
   }
 } finally {
@@ -76,6 +81,13 @@ try {
 const all = new Set([...acc.with.keys(), ...acc.without.keys()]);
 const rows = [...all].map((n) => [n, acc.with.get(n) ?? 0, acc.without.get(n) ?? 0]).filter((r) => Math.max(r[1], r[2]) > 3);
 rows.sort((a, b) => Math.abs(b[1] - b[2]) - Math.abs(a[1] - a[2]));
-console.log('event'.padEnd(48), 'with'.padStart(9), 'without'.padStart(9), 'diff'.padStart(8));
-for (const [n, a, b] of rows.slice(0, 40))
-  console.log(n.slice(0, 48).padEnd(48), a.toFixed(1).padStart(9), b.toFixed(1).padStart(9), (a - b).toFixed(1).padStart(8));
+const n0 = (k, n) => Math.round(cnt[k].get(n) ?? 0);
+console.log('event'.padEnd(48), 'with'.padStart(9), 'without'.padStart(9), 'diff'.padStart(8), '   count with / without');
+for (const [n, a, b] of rows.slice(0, Number(process.env.TOP ?? 40)))
+  console.log(
+    n.slice(0, 48).padEnd(48),
+    a.toFixed(1).padStart(9),
+    b.toFixed(1).padStart(9),
+    (a - b).toFixed(1).padStart(8),
+    `   ${n0('with', n)} / ${n0('without', n)}`,
+  );
