@@ -12,21 +12,12 @@ register();
 const here = path.dirname(fileURLToPath(import.meta.url));
 const [dirA, dirB] = process.argv.slice(2).map((d) => path.resolve(d));
 const RUNS = Number(process.env.AB_RUNS ?? 7);
-const { openBusy, runWindow } = await import('./busy-page.mjs');
+const { windowTaskMs } = await import('./busy-page.mjs');
 const { startServer } = await import('../tests/e2e/server.ts');
 const server = await startServer({ dirs: [here] });
 const { launch } = await import('../tests/e2e/browser.ts');
 const browserWith = (dir) => launch(server, dir ? { extension: true, extensionDir: dir } : { extension: false });
-async function once(q) {
-  const { page, cdp } = await openBusy(q);
-  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
-  const get = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
-  const m0 = await get();
-  await runWindow(page);
-  const m1 = await get();
-  await page.close();
-  return (m1.TaskDuration - m0.TaskDuration) * 1000;
-}
+const once = async (q) => (await windowTaskMs(q)).ms;
 const qs = { A: await browserWith(dirA), B: await browserWith(dirB), none: await browserWith(null) };
 const out = { A: [], B: [], none: [] };
 try {

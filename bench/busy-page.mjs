@@ -30,3 +30,22 @@ export async function runWindow(page) {
   await page.evaluate(() => window.__benchStart());
   await page.waitForTimeout(WINDOW_MS);
 }
+
+/**
+ * One window's main-thread task time (CDP Performance TaskDuration, thread ticks) on a new busy
+ * page, and how many overlays Qadam drew there (the finding tools check their configurations by it)
+ */
+export async function windowTaskMs(q, { url } = {}) {
+  const { page, cdp } = await openBusy(q, url ? { url } : {});
+  try {
+    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+    const get = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+    const m0 = await get();
+    await runWindow(page);
+    const m1 = await get();
+    const overlays = await page.evaluate(() => document.querySelectorAll('qadam-overlay').length);
+    return { ms: (m1.TaskDuration - m0.TaskDuration) * 1000, overlays };
+  } finally {
+    await page.close();
+  }
+}

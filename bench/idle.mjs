@@ -18,7 +18,7 @@ register();
 const here = path.dirname(fileURLToPath(import.meta.url));
 const { startServer } = await import('../tests/e2e/server.ts');
 const { launch, assertBuilt } = await import('../tests/e2e/browser.ts');
-const { openBusy, runWindow, busyUrl } = await import('./busy-page.mjs');
+const { windowTaskMs, busyUrl } = await import('./busy-page.mjs');
 const { median, bootstrapRatio, r3 } = await import('./stats.mjs');
 
 assertBuilt();
@@ -26,17 +26,7 @@ const server = await startServer({ dirs: [here] });
 const withExt = await launch(server, { extension: true });
 const without = await launch(server, { extension: false });
 
-async function once(q, url) {
-  const { page, cdp } = await openBusy(q, { url });
-  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
-  const get = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((x) => [x.name, x.value]));
-  const a = await get();
-  await runWindow(page);
-  const b = await get();
-  const overlays = await page.evaluate(() => document.querySelectorAll('qadam-overlay').length);
-  await page.close();
-  return { ms: (b.TaskDuration - a.TaskDuration) * 1000, overlays };
-}
+const once = (q, url) => windowTaskMs(q, { url });
 
 const formless = busyUrl().replace(/cycles=\d+/, 'cycles=0');
 const configs = {

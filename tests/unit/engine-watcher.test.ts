@@ -40,6 +40,15 @@ function runFrame(): void {
 async function settle(): Promise<void> {
   for (let i = 0; i < 10; i++) await Promise.resolve();
 }
+/** a frame, then a storm of records from the grid (every row's last cell): the grid is isolated */
+async function stormGrid(): Promise<HTMLElement> {
+  runFrame();
+  const grid = document.getElementById('grid')!;
+  for (const c of Array.from(grid.querySelectorAll('.r span:last-child'))) c.textContent = 'z';
+  await settle();
+  expect(watcher.isolatedRegion).toBe(grid);
+  return grid;
+}
 
 let ctx: ContentScriptContext;
 let scans = 0;
@@ -160,11 +169,7 @@ describe('page watcher', () => {
   });
 
   it('a storm from one big region isolates it; a form beside it is still scanned at once', async () => {
-    runFrame();
-    const grid = document.getElementById('grid')!;
-    for (const c of Array.from(grid.querySelectorAll('.r span:last-child'))) c.textContent = 'z'; // 400 records
-    await settle();
-    expect(watcher.isolatedRegion).toBe(grid);
+    const grid = await stormGrid(); // 400 records
     runFrame();
     const before = scans;
     const notes: MutationRecord[][] = [];
@@ -183,11 +188,7 @@ describe('page watcher', () => {
   it('a form that appears inside the isolated region is seen at the next count (COUNT_FRAMES), not after ISOLATE_MS', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] });
     try {
-      runFrame();
-      const grid = document.getElementById('grid')!;
-      for (const c of Array.from(grid.querySelectorAll('.r span:last-child'))) c.textContent = 'z';
-      await settle();
-      expect(watcher.isolatedRegion).toBe(grid);
+      const grid = await stormGrid();
       runFrame();
       const before = scans;
       grid.querySelector('.r')!.insertAdjacentHTML('beforeend', FORM); // inside the region: not observed
@@ -211,11 +212,7 @@ describe('page watcher', () => {
   it('a storming region that holds nothing to type in or click is set aside for scans; its records are not looked at', async () => {
     const notes: MutationRecord[][] = [];
     hooks.note = (r) => void notes.push(r);
-    runFrame();
-    const grid = document.getElementById('grid')!;
-    for (const c of Array.from(grid.querySelectorAll('.r span:last-child'))) c.textContent = 'z';
-    await settle();
-    expect(watcher.isolatedRegion).toBe(grid);
+    const grid = await stormGrid();
     expect(setAsideRegion()).toBe(grid);
     // the storm's own records went to nobody (nothing else changed in that batch)
     expect(notes.flat().filter((r) => grid.contains(r.target))).toEqual([]);
@@ -227,11 +224,7 @@ describe('page watcher', () => {
 
   it('while a region is isolated, no observer sits on its ancestors or on it (each would be asked about every change in it)', async () => {
     const observe = vi.spyOn(MutationObserver.prototype, 'observe');
-    runFrame();
-    const grid = document.getElementById('grid')!;
-    for (const c of Array.from(grid.querySelectorAll('.r span:last-child'))) c.textContent = 'z';
-    await settle();
-    expect(watcher.isolatedRegion).toBe(grid);
+    const grid = await stormGrid();
     const targets = observe.mock.calls.map(([t]) => t as Node);
     expect(targets.filter((t) => t.contains(grid))).toEqual([]);
     expect(targets).toContain(document.getElementById('slot')); // the ancestors' other children are observed
@@ -241,11 +234,7 @@ describe('page watcher', () => {
   it('while a region is isolated, its ancestors are looked at each frame: a dialog is scanned, a plain box noted', async () => {
     let unseen = 0;
     hooks.unseen = () => void unseen++;
-    runFrame();
-    const grid = document.getElementById('grid')!;
-    for (const c of Array.from(grid.querySelectorAll('.r span:last-child'))) c.textContent = 'z';
-    await settle();
-    expect(watcher.isolatedRegion).toBe(grid);
+    const grid = await stormGrid();
     runFrame();
     const before = scans;
     // our own overlay coming is no change
@@ -298,11 +287,7 @@ describe('page watcher', () => {
   });
 
   it('an isolated region taken out of the page ends its isolation at the next look', async () => {
-    runFrame();
-    const grid = document.getElementById('grid')!;
-    for (const c of Array.from(grid.querySelectorAll('.r span:last-child'))) c.textContent = 'z';
-    await settle();
-    expect(watcher.isolatedRegion).toBe(grid);
+    const grid = await stormGrid();
     grid.remove();
     runFrame();
     expect(watcher.isolatedRegion).toBeNull();
