@@ -13,6 +13,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const [dirA, dirB] = process.argv.slice(2).map((d) => path.resolve(d));
 const RUNS = Number(process.env.AB_RUNS ?? 7);
 const { windowTaskMs } = await import('./busy-page.mjs');
+const { median: med } = await import('./stats.mjs');
 const { startServer } = await import('../tests/e2e/server.ts');
 const server = await startServer({ dirs: [here] });
 const { launch } = await import('../tests/e2e/browser.ts');
@@ -33,6 +34,5 @@ try {
   for (const q of Object.values(qs)) await q.close();
   await server.close();
 }
-const med = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
 const line = (k) => `${k} ${med(out[k]).toFixed(0)} ms (×${(med(out[k]) / med(out.none)).toFixed(3)})`;
 console.log(`${line('A')}  ${line('B')}  none ${med(out.none).toFixed(0)} ms`);

@@ -191,7 +191,7 @@ async function main() {
       ms: r1(median(own.own)),
       shareOfMainThread: r3(median(own.own.map((x, i) => x / own.total[i]))),
       runs: own.own.map(r1),
-      note: "CPU profile of the same window: self time in the extension's scripts, native calls charged to their caller",
+      note: "CPU profiles of three more windows of the page: self time in the extension's scripts, native calls charged to their caller",
     },
     noopObserverFloor: {
       taskMs: r1(taskNoop),
@@ -264,7 +264,7 @@ async function main() {
           '',
         ],
         [
-          "  of which Qadam's own scripts (CPU profile, median of 3)",
+          "  Qadam's own scripts in such a window (CPU profile, median of 3)",
           `${summary.qadamOwnScript.ms} ms`,
           '',
           `${r1(summary.qadamOwnScript.shareOfMainThread * 100)} % of the main thread`,
